@@ -1,0 +1,251 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  bigserial,
+  date,
+} from "drizzle-orm/pg-core";
+import * as E from "./enums";
+
+// ---------------------------------------------------------------- enums
+export const clinicTypeEnum = pgEnum("clinic_type", E.CLINIC_TYPES);
+export const routeEnum = pgEnum("route", E.ROUTES);
+export const conditionEnum = pgEnum("condition", E.CONDITIONS);
+export const newPatientStatusEnum = pgEnum("new_patient_status", E.NEW_PATIENT_STATUSES);
+export const medicalLeadEnum = pgEnum("medical_lead", E.MEDICAL_LEADS);
+export const integrationTherapyEnum = pgEnum("integration_therapy", E.INTEGRATION_THERAPY);
+export const integrationByEnum = pgEnum("integration_by", E.INTEGRATION_BY);
+export const integrationFormatEnum = pgEnum("integration_format", E.INTEGRATION_FORMATS);
+export const supportGroupsEnum = pgEnum("support_groups", E.SUPPORT_GROUPS);
+export const onCallEnum = pgEnum("on_call", E.ON_CALL);
+export const onCallHoursEnum = pgEnum("on_call_hours", E.ON_CALL_HOURS);
+export const digitalToolEnum = pgEnum("digital_tool", E.DIGITAL_TOOLS);
+export const lifestyleEnum = pgEnum("lifestyle", E.LIFESTYLE);
+export const insuranceEnum = pgEnum("insurance", E.INSURANCE);
+export const priceSourceEnum = pgEnum("price_source", E.PRICE_SOURCES);
+export const listingStatusEnum = pgEnum("listing_status", E.LISTING_STATUSES);
+export const dataSourceEnum = pgEnum("data_source", E.DATA_SOURCES);
+export const userRoleEnum = pgEnum("user_role", E.USER_ROLES);
+export const memberRoleEnum = pgEnum("member_role", E.MEMBER_ROLES);
+export const claimStatusEnum = pgEnum("claim_status", E.CLAIM_STATUSES);
+export const claimMethodEnum = pgEnum("claim_method", E.CLAIM_METHODS);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+
+// ---------------------------------------------------------------- clinics
+/** One listing: a physical location, or one telehealth service with `statesServed`. Money is integer US cents. */
+export const clinics = pgTable(
+  "clinics",
+  {
+    // identity
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    clinicType: clinicTypeEnum("clinic_type").notNull(),
+    description: text("description").notNull().default(""),
+    website: text("website"),
+    phone: text("phone"),
+    contactEmail: text("contact_email"),
+    // place
+    street: text("street"),
+    city: text("city").notNull(),
+    state: text("state").notNull(),
+    postalCode: text("postal_code"),
+    lat: doublePrecision("lat"),
+    lng: doublePrecision("lng"),
+    statesServed: text("states_served").array().notNull().default(sql`'{}'::text[]`),
+    // care
+    routes: routeEnum("routes").array().notNull().default(sql`'{}'`),
+    conditions: conditionEnum("conditions").array().notNull().default(sql`'{}'`),
+    newPatientStatus: newPatientStatusEnum("new_patient_status").notNull().default("accepting"),
+    waitDays: integer("wait_days"),
+    medicalLead: medicalLeadEnum("medical_lead"),
+    remsCertified: boolean("rems_certified").notNull().default(false),
+    languages: text("languages").array().notNull().default(sql`'{English}'::text[]`),
+    eveningHours: boolean("evening_hours").notNull().default(false),
+    weekendHours: boolean("weekend_hours").notNull().default(false),
+    // aftercare
+    integrationTherapy: integrationTherapyEnum("integration_therapy").notNull().default("none"),
+    integrationBy: integrationByEnum("integration_by").notNull().default("none"),
+    integrationFormats: integrationFormatEnum("integration_formats").array().notNull().default(sql`'{}'`),
+    supportGroups: supportGroupsEnum("support_groups").notNull().default("none"),
+    followUp24h: boolean("follow_up_24h").notNull().default(false),
+    onCall: onCallEnum("on_call").notNull().default("none"),
+    onCallHours: onCallHoursEnum("on_call_hours"),
+    prepSessions: integer("prep_sessions").notNull().default(0),
+    measurementBasedCare: boolean("measurement_based_care").notNull().default(false),
+    digitalTools: digitalToolEnum("digital_tools").array().notNull().default(sql`'{}'`),
+    lifestyle: lifestyleEnum("lifestyle").array().notNull().default(sql`'{}'`),
+    recoveryRoom: boolean("recovery_room").notNull().default(false),
+    aftercareWeeks: integer("aftercare_weeks").notNull().default(0),
+    aftercareNotes: text("aftercare_notes").notNull().default(""),
+    // price (US cents; null = unknown)
+    consultFee: integer("consult_fee"),
+    sessionMin: integer("session_min"),
+    sessionMax: integer("session_max"),
+    seriesSessions: integer("series_sessions"),
+    seriesMin: integer("series_min"),
+    seriesMax: integer("series_max"),
+    boosterMin: integer("booster_min"),
+    boosterMax: integer("booster_max"),
+    integrationSessionFee: integer("integration_session_fee"),
+    groupSessionFee: integer("group_session_fee"),
+    insurance: insuranceEnum("insurance").notNull().default("none"),
+    hsaFsa: boolean("hsa_fsa").notNull().default(false),
+    financing: boolean("financing").notNull().default(false),
+    slidingScale: boolean("sliding_scale").notNull().default(false),
+    refundPolicy: text("refund_policy").notNull().default(""),
+    priceSource: priceSourceEnum("price_source").notNull().default("clinic_reported"),
+    priceUpdatedAt: date("price_updated_at", { mode: "string" }),
+    // listing
+    status: listingStatusEnum("status").notNull().default("draft"),
+    dataSource: dataSourceEnum("data_source").notNull(),
+    lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("clinics_slug_key").on(t.slug),
+    index("clinics_state_city_idx").on(t.state, t.city),
+    index("clinics_status_idx").on(t.status),
+  ],
+);
+
+// ---------------------------------------------------------------- Auth.js (database sessions)
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name"),
+    email: text("email").notNull(),
+    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    image: text("image"),
+    role: userRoleEnum("role").notNull().default("member"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ---------------------------------------------------------------- clinic accounts and moderation
+export const clinicMembers = pgTable(
+  "clinic_members",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    role: memberRoleEnum("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.clinicId] }), index("clinic_members_clinic_idx").on(t.clinicId)],
+);
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: claimStatusEnum("status").notNull().default("pending"),
+    method: claimMethodEnum("method").notNull(),
+    note: text("note").notNull().default(""),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("claims_status_idx").on(t.status), index("claims_clinic_idx").on(t.clinicId)],
+);
+
+export const listingRevisions = pgTable(
+  "listing_revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** `{ field: { before, after } }` for every changed field. */
+    changes: jsonb("changes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("listing_revisions_clinic_idx").on(t.clinicId, t.createdAt)],
+);
+
+/**
+ * One row per listing change that Meilisearch has yet to see. `clinicId` is not a foreign key on
+ * purpose: a deleted listing must still reach the index as a delete.
+ */
+export const searchOutbox = pgTable(
+  "search_outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    clinicId: uuid("clinic_id").notNull(),
+    enqueuedAt: timestamp("enqueued_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    doneAt: timestamp("done_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("search_outbox_pending_idx").on(t.nextAttemptAt).where(sql`${t.doneAt} is null`)],
+);
+
+export type Clinic = typeof clinics.$inferSelect;
+export type NewClinic = typeof clinics.$inferInsert;
+export type User = typeof users.$inferSelect;

