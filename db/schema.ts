@@ -63,29 +63,50 @@ export const clinics = pgTable(
     postalCode: text("postal_code"),
     lat: doublePrecision("lat"),
     lng: doublePrecision("lng"),
-    statesServed: text("states_served").array().notNull().default(sql`'{}'::text[]`),
+    statesServed: text("states_served")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // care
-    routes: routeEnum("routes").array().notNull().default(sql`'{}'`),
-    conditions: conditionEnum("conditions").array().notNull().default(sql`'{}'`),
+    routes: routeEnum("routes")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    conditions: conditionEnum("conditions")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     newPatientStatus: newPatientStatusEnum("new_patient_status").notNull().default("accepting"),
     waitDays: integer("wait_days"),
     medicalLead: medicalLeadEnum("medical_lead"),
     remsCertified: boolean("rems_certified").notNull().default(false),
-    languages: text("languages").array().notNull().default(sql`'{English}'::text[]`),
+    languages: text("languages")
+      .array()
+      .notNull()
+      .default(sql`'{English}'::text[]`),
     eveningHours: boolean("evening_hours").notNull().default(false),
     weekendHours: boolean("weekend_hours").notNull().default(false),
     // aftercare
     integrationTherapy: integrationTherapyEnum("integration_therapy").notNull().default("none"),
     integrationBy: integrationByEnum("integration_by").notNull().default("none"),
-    integrationFormats: integrationFormatEnum("integration_formats").array().notNull().default(sql`'{}'`),
+    integrationFormats: integrationFormatEnum("integration_formats")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     supportGroups: supportGroupsEnum("support_groups").notNull().default("none"),
     followUp24h: boolean("follow_up_24h").notNull().default(false),
     onCall: onCallEnum("on_call").notNull().default("none"),
     onCallHours: onCallHoursEnum("on_call_hours"),
     prepSessions: integer("prep_sessions").notNull().default(0),
     measurementBasedCare: boolean("measurement_based_care").notNull().default(false),
-    digitalTools: digitalToolEnum("digital_tools").array().notNull().default(sql`'{}'`),
-    lifestyle: lifestyleEnum("lifestyle").array().notNull().default(sql`'{}'`),
+    digitalTools: digitalToolEnum("digital_tools")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    lifestyle: lifestyleEnum("lifestyle")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     recoveryRoom: boolean("recovery_room").notNull().default(false),
     aftercareWeeks: integer("aftercare_weeks").notNull().default(0),
     aftercareNotes: text("aftercare_notes").notNull().default(""),
@@ -243,7 +264,11 @@ export const searchOutbox = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     doneAt: timestamp("done_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("search_outbox_pending_idx").on(t.nextAttemptAt).where(sql`${t.doneAt} is null`)],
+  (t) => [
+    index("search_outbox_pending_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.doneAt} is null`),
+  ],
 );
 
 export type Clinic = typeof clinics.$inferSelect;

@@ -1,8 +1,17 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  chmodSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { meiliHealthy } from "./meili-health";
 import { waitFor } from "./ports";
 import type { ManagedService } from "./types";
 
@@ -67,11 +76,6 @@ export async function resolveMeiliBinary(stampDir: string): Promise<string> {
   // npm ci drops the execute bit of the packaged binary.
   if ((st.mode & 0o111) !== 0o111) chmodSync(bin, st.mode | 0o755);
   return bin;
-}
-
-export async function meiliHealthy(host: string): Promise<boolean> {
-  const res = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1000) });
-  return res.ok;
 }
 
 /** A real Meilisearch server on 127.0.0.1:port with its data in `dir`. */

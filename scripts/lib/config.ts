@@ -26,10 +26,18 @@ const schema = z
   })
   .superRefine((v, ctx) => {
     if (v.MEILI_HOST && !v.MEILI_MASTER_KEY) {
-      ctx.addIssue({ code: "custom", path: ["MEILI_MASTER_KEY"], message: "is required when MEILI_HOST is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["MEILI_MASTER_KEY"],
+        message: "is required when MEILI_HOST is set",
+      });
     }
     if (v.MEILI_MASTER_KEY && !v.MEILI_HOST) {
-      ctx.addIssue({ code: "custom", path: ["MEILI_HOST"], message: "is required when MEILI_MASTER_KEY is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["MEILI_HOST"],
+        message: "is required when MEILI_MASTER_KEY is set",
+      });
     }
   });
 

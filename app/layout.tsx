@@ -1,0 +1,92 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+import Link from "next/link";
+import { CrisisBar, SampleDataNotice } from "@/components/notices";
+import "./globals.css";
+
+const publicSans = localFont({
+  src: "../node_modules/@fontsource-variable/public-sans/files/public-sans-latin-wght-normal.woff2",
+  variable: "--font-public-sans",
+  display: "swap",
+  weight: "100 900",
+});
+
+export const metadata: Metadata = {
+  metadataBase: new URL(process.env.SITE_URL ?? "http://localhost:3000"),
+  title: {
+    default: "Aftercare Atlas — compare ketamine clinics by aftercare and cost",
+    template: "%s · Aftercare Atlas",
+  },
+  description:
+    "Find and compare ketamine therapy clinics by what happens after a session — integration therapy, follow-up, support groups, on-call help — and by what a whole course costs.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#165559" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={publicSans.variable}>
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+        >
+          Skip to main content
+        </a>
+        <CrisisBar />
+        <header className="border-b border-line bg-white">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-3">
+            <Link href="/" className="text-lg font-semibold text-ink no-underline">
+              Aftercare Atlas
+            </Link>
+            <nav aria-label="Main">
+              <ul className="flex flex-wrap gap-x-1 text-[0.95rem]">
+                <li>
+                  <Link className="inline-flex min-h-11 items-center px-2" href="/clinics">
+                    Find a clinic
+                  </Link>
+                </li>
+                <li>
+                  <Link className="inline-flex min-h-11 items-center px-2" href="/compare">
+                    Compare
+                  </Link>
+                </li>
+                <li>
+                  <Link className="inline-flex min-h-11 items-center px-2" href="/costs">
+                    Costs
+                  </Link>
+                </li>
+                <li>
+                  <Link className="inline-flex min-h-11 items-center px-2" href="/guide">
+                    Guide
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <SampleDataNotice />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+          {children}
+        </main>
+        <footer className="mt-10 border-t border-line bg-white text-sm text-muted">
+          <div className="mx-auto max-w-5xl space-y-2 px-4 py-6">
+            <p>
+              <strong className="text-ink">Not medical advice.</strong> Aftercare Atlas helps you compare
+              clinics. It does not recommend treatment. Talk with a licensed clinician about whether ketamine
+              therapy is right for you.
+            </p>
+            <p>
+              In crisis? Call or text <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline, US) any time.
+              In an emergency call <a href="tel:911">911</a>.
+            </p>
+            <p>
+              <Link href="/methodology">How we score and estimate costs</Link> ·{" "}
+              <Link href="/for-clinics">For clinics</Link>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

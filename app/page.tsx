@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { featuredClinics, siteStats } from "@/lib/stats";
+import { percent, usd } from "@/lib/format";
+
+export default async function HomePage() {
+  await connection();
+  const [stats, featured] = await Promise.all([siteStats(), featuredClinics()]);
+  return (
+    <div className="space-y-10">
+      <section className="space-y-4">
+        <h1 className="text-3xl sm:text-4xl">
+          Find ketamine care that doesn&apos;t stop when the session ends.
+        </h1>
+        <p className="max-w-2xl text-lg text-muted">
+          Aftercare Atlas lets you search and compare ketamine therapy clinics by their aftercare —
+          integration therapy, follow-up within a day, support groups, someone to call — and by what a whole
+          course really costs.
+        </p>
+        <form
+          action="/clinics"
+          method="get"
+          role="search"
+          className="flex max-w-xl flex-col gap-2 sm:flex-row"
+        >
+          <label htmlFor="home-q" className="sr-only">
+            City, state, ZIP or clinic name
+          </label>
+          <input
+            id="home-q"
+            name="q"
+            type="search"
+            placeholder="City, ZIP or clinic name"
+            className="min-h-11 flex-1 rounded-md border border-muted bg-white px-3"
+          />
+          <button type="submit" className="btn">
+            Search clinics
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="numbers" className="space-y-3">
+        <h2 id="numbers" className="text-xl">
+          In the directory today
+        </h2>
+        <dl className="grid gap-3 sm:grid-cols-3">
+          <div className="card">
+            <dt className="text-sm text-muted">Clinics listed</dt>
+            <dd className="num text-3xl font-semibold" data-testid="stat-clinics">
+              {stats.clinics.toLocaleString("en-US")}
+            </dd>
+          </div>
+          <div className="card">
+            <dt className="text-sm text-muted">Offer integration therapy</dt>
+            <dd className="num text-3xl font-semibold" data-testid="stat-integration">
+              {percent(stats.integrationShare)}
+            </dd>
+          </div>
+          <div className="card">
+            <dt className="text-sm text-muted">Median price per session</dt>
+            <dd className="num text-3xl font-semibold" data-testid="stat-median">
+              {stats.medianSessionCents == null ? "—" : usd(stats.medianSessionCents)}
+            </dd>
+          </div>
+        </dl>
+        <p className="text-sm text-muted">
+          Integration therapy helps you make sense of a session and turn it into lasting change. Counts
+          include only published (fictional sample) listings.
+        </p>
+      </section>
+
+      {featured.length > 0 && (
+        <section aria-labelledby="featured" className="space-y-3">
+          <h2 id="featured" className="text-xl">
+            Clinics with integration included and next-day follow-up
+          </h2>
+          <ul className="grid gap-2 sm:grid-cols-2">
+            {featured.map((c) => (
+              <li key={c.slug} className="card">
+                <Link href={`/clinics/${c.slug}`} className="font-medium">
+                  {c.name}
+                </Link>
+                <p className="text-sm text-muted">
+                  {c.city}, {c.state}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/clinics?integration=included&followUp24h=true">See all clinics like these</Link>
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { aftercareScore, courseEstimate } from "@/lib/aftercare";
+import { CLINIC_TYPE_LABELS, CONDITION_LABELS, ROUTE_LABELS, STATE_NAMES } from "@/lib/labels";
+import type { Clinic } from "@/db/schema";
+import type { UsState } from "@/db/enums";
+
+/** Cents to whole dollars for the index (filters and sorts compare dollars). */
+const dollars = (cents: number | null) => (cents == null ? null : Math.round(cents / 100));
+
+/** Sorting by price puts listings with no known price last. */
+const UNKNOWN_PRICE_SORT = 1_000_000;
+
+/**
+ * The search document of a clinic row: flat, with labels for full-text search, derived numbers
+ * (aftercare score, course estimate) and `_geo`. Everything here is derivable from the row, so the
+ * index can always be rebuilt from PostgreSQL.
+ */
+export function toSearchDocument(c: Clinic) {
+  const score = aftercareScore(c);
+  const course = courseEstimate(c);
+  const groupFormats =
+    c.supportGroups === "both"
+      ? ["in_person", "virtual"]
+      : c.supportGroups === "none"
+        ? []
+        : [c.supportGroups];
+  const telehealth = c.clinicType === "telehealth" || c.routes.includes("at_home");
+  return {
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    clinicType: c.clinicType,
+    clinicTypeLabel: CLINIC_TYPE_LABELS[c.clinicType],
+    city: c.city,
+    state: c.state,
+    stateName: STATE_NAMES[c.state as UsState] ?? c.state,
+    postalCode: c.postalCode,
+    statesServed: c.statesServed,
+    telehealth,
+    ...(c.lat != null && c.lng != null ? { _geo: { lat: c.lat, lng: c.lng } } : {}),
+    routes: c.routes,
+    routeLabels: c.routes.map((r) => ROUTE_LABELS[r]),
+    conditions: c.conditions,
+    conditionLabels: c.conditions.map((x) => CONDITION_LABELS[x]),
+    newPatientStatus: c.newPatientStatus,
+    accepting: c.newPatientStatus === "accepting",
+    waitDays: c.waitDays,
+    languages: c.languages,
+    eveningHours: c.eveningHours,
+    weekendHours: c.weekendHours,
+    integrationTherapy: c.integrationTherapy,
+    integrationBy: c.integrationBy,
+    integrationByLicensed: c.integrationTherapy !== "none" && c.integrationBy === "licensed_therapist",
+    integrationFormats: c.integrationFormats,
+    supportGroups: c.supportGroups,
+    groupFormats,
+    followUp24h: c.followUp24h,
+    onCall: c.onCall,
+    onCallHours: c.onCall === "none" ? null : c.onCallHours,
+    prepSessions: c.prepSessions,
+    hasPrepSessions: c.prepSessions > 0,
+    measurementBasedCare: c.measurementBasedCare,
+    digitalTools: c.digitalTools,
+    lifestyle: c.lifestyle,
+    recoveryRoom: c.recoveryRoom,
+    aftercareWeeks: c.aftercareWeeks,
+    aftercareNotes: c.aftercareNotes,
+    aftercareScore: score.total,
+    consultFee: dollars(c.consultFee),
+    sessionMin: dollars(c.sessionMin),
+    sessionMax: dollars(c.sessionMax),
+    priceSort: dollars(c.sessionMin) ?? UNKNOWN_PRICE_SORT,
+    courseLow: dollars(course.low),
+    courseHigh: dollars(course.high),
+    insurance: c.insurance,
+    hsaFsa: c.hsaFsa,
+    financing: c.financing,
+    slidingScale: c.slidingScale,
+    priceSource: c.priceSource,
+    dataSource: c.dataSource,
+    description: c.description.slice(0, 400),
+    lastVerifiedTs: c.lastVerifiedAt ? Math.floor(c.lastVerifiedAt.getTime() / 1000) : 0,
+    lastVerifiedAt: c.lastVerifiedAt?.toISOString() ?? null,
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export type SearchDocument = ReturnType<typeof toSearchDocument>;

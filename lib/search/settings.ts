@@ -1,0 +1,92 @@
+import type { Settings } from "meilisearch";
+
+/**
+ * The `clinics` index, as code. Applied idempotently at start (Meilisearch only re-indexes when a
+ * setting really changes) and to every fresh index built by a rebuild.
+ */
+export const SYNONYM_GROUPS: string[][] = [
+  ["spravato", "esketamine", "nasal spray"],
+  ["iv", "infusion", "intravenous"],
+  ["im", "intramuscular", "injection", "shot"],
+  ["kap", "ketamine-assisted psychotherapy", "ketamine assisted psychotherapy", "psychedelic therapy"],
+  ["ptsd", "post-traumatic stress", "post traumatic stress", "trauma"],
+  ["lozenge", "troche", "sublingual", "rdt"],
+  ["trd", "treatment-resistant depression", "treatment resistant depression"],
+  ["ocd", "obsessive-compulsive disorder", "obsessive compulsive"],
+  ["telehealth", "online", "virtual", "at-home", "at home", "remote"],
+  ["integration", "integration therapy", "aftercare therapy"],
+  ["support group", "integration circle", "peer group"],
+  ["postpartum", "perinatal", "ppd"],
+  ["crna", "nurse anesthetist"],
+  ["pain", "chronic pain", "crps", "fibromyalgia"],
+];
+
+/** Every word of a group points at every other, so the match is symmetric. */
+export function synonymMap(groups = SYNONYM_GROUPS): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const group of groups) {
+    for (const word of group) out[word] = group.filter((w) => w !== word);
+  }
+  return out;
+}
+
+export const FILTERABLE_ATTRIBUTES = [
+  "state",
+  "city",
+  "statesServed",
+  "telehealth",
+  "clinicType",
+  "routes",
+  "conditions",
+  "integrationTherapy",
+  "integrationByLicensed",
+  "followUp24h",
+  "onCall",
+  "onCallHours",
+  "supportGroups",
+  "groupFormats",
+  "hasPrepSessions",
+  "measurementBasedCare",
+  "digitalTools",
+  "lifestyle",
+  "recoveryRoom",
+  "sessionMin",
+  "courseLow",
+  "insurance",
+  "hsaFsa",
+  "financing",
+  "slidingScale",
+  "accepting",
+  "languages",
+  "eveningHours",
+  "weekendHours",
+  "aftercareScore",
+  "_geo",
+] as const;
+
+export const SORTABLE_ATTRIBUTES = ["priceSort", "aftercareScore", "lastVerifiedTs", "_geo", "name"] as const;
+
+export const INDEX_SETTINGS: Settings = {
+  searchableAttributes: [
+    "name",
+    "city",
+    "stateName",
+    "clinicTypeLabel",
+    "routeLabels",
+    "conditionLabels",
+    "aftercareNotes",
+    "description",
+    "languages",
+  ],
+  displayedAttributes: ["*"],
+  filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+  sortableAttributes: [...SORTABLE_ATTRIBUTES],
+  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+  },
+  synonyms: synonymMap(),
+  pagination: { maxTotalHits: 100_000 },
+  faceting: { maxValuesPerFacet: 100 },
+};

@@ -1,0 +1,85 @@
+// A throwaway copy of the whole site for tests and benchmarks: real PostgreSQL and Meilisearch in a
+// temporary folder, seeded sample data, and the production build served on --port. Prints one line
+// `READY {json}` with the endpoints when it is up; SIGTERM stops everything and removes the folder.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { startEmbeddedStack, type Endpoints } from "@/lib/services/stack";
+import { portInUse, waitFor } from "@/lib/services/ports";
+import { prepareData } from "./lib/prepare";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = z
+  .object({
+    port: z.coerce.number().int().min(1).max(65535),
+    seed: z.coerce.number().int().min(0).default(1500),
+  })
+  .parse(Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("="))));
+
+if (await portInUse(args.port)) {
+  console.error(`Port ${args.port} is in use.`);
+  process.exit(1);
+}
+const tmp = mkdtempSync(path.join(os.tmpdir(), "atlas-temp-"));
+const stack = await startEmbeddedStack({
+  dataDir: tmp,
+  supervised: true,
+  say: (m) => console.error(`[temp] ${m}`),
+});
+const e = stack.endpoints as Endpoints;
+let server: ReturnType<typeof spawn> | undefined;
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  server?.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 300));
+  if (server && server.exitCode === null) server.kill("SIGKILL");
+  await stack.stop();
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(code);
+}
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));
+
+try {
+  await prepareData(e, { seedCount: args.seed, say: (m) => console.error(`[temp] ${m}`) });
+  const { NODE_OPTIONS: _omit, ...env } = process.env;
+  const baseURL = `http://localhost:${args.port}`;
+  server = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(args.port)],
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: e.databaseUrl,
+        MEILI_HOST: e.meiliHost,
+        MEILI_MASTER_KEY: e.meiliKey,
+        AUTH_SECRET: "temp-secret-temp-secret-temp-secret-0123456789",
+        AUTH_TRUST_HOST: "true",
+        SITE_URL: baseURL,
+      },
+    },
+  );
+  server.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`[temp] next start exited (${code})`);
+      void stop(1);
+    }
+  });
+  await waitFor("next start", async () => (await fetch(`${baseURL}/api/health`)).ok, {
+    timeoutMs: 90_000,
+    intervalMs: 250,
+  });
+  console.log(`READY ${JSON.stringify({ ...e, baseURL, dataDir: tmp, serverPid: server.pid })}`);
+} catch (err) {
+  console.error(`[temp] ${(err as Error).message}`);
+  await stop(1);
+}

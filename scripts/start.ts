@@ -1,0 +1,156 @@
+// npm start / npm run dev — one command that runs the whole site on real PostgreSQL and Meilisearch.
+import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { clearRuntime, startEmbeddedStack, writeRuntime, type Endpoints } from "@/lib/services/stack";
+import { portInUse, waitFor } from "@/lib/services/ports";
+import { loadOrCreateSecrets } from "@/lib/services/secrets";
+import { NoMeilisearchBinaryError } from "@/lib/services/meilisearch-server";
+import { ConfigError, readConfig } from "./lib/config";
+import { prepareData } from "./lib/prepare";
+import { buildIsCurrent, buildStampFile, sourceHash } from "./lib/source-hash";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const say = (m: string) => console.log(`[atlas] ${m}`);
+const t0 = Date.now();
+const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+function fail(message: string, code = 1): never {
+  console.error(`\n[atlas] ${message}\n`);
+  process.exit(code);
+}
+
+let cfg: ReturnType<typeof readConfig>;
+try {
+  cfg = readConfig();
+} catch (err) {
+  if (err instanceof ConfigError) fail(err.message, 2);
+  throw err;
+}
+
+if (await portInUse(cfg.PORT)) {
+  fail(`Port ${cfg.PORT} is already in use. Stop whatever listens there, or start with PORT=<another port>.`);
+}
+
+/** Child processes to end if the launcher stops early (a build still running, say). */
+const children = new Set<ChildProcess>();
+process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM")));
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+    children.add(child);
+    child.on("exit", () => children.delete(child));
+    child.on("exit", (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(args[0] ?? cmd)} ${args[1] ?? ""} failed (${signal ?? code})`)),
+    );
+  });
+}
+
+const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+// 1. The production build, when the source changed since the last one (runs while services start).
+let build: Promise<void> = Promise.resolve();
+if (!dev && !buildIsCurrent(root)) {
+  say("Building the app (about a minute the first time)…");
+  const hash = sourceHash(root);
+  build = run(process.execPath, [nextBin, "build"], { ...baseEnv, NODE_ENV: "production" }).then(() => {
+    writeFileSync(buildStampFile(root), hash);
+    say(`Build finished (${since()}).`);
+  });
+  build.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
+}
+
+// 2. Services: external when configured, otherwise embedded under DATA_DIR.
+const secrets = loadOrCreateSecrets(cfg.dataDir);
+let stack: Awaited<ReturnType<typeof startEmbeddedStack>> | undefined;
+const web: { proc?: ChildProcess } = {};
+let shuttingDown = false;
+
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  say("Stopping…");
+  const proc = web.proc;
+  if (proc && proc.exitCode === null) {
+    const exited = new Promise((r) => proc.once("exit", r));
+    proc.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (proc.exitCode === null) proc.kill("SIGKILL");
+  }
+  await stack?.stop();
+  clearRuntime(cfg.dataDir);
+  say("Stopped.");
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+let endpoints: Endpoints;
+try {
+  const needPg = !cfg.DATABASE_URL;
+  const needMeili = !cfg.MEILI_HOST;
+  if (needPg || needMeili) {
+    say(
+      `Starting ${[needPg && "PostgreSQL", needMeili && "Meilisearch"].filter(Boolean).join(" and ")} (data in ${path.relative(root, cfg.dataDir) || "."})…`,
+    );
+    stack = await startEmbeddedStack({
+      dataDir: cfg.dataDir,
+      postgres: needPg,
+      meilisearch: needMeili,
+      supervised: true,
+      say,
+    });
+  }
+  endpoints = {
+    databaseUrl: cfg.DATABASE_URL ?? stack!.endpoints.databaseUrl!,
+    meiliHost: cfg.MEILI_HOST ?? stack!.endpoints.meiliHost!,
+    meiliKey: cfg.MEILI_MASTER_KEY ?? stack!.endpoints.meiliKey!,
+  };
+  say(`Services ready (${since()}).`);
+  await prepareData(endpoints, { seedCount: cfg.SEED_COUNT, say });
+  await build;
+} catch (err) {
+  await stack?.stop();
+  if (err instanceof NoMeilisearchBinaryError) fail(err.message);
+  fail(`Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+// 3. The web server.
+writeRuntime(cfg.dataDir, endpoints);
+const url = `http://localhost:${cfg.PORT}`;
+const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(cfg.PORT)], {
+  cwd: root,
+  stdio: ["ignore", "inherit", "inherit"],
+  env: {
+    ...baseEnv,
+    NODE_ENV: dev ? "development" : "production",
+    DATABASE_URL: endpoints.databaseUrl,
+    MEILI_HOST: endpoints.meiliHost,
+    MEILI_MASTER_KEY: endpoints.meiliKey,
+    AUTH_SECRET: cfg.AUTH_SECRET ?? secrets.authSecret,
+    AUTH_TRUST_HOST: "true",
+    SITE_URL: process.env.SITE_URL ?? url,
+  },
+});
+web.proc = next;
+next.on("exit", (code, signal) => {
+  if (shuttingDown) return;
+  say(`The web server exited (${signal ?? `code ${code}`}).`);
+  void shutdown(code === 0 ? 0 : 1);
+});
+try {
+  await waitFor("The web server", async () => Boolean(await fetch(`${url}/api/health`)), {
+    timeoutMs: 120_000,
+    intervalMs: 250,
+  });
+} catch (err) {
+  await shutdown(1);
+  throw err;
+}
+say(`Aftercare Atlas is running at ${url}  (ready in ${since()}; Ctrl-C stops everything)`);
