@@ -1,0 +1,109 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { clinics, listingRevisions, type Clinic, type NewClinic } from "@/db/schema";
+import { enqueueSearchSync } from "@/lib/search/sync";
+
+/**
+ * The one write path for listings. Every change is one transaction: the row change, a revision
+ * (who, when, before/after of each changed field) and a search-outbox row. Callers authorize first;
+ * this module enforces consistency, not permissions.
+ */
+
+/** Fields no write through this service may set directly. */
+const MANAGED = ["id", "createdAt", "updatedAt", "version"] as const;
+type Managed = (typeof MANAGED)[number];
+export type ListingPatch = Partial<Omit<NewClinic, Managed>>;
+
+export class ListingNotFoundError extends Error {
+  readonly code = "listing_not_found";
+  constructor(id: string) {
+    super(`No listing with id ${id}`);
+  }
+}
+
+/** Saving over a newer version: nothing is written; `current` is what the other writer saved. */
+export class ListingConflictError extends Error {
+  readonly code = "listing_conflict";
+  constructor(
+    readonly expectedVersion: number,
+    readonly current: Clinic,
+  ) {
+    super(`The listing changed since version ${expectedVersion} (now version ${current.version})`);
+  }
+}
+
+export type FieldChange = { before: unknown; after: unknown };
+
+const comparable = (v: unknown) => JSON.stringify(v instanceof Date ? v.toISOString() : (v ?? null));
+
+/** The fields of `patch` whose value differs from `row`, as before/after pairs. */
+export function diffListing(row: Clinic, patch: ListingPatch): Record<string, FieldChange> {
+  const out: Record<string, FieldChange> = {};
+  for (const [key, after] of Object.entries(patch)) {
+    if (after === undefined || (MANAGED as readonly string[]).includes(key)) continue;
+    const before = (row as Record<string, unknown>)[key];
+    if (comparable(before) !== comparable(after)) out[key] = { before: before ?? null, after: after ?? null };
+  }
+  return out;
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+async function lockListing(tx: Tx, id: string): Promise<Clinic> {
+  const [row] = await tx.select().from(clinics).where(eq(clinics.id, id)).for("update");
+  if (!row) throw new ListingNotFoundError(id);
+  return row;
+}
+
+/**
+ * Applies `patch` to a listing if it is still at `expectedVersion` (optimistic concurrency).
+ * A patch that changes nothing writes nothing and returns the row as it is.
+ */
+export async function updateListing(
+  db: Db,
+  input: { id: string; userId: string | null; expectedVersion: number; patch: ListingPatch },
+): Promise<{ clinic: Clinic; changes: Record<string, FieldChange> }> {
+  return db.transaction(async (tx) => {
+    const row = await lockListing(tx, input.id);
+    if (row.version !== input.expectedVersion) throw new ListingConflictError(input.expectedVersion, row);
+    const changes = diffListing(row, input.patch);
+    if (Object.keys(changes).length === 0) return { clinic: row, changes };
+    const set = Object.fromEntries(Object.keys(changes).map((k) => [k, (input.patch as Record<string, unknown>)[k]]));
+    const [updated] = await tx
+      .update(clinics)
+      .set({ ...set, updatedAt: sql`clock_timestamp()`, version: sql`${clinics.version} + 1` })
+      .where(and(eq(clinics.id, input.id), eq(clinics.version, input.expectedVersion)))
+      .returning();
+    if (!updated) throw new ListingConflictError(input.expectedVersion, await lockListing(tx, input.id));
+    await tx.insert(listingRevisions).values({ clinicId: input.id, userId: input.userId, changes });
+    await enqueueSearchSync(tx, [input.id]);
+    return { clinic: updated, changes };
+  });
+}
+
+/** Creates a listing (with its first revision and outbox row). */
+export async function createListing(
+  db: Db,
+  input: { userId: string | null; values: Omit<NewClinic, Managed> },
+): Promise<Clinic> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(clinics).values(input.values).returning();
+    if (!created) throw new Error("insert returned no row");
+    const changes = Object.fromEntries(
+      Object.entries(input.values).map(([k, v]) => [k, { before: null, after: v ?? null }]),
+    );
+    await tx.insert(listingRevisions).values({ clinicId: created.id, userId: input.userId, changes });
+    await enqueueSearchSync(tx, [created.id]);
+    return created;
+  });
+}
+
+/** Deletes a listing for good; the outbox row makes the index drop it too. */
+export async function deleteListing(db: Db, input: { id: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockListing(tx, input.id);
+    await tx.delete(clinics).where(eq(clinics.id, input.id));
+    await enqueueSearchSync(tx, [input.id]);
+  });
+}
