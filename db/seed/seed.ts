@@ -1,0 +1,124 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { getTableColumns, getTableName } from "drizzle-orm";
+import type { Db } from "../connect";
+import { clinics, type NewClinic } from "../schema";
+import { sampleClinics } from "./generate";
+
+/** Every column of `clinics`: the property name in a row, and the column name in the database. */
+const COLUMNS = Object.entries(getTableColumns(clinics)).map(([key, column]) => ({ key, name: column.name }));
+
+/** Rows per chunk handed to COPY (and per progress report). */
+const CHUNK_ROWS = 1000;
+
+/**
+ * Inserts `count` fictional sample clinics (see `generateClinics`) in one transaction: on any failure
+ * nothing is written. With `reset`, every existing clinic is deleted first, in the same transaction
+ * (their memberships, claims and revisions go with them through ON DELETE CASCADE). The search index
+ * and its outbox are not touched: rebuild the index afterwards. Returns the number of rows inserted.
+ *
+ * Rows are streamed with COPY rather than multi-row INSERTs: 100,000 rows take about 10 s where
+ * Drizzle's `insert().values()` in batches of 1,000 took about 42 s (building 61,000-parameter
+ * queries dominated), and COPY has no 65,535-parameter limit to mind. Memory stays flat: rows are
+ * generated as COPY consumes them.
+ *
+ * COPY goes into a constraint-free temporary table, and one INSERT … SELECT moves the rows into
+ * `clinics`. postgres.js 3.4.9 never settles a COPY whose server-side error arrives after the last
+ * chunk (porsager/postgres#1173): the transaction would hang, never rolled back. A staging table
+ * without keys or NOT NULLs cannot fail that way on a duplicate slug or id; such errors come from the
+ * INSERT, an ordinary query that rejects and rolls back. The only errors left to COPY are malformed
+ * values, which the generator's tests rule out.
+ */
+export async function seedDatabase(
+  db: Db,
+  opts: { count: number; seed?: number; reset?: boolean; onProgress?: (done: number, total: number) => void },
+): Promise<number> {
+  const { count, seed = 42, reset = false, onProgress } = opts;
+  const rows = sampleClinics(count, seed); // validates count and seed before anything is written
+  const table = getTableName(clinics);
+  const staging = `${table}_seed_staging`;
+  const columns = COLUMNS.map((c) => c.name);
+  return db.$client.begin(async (sql) => {
+    // A deliberate whole-table delete: `reset` means "replace every listing".
+    if (reset) await sql`delete from ${sql(table)}`;
+    // CREATE TABLE AS copies the column types only: no keys, no NOT NULLs, no defaults.
+    await sql`create temporary table ${sql(staging)} on commit drop as select ${sql(columns)} from ${sql(table)} with no data`;
+    // Progress counts the rows COPY has taken, reported as each next chunk is handed over; the rows
+    // of the last chunk count once the INSERT has moved everything into place.
+    function* chunks() {
+      let done = 0;
+      let chunk = "";
+      let n = 0;
+      for (const row of rows) {
+        chunk += copyLine(row);
+        if (++n === CHUNK_ROWS) {
+          onProgress?.(done, count);
+          yield chunk;
+          done += n;
+          [chunk, n] = ["", 0];
+        }
+      }
+      if (n > 0) {
+        onProgress?.(done, count);
+        yield chunk;
+      }
+    }
+    const copy = await sql`copy ${sql(staging)} (${sql(columns)}) from stdin`.writable();
+    await pipeline(Readable.from(chunks()), copy);
+    const inserted =
+      await sql`insert into ${sql(table)} (${sql(columns)}) select ${sql(columns)} from ${sql(staging)}`;
+    onProgress?.(inserted.count, count);
+    return inserted.count;
+  });
+}
+
+/** True when the database holds no clinics at all (of any status or source). */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: clinics.id }).from(clinics).limit(1);
+  return rows.length === 0;
+}
+
+/**
+ * One row in COPY's text format: fields separated by tabs, `\N` for NULL. Every column must be present
+ * in the row: COPY has no "use the column default", and silently writing NULL would hide a bug.
+ */
+export function copyLine(row: NewClinic): string {
+  const record = row as Record<string, unknown>;
+  let line = "";
+  for (let i = 0; i < COLUMNS.length; i++) {
+    const { key } = COLUMNS[i] as (typeof COLUMNS)[number];
+    const value = record[key];
+    if (value === undefined) throw new Error(`sample row ${String(record.slug)} has no value for ${key}`);
+    line += (i === 0 ? "" : "\t") + copyField(value);
+  }
+  return line + "\n";
+}
+
+/** One field in COPY's text format. Covers every value type the clinics table holds. */
+export function copyField(value: unknown): string {
+  if (value === null) return "\\N";
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "boolean") return value ? "t" : "f";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`cannot store ${value}`);
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    // A PostgreSQL array literal with every element quoted, then escaped again for COPY.
+    return copyEscape(`{${value.map((e) => `"${String(e).replace(/[\\"]/g, "\\$&")}"`).join(",")}}`);
+  }
+  if (typeof value === "string") return copyEscape(value);
+  throw new Error(`cannot store a ${typeof value} in a sample row`);
+}
+
+const COPY_ESCAPES: Readonly<Record<string, string>> = {
+  "\\": "\\\\",
+  "\t": "\\t",
+  "\n": "\\n",
+  "\r": "\\r",
+};
+
+function copyEscape(s: string): string {
+  return s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c);
+}
