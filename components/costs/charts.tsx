@@ -9,12 +9,20 @@ import { percent, usd } from "@/lib/format";
 
 const W = 360;
 const PAD = 8;
-const FONT = 12;
+const FONT = 13;
 const BAR = "#1d6b70"; // accent-600
 const MEDIAN = "#114245"; // accent-800
 const TRACK = "#e5e9ec";
 const TEXT = "#1f2933"; // ink
 const MUTED = "#52606d";
+
+/** Percentiles fall between prices; shown to the whole dollar. */
+export const wholeDollars = (cents: number) => usd(Math.round(cents / 100) * 100);
+
+/** The price range of histogram bin `i`: "$100 to $199.99", or "$2,000 and up" for an open last bin. */
+export function binRange(i: number, width: number, openEnded: boolean): string {
+  return openEnded ? `${usd(i * width)} and up` : `${usd(i * width)} to ${usd((i + 1) * width - 1)}`;
+}
 
 /** A step for axis ticks ($100, $250, $500, …) that gives at most `maxTicks` ticks up to `max`. */
 export function niceStep(max: number, maxTicks = 4): number {
@@ -77,14 +85,22 @@ export function RangeChart({ id, title, rows }: { id: string; title: string; row
   const max = Math.ceil((maxValue * 1.05) / step) * step;
   const x = (v: number) => PAD + (v / max) * (W - 2 * PAD);
   const description = rows
-    .map((r) => `${r.label}: median ${usd(r.median)}, middle half ${usd(r.p25)} to ${usd(r.p75)}`)
+    .map(
+      (r) =>
+        `${r.label}: median ${wholeDollars(r.median)}, middle half ${wholeDollars(r.p25)} to ${wholeDollars(r.p75)}`,
+    )
     .join("; ");
   return (
     <ChartSvg id={id} title={title} description={description} height={height}>
       {ticks(max, step).map((t) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={PAD} y2={height - axisH} stroke={TRACK} />
-          <text x={x(t)} y={height - axisH + 16} textAnchor="middle" fill={MUTED}>
+          <text
+            x={x(t)}
+            y={height - axisH + 16}
+            textAnchor={t === 0 ? "start" : t >= max ? "end" : "middle"}
+            fill={MUTED}
+          >
             {usd(t)}
           </text>
         </g>
@@ -95,7 +111,7 @@ export function RangeChart({ id, title, rows }: { id: string; title: string; row
           <g key={r.label}>
             <text x={PAD} y={y + FONT} fill={TEXT}>
               {r.label}
-              <tspan fill={MUTED}>{` · median ${usd(r.median)}`}</tspan>
+              <tspan fill={MUTED}>{` · median ${wholeDollars(r.median)}`}</tspan>
             </text>
             <rect x={x(0)} y={y + 20} width={x(max) - x(0)} height={14} fill={TRACK} rx={2} />
             <rect
@@ -145,10 +161,7 @@ export function Histogram({
   const barW = (W - left - PAD) / Math.max(bins.length, 1);
   const y = (count: number) => bottom - (count / yMax) * (bottom - top);
   const labelEvery = Math.max(1, Math.ceil(bins.length / 5));
-  const binLabel = (i: number) =>
-    lastIsOverflow && i === bins.length - 1
-      ? `${usd(i * width)} and up`
-      : `${usd(i * width)} to ${usd((i + 1) * width - 1)}`;
+  const binLabel = (i: number) => binRange(i, width, lastIsOverflow && i === bins.length - 1);
   const peak = bins.indexOf(maxCount);
   const total = bins.reduce((s, b) => s + b, 0);
   const description =

@@ -4,7 +4,7 @@ import { FEATURES } from "@/lib/costs/features";
 import type { Figures, RoutePrice } from "@/lib/costs/queries";
 import { dateShort, percent, usd, usdRange } from "@/lib/format";
 import { GLOSSARY, ROUTE_LABELS } from "@/lib/labels";
-import { Histogram, RangeChart, ShareBars } from "./charts";
+import { binRange, Histogram, RangeChart, ShareBars, wholeDollars } from "./charts";
 
 /**
  * The figures every cost page shows, for the nation, a state or a city: headline numbers, price per
@@ -13,6 +13,7 @@ import { Histogram, RangeChart, ShareBars } from "./charts";
  */
 
 const routeLabel = (r: RoutePrice) => (r.route === null ? "All routes" : ROUTE_LABELS[r.route]);
+const dollars = wholeDollars;
 const count = (n: number) => n.toLocaleString("en-US");
 
 function Th({ children, right = false }: { children: React.ReactNode; right?: boolean }) {
@@ -47,10 +48,6 @@ function AsTable({ children }: { children: React.ReactNode }) {
       {children}
     </details>
   );
-}
-
-function binRange(i: number, width: number, last: boolean) {
-  return last ? `${usd(i * width)} and up` : `${usd(i * width)} to ${usd((i + 1) * width - 1)}`;
 }
 
 function BinTable({
@@ -101,13 +98,15 @@ export function Headline({ figures }: { figures: Figures }) {
       <div className="card">
         <dt className="text-sm text-muted">Median price per session</dt>
         <dd className="num text-2xl font-semibold" data-testid="stat-median">
-          {all ? usd(all.median) : "—"}
+          {all ? dollars(all.median) : "—"}
         </dd>
       </div>
       <div className="card">
         <dt className="text-sm text-muted">Typical first course (median estimate)</dt>
         <dd className="num text-2xl font-semibold">
-          {course.low && course.high ? usdRange(course.low.median, course.high.median) : "—"}
+          {course.low && course.high
+            ? usdRange(Math.round(course.low.median / 100) * 100, Math.round(course.high.median / 100) * 100)
+            : "—"}
         </dd>
       </div>
       <div className="card">
@@ -159,13 +158,16 @@ export function PriceSections({ figures, id, place }: { figures: Figures; id: st
                 key={r.route ?? "all"}
                 className={`border-b border-line ${r.route === null ? "font-semibold" : ""}`}
               >
-                <th scope="row" className="py-2 pr-3 text-left font-[inherit]">
+                <th
+                  scope="row"
+                  className={`py-2 pr-3 text-left ${r.route === null ? "font-semibold" : "font-normal"}`}
+                >
                   {routeLabel(r)}
                 </th>
                 <Num>{count(r.count)}</Num>
-                <Num>{usd(r.p25)}</Num>
-                <Num>{usd(r.median)}</Num>
-                <Num>{usd(r.p75)}</Num>
+                <Num>{dollars(r.p25)}</Num>
+                <Num>{dollars(r.median)}</Num>
+                <Num>{dollars(r.p75)}</Num>
               </tr>
             ))}
           </tbody>
@@ -243,17 +245,17 @@ export function CourseSection({ figures, id, place }: { figures: Figures; id: st
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
                   Low end
                 </th>
-                <Num>{usd(c.low.p25)}</Num>
-                <Num>{usd(c.low.median)}</Num>
-                <Num>{usd(c.low.p75)}</Num>
+                <Num>{dollars(c.low.p25)}</Num>
+                <Num>{dollars(c.low.median)}</Num>
+                <Num>{dollars(c.low.p75)}</Num>
               </tr>
               <tr className="border-b border-line">
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
                   High end
                 </th>
-                <Num>{usd(c.high.p25)}</Num>
-                <Num>{usd(c.high.median)}</Num>
-                <Num>{usd(c.high.p75)}</Num>
+                <Num>{dollars(c.high.p25)}</Num>
+                <Num>{dollars(c.high.median)}</Num>
+                <Num>{dollars(c.high.p75)}</Num>
               </tr>
             </tbody>
           </Table>

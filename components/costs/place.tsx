@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { MIN_CITY_CLINICS, type Figures, type TopClinic } from "@/lib/costs/queries";
-import { clinicSearchHref, type SearchLinkParams } from "@/lib/costs/links";
-import { score, usd } from "@/lib/format";
+import { MIN_CITY_CLINICS, type CityRow, type Figures, type TopClinic } from "@/lib/costs/queries";
+import { clinicSearchHref, costsHref, type SearchLinkParams } from "@/lib/costs/links";
+import { percent, score, usd } from "@/lib/format";
 import { ROUTE_LABELS, STATE_NAMES } from "@/lib/labels";
 import type { UsState } from "@/db/enums";
 
@@ -77,7 +77,7 @@ export function SearchLinks({
   if (median != null) {
     links.push({
       href: clinicSearchHref({ ...base, maxSessionPriceCents: median }),
-      label: `${usd(median)} a session or less (the median)`,
+      label: `${usd(Math.ceil(median / 100) * 100)} a session or less (the median)`,
     });
   }
   for (const r of routes) {
@@ -138,6 +138,89 @@ export function TopClinics({
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/** How many cities the state page's table shows; the rest are listed under "More cities". */
+export const CITY_TABLE_ROWS = 20;
+
+/**
+ * A state's cities: the largest in a table (with a page link from `MIN_CITY_CLINICS` clinics on,
+ * else a search link), the rest as a compact list of search links.
+ */
+export function CitiesSection({ state, cities }: { state: UsState; cities: CityRow[] }) {
+  const name = STATE_NAMES[state];
+  const shown = cities.slice(0, CITY_TABLE_ROWS);
+  const rest = cities.slice(CITY_TABLE_ROWS);
+  const href = (c: CityRow) =>
+    c.clinics >= MIN_CITY_CLINICS ? costsHref(state, c.slug) : clinicSearchHref({ state, city: c.city });
+  return (
+    <section aria-labelledby="cities" className="space-y-3">
+      <h2 id="cities" className="text-xl">
+        Cities in {name}
+      </h2>
+      <p className="max-w-2xl text-muted">
+        Clinics located in each city (online services are not counted by city). A city with at least{" "}
+        {MIN_CITY_CLINICS} clinics has its own cost page; the others link to a search.
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">
+            Clinics, median price per session and integration therapy by city in {name}
+          </caption>
+          <thead>
+            <tr className="border-b border-line text-left">
+              <th scope="col" className="py-2 pr-3">
+                City
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                Clinics
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                Median per session
+              </th>
+              <th scope="col" className="py-2 text-right">
+                Integration included
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c) => (
+              <tr key={c.city} className="border-b border-line">
+                <th scope="row" className="py-1 pr-3 text-left font-normal">
+                  <Link href={href(c)} className="inline-flex min-h-11 items-center">
+                    {c.city}
+                    {c.clinics < MIN_CITY_CLINICS && <span className="sr-only"> (search)</span>}
+                  </Link>
+                </th>
+                <td className="num py-1 pr-3 text-right">{c.clinics.toLocaleString("en-US")}</td>
+                <td className="num py-1 pr-3 text-right">
+                  {c.medianPrice == null ? "—" : usd(Math.round(c.medianPrice / 100) * 100)}
+                </td>
+                <td className="num py-1 text-right">{percent(c.integrationShare)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rest.length > 0 && (
+        <details>
+          <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-accent-700">
+            {rest.length.toLocaleString("en-US")} more cities in {name}
+          </summary>
+          <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
+            {rest.map((c) => (
+              <li key={c.city}>
+                <Link href={href(c)} className="inline-flex min-h-11 items-center">
+                  {c.city}
+                </Link>{" "}
+                <span className="num text-sm text-muted">({c.clinics.toLocaleString("en-US")})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

@@ -3,10 +3,16 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { AllFigures, AsOf, Headline } from "@/components/costs/figures";
-import { Breadcrumbs, SearchLinks, TelehealthNote, TopClinics } from "@/components/costs/place";
+import {
+  Breadcrumbs,
+  CitiesSection,
+  SearchLinks,
+  TelehealthNote,
+  TopClinics,
+} from "@/components/costs/place";
 import { clinicSearchHref, costsHref, stateFromParam, STATES_BY_NAME } from "@/lib/costs/links";
-import { getStateCosts, MIN_CITY_CLINICS } from "@/lib/costs/queries";
-import { percent, usd } from "@/lib/format";
+import { getStateCosts } from "@/lib/costs/queries";
+import { usd } from "@/lib/format";
 import { STATE_NAMES } from "@/lib/labels";
 
 type Props = { params: Promise<{ state: string }> };
@@ -52,7 +58,7 @@ export default async function StateCostsPage({ params }: Props) {
       <header className="space-y-3">
         <Breadcrumbs items={[{ href: "/costs", label: "Costs" }, { label: name }]} />
         <h1 className="text-3xl">Ketamine therapy costs and aftercare in {name}</h1>
-        <TelehealthNote figures={data} state={state} />
+        {data.clinics > 0 && <TelehealthNote figures={data} state={state} />}
         <AsOf figures={data} />
       </header>
 
@@ -84,78 +90,16 @@ export default async function StateCostsPage({ params }: Props) {
           <SearchLinks figures={data} base={{ state }} place={name} />
           <AllFigures figures={data} id={state.toLowerCase()} place={name} />
 
-          {data.cities.length > 0 && (
-            <section aria-labelledby="cities" className="space-y-3">
-              <h2 id="cities" className="text-xl">
-                Cities in {name}
-              </h2>
-              <p className="max-w-2xl text-muted">
-                Clinics located in each city (online services are not counted by city). Cities with at least{" "}
-                {MIN_CITY_CLINICS} clinics have their own page.
-              </p>
-              <div className="overflow-x-auto">
-                <table className="w-full text-sm">
-                  <caption className="sr-only">
-                    Clinics, median price per session and integration therapy by city in {name}
-                  </caption>
-                  <thead>
-                    <tr className="border-b border-line text-left">
-                      <th scope="col" className="py-2 pr-3">
-                        City
-                      </th>
-                      <th scope="col" className="py-2 pr-3 text-right">
-                        Clinics
-                      </th>
-                      <th scope="col" className="py-2 pr-3 text-right">
-                        Median per session
-                      </th>
-                      <th scope="col" className="py-2 text-right">
-                        Integration included
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.cities.map((c) => (
-                      <tr key={c.city} className="border-b border-line">
-                        <th scope="row" className="py-1 pr-3 text-left font-normal">
-                          {c.clinics >= MIN_CITY_CLINICS ? (
-                            <Link
-                              href={costsHref(state, c.slug)}
-                              className="inline-flex min-h-11 items-center"
-                            >
-                              {c.city}
-                            </Link>
-                          ) : (
-                            <Link
-                              href={clinicSearchHref({ state, city: c.city })}
-                              className="inline-flex min-h-11 items-center"
-                              aria-label={`Search clinics in ${c.city}`}
-                            >
-                              {c.city}
-                            </Link>
-                          )}
-                        </th>
-                        <td className="num py-1 pr-3 text-right">{c.clinics.toLocaleString("en-US")}</td>
-                        <td className="num py-1 pr-3 text-right">
-                          {c.medianPrice == null ? "—" : usd(c.medianPrice)}
-                        </td>
-                        <td className="num py-1 text-right">{percent(c.integrationShare)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
-          )}
+          {data.cities.length > 0 && <CitiesSection state={state} cities={data.cities} />}
 
           <TopClinics top={data.top} place={name} scoreMedian={data.scoreMedian} />
         </>
       )}
 
-      <nav aria-labelledby="other-states" className="space-y-2">
-        <h2 id="other-states" className="text-xl">
+      <details>
+        <summary className="inline-flex min-h-11 cursor-pointer items-center text-lg font-semibold text-accent-700">
           Other states
-        </h2>
+        </summary>
         <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
           {STATES_BY_NAME.filter((s) => s !== state).map((s) => (
             <li key={s}>
@@ -165,7 +109,7 @@ export default async function StateCostsPage({ params }: Props) {
             </li>
           ))}
         </ul>
-      </nav>
+      </details>
     </div>
   );
 }
