@@ -2,7 +2,8 @@ import { featureLabel, FEATURES, type MapMetric } from "@/lib/costs/features";
 import { MAP_HEIGHT, MAP_WIDTH, stateShapes } from "@/lib/costs/map";
 import { STATES_BY_NAME } from "@/lib/costs/links";
 import type { StateRow } from "@/lib/costs/queries";
-import { percent, usd } from "@/lib/format";
+import { percent } from "@/lib/format";
+import { wholeDollars } from "./charts";
 import { STATE_NAMES } from "@/lib/labels";
 
 /** Light to dark: the darker, the higher the value. */
@@ -21,7 +22,7 @@ export function mapMetric(metric: MapMetric): Metric {
     return {
       title: "Median price per session",
       value: (r) => r.medianPrice,
-      format: usd,
+      format: wholeDollars,
       step: 5_000, // $50
     };
   }
@@ -164,7 +165,7 @@ export function UsMapTable({ rows, metric }: { rows: StateRow[]; metric: MapMetr
                 </th>
                 <td className="num py-1.5 pr-3 text-right">{(r?.clinics ?? 0).toLocaleString("en-US")}</td>
                 <td className="num py-1.5 pr-3 text-right">
-                  {r?.medianPrice != null ? usd(r.medianPrice) : "—"}
+                  {r?.medianPrice != null ? wholeDollars(r.medianPrice) : "—"}
                 </td>
                 {feature && <td className="num py-1.5 text-right">{v === null ? "—" : percent(v)}</td>}
               </tr>
