@@ -69,7 +69,9 @@ export async function updateListing(
     if (row.version !== input.expectedVersion) throw new ListingConflictError(input.expectedVersion, row);
     const changes = diffListing(row, input.patch);
     if (Object.keys(changes).length === 0) return { clinic: row, changes };
-    const set = Object.fromEntries(Object.keys(changes).map((k) => [k, (input.patch as Record<string, unknown>)[k]]));
+    const set = Object.fromEntries(
+      Object.keys(changes).map((k) => [k, (input.patch as Record<string, unknown>)[k]]),
+    );
     const [updated] = await tx
       .update(clinics)
       .set({ ...set, updatedAt: sql`clock_timestamp()`, version: sql`${clinics.version} + 1` })
