@@ -139,6 +139,7 @@ const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", Stri
   },
 });
 web.proc = next;
+children.add(next);
 next.on("exit", (code, signal) => {
   if (shuttingDown) return;
   say(`The web server exited (${signal ?? `code ${code}`}).`);
