@@ -68,6 +68,7 @@ export async function startApp(opts: { seed?: number } = {}) {
     startMeilisearch: async () => {
       services.meili = await startMeili();
     },
+    meiliRunning: () => services.meili !== undefined,
     async close() {
       server.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 300));
