@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { z } from "zod";
@@ -461,6 +462,13 @@ export async function cityPages(db: Db): Promise<{ state: UsState; city: string;
 
 // ---------------------------------------------------------------- cached entry points (pages)
 
+/**
+ * Part of every cache key: Next keeps `unstable_cache` entries on disk across restarts, and a
+ * restarted server may face another database (a reseed, the e2e and benchmark stacks), so entries
+ * from an earlier process must not be served, not even once while they revalidate.
+ */
+const PROCESS_KEY = randomUUID();
+
 const cacheOptions = (tags: string[]) => ({
   tags: [CACHE_TAGS.costs, ...tags],
   revalidate: COSTS_REVALIDATE_SECONDS,
@@ -469,7 +477,7 @@ const cacheOptions = (tags: string[]) => ({
 export function getNationCosts(): Promise<NationCosts> {
   return unstable_cache(
     () => nationCosts(getDb()),
-    ["costs-nation"],
+    ["costs-nation", PROCESS_KEY],
     cacheOptions([CACHE_TAGS.costsNation]),
   )();
 }
@@ -477,7 +485,7 @@ export function getNationCosts(): Promise<NationCosts> {
 export function getStateCosts(state: UsState): Promise<StateCosts> {
   return unstable_cache(
     () => stateCosts(getDb(), state),
-    ["costs-state", state],
+    ["costs-state", state, PROCESS_KEY],
     cacheOptions([CACHE_TAGS.costsState(state)]),
   )();
 }
@@ -485,7 +493,7 @@ export function getStateCosts(state: UsState): Promise<StateCosts> {
 export function getCityCosts(state: UsState, city: string): Promise<CityCosts> {
   return unstable_cache(
     () => cityCosts(getDb(), state, city),
-    ["costs-city", state, city],
+    ["costs-city", state, city, PROCESS_KEY],
     // A listing change invalidates its whole state, cities included.
     cacheOptions([CACHE_TAGS.costsState(state)]),
   )();
@@ -494,7 +502,7 @@ export function getCityCosts(state: UsState, city: string): Promise<CityCosts> {
 export function getCityPages() {
   return unstable_cache(
     () => cityPages(getDb()),
-    ["costs-city-pages"],
+    ["costs-city-pages", PROCESS_KEY],
     cacheOptions([CACHE_TAGS.costsNation]),
   )();
 }
