@@ -98,6 +98,10 @@ test("unknown states and cities answer 404 with useful links; a state with no cl
     "/costs/ca",
   );
 
+  for (const bad of ["/costs/%E0%A4%A", "/costs/ca%20", "/costs/ca/%E0%A4%A", "/costs/ca/LOS-ANGELES"]) {
+    expect((await page.goto(bad))?.status(), bad).toBe(404);
+  }
+
   res = await page.goto("/costs/CA");
   expect(page.url()).toMatch(/\/costs\/ca$/);
 
