@@ -94,7 +94,9 @@ export const INDEX_SETTINGS: Settings = {
   displayedAttributes: ["*"],
   filterableAttributes: [...FILTERABLE_ATTRIBUTES],
   sortableAttributes: [...SORTABLE_ATTRIBUTES],
-  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+  // "sort" first: a chosen order (lowest price, nearest…) is strict. Without a sort it does nothing,
+  // and words then rank by relevance. Searches ask for every word (`matchingStrategy: "all"`).
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
