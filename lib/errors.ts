@@ -1,0 +1,24 @@
+/**
+ * Errors whose message is written for the person using the site: a typed `code` for the code, a
+ * plain sentence for the person. Anything else that reaches an action is logged and reported as a
+ * generic failure, so internals never leak into a page.
+ */
+export class SafeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type ActionFailure = { ok: false; code: string; message: string };
+
+export const GENERIC_FAILURE = "Something went wrong on our side. Nothing was saved. Please try again.";
+
+/** The failure to show for an error thrown by a domain function; unexpected ones are logged. */
+export function toFailure(err: unknown, context: string): ActionFailure {
+  if (err instanceof SafeError) return { ok: false, code: err.code, message: err.message };
+  console.error(`[${context}]`, err);
+  return { ok: false, code: "internal", message: GENERIC_FAILURE };
+}
