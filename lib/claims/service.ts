@@ -189,15 +189,13 @@ export async function inviteEditor(
         if (inserted.length === 0)
           throw new ClaimError("already_member", `${email} already helps manage this listing.`);
       }
-      await tx
-        .insert(clinicInvites)
-        .values({
-          clinicId,
-          email,
-          role: "editor",
-          invitedBy: inviter.id,
-          acceptedAt: existing ? sql`now()` : null,
-        });
+      await tx.insert(clinicInvites).values({
+        clinicId,
+        email,
+        role: "editor",
+        invitedBy: inviter.id,
+        acceptedAt: existing ? sql`now()` : null,
+      });
       return Boolean(existing);
     });
   } catch (err) {
