@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "next/link";
+import { AccountNav } from "@/components/account-nav";
 import { CrisisBar, SampleDataNotice } from "@/components/notices";
 import "./globals.css";
 
@@ -63,6 +64,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 </li>
               </ul>
             </nav>
+            <AccountNav />
           </div>
         </header>
         <SampleDataNotice />

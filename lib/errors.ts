@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Errors whose message is written for the person using the site: a typed `code` for the code, a
  * plain sentence for the person. Anything else that reaches an action is logged and reported as a
@@ -19,6 +21,14 @@ export const GENERIC_FAILURE = "Something went wrong on our side. Nothing was sa
 /** The failure to show for an error thrown by a domain function; unexpected ones are logged. */
 export function toFailure(err: unknown, context: string): ActionFailure {
   if (err instanceof SafeError) return { ok: false, code: err.code, message: err.message };
+  // Input that failed a schema: its messages are written for people.
+  if (err instanceof z.ZodError) {
+    return {
+      ok: false,
+      code: "invalid",
+      message: err.issues[0]?.message ?? "Check your answers and try again.",
+    };
+  }
   console.error(`[${context}]`, err);
   return { ok: false, code: "internal", message: GENERIC_FAILURE };
 }
