@@ -1,8 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
-import { type Clinic } from "@/db/schema";
+import { clinics, type Clinic } from "@/db/schema";
 import { slugify } from "@/db/seed/names";
 import { requireAdmin, type Actor } from "@/lib/auth/authz";
 import { SafeError } from "@/lib/errors";
@@ -111,9 +111,11 @@ export function allocateSlug(
 /** Slugs already used that start like these bases (one query, for creating or importing). */
 export async function takenSlugs(db: Db, bases: string[]): Promise<Set<string>> {
   if (bases.length === 0) return new Set();
-  const rows = await db.execute<{ slug: string }>(sql`
-    select slug from clinics
-    where split_part(slug, '-', 1) = any(${[...new Set(bases.map((b) => b.split("-")[0] ?? b))]}::text[])`);
+  const firstWords = [...new Set(bases.map((b) => b.split("-")[0] ?? b))];
+  const rows = await db
+    .select({ slug: clinics.slug })
+    .from(clinics)
+    .where(inArray(sql`split_part(${clinics.slug}, '-', 1)`, firstWords));
   return new Set(rows.map((r) => r.slug));
 }
 
