@@ -32,3 +32,23 @@ export function toFailure(err: unknown, context: string): ActionFailure {
   console.error(`[${context}]`, err);
   return { ok: false, code: "internal", message: GENERIC_FAILURE };
 }
+
+/** The PostgreSQL error code of a failed query ("23505" for a unique violation), also when wrapped by Drizzle. */
+export function pgErrorCode(err: unknown): string | undefined {
+  for (
+    let e: unknown = err, depth = 0;
+    e && typeof e === "object" && depth < 3;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** The innermost message of an error (Drizzle's wrapper carries the whole SQL text; the cause says what failed). */
+export function rootMessage(err: unknown): string {
+  let e: unknown = err;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { claims, clinicInvites, clinicMembers, clinics, users } from "@/db/schema";
 import { assertCanManageMembers, requireAdmin, requireUser, type Actor } from "@/lib/auth/authz";
-import { SafeError } from "@/lib/errors";
+import { pgErrorCode, SafeError } from "@/lib/errors";
 import { claimApprovedMail, claimReceivedMail, claimRejectedMail, inviteMail } from "@/lib/mail/messages";
 import type { Mailer, OutgoingMail } from "@/lib/mail/send";
 import { emailMatchesWebsite } from "./domain";
@@ -28,8 +28,7 @@ async function notify(deps: ClaimDeps, mail: OutgoingMail): Promise<boolean> {
   }
 }
 
-const isUniqueViolation = (err: unknown) =>
-  typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "23505";
+const isUniqueViolation = (err: unknown) => pgErrorCode(err) === "23505";
 
 async function findClinic(db: Db, clinicId: string) {
   const [c] = await db

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { importJobs } from "@/db/schema";
 import { requireAdmin, type Actor } from "@/lib/auth/authz";
-import { SafeError } from "@/lib/errors";
+import { rootMessage, SafeError } from "@/lib/errors";
 import { parseCsv } from "./csv";
 import { locate } from "./edit";
 import { fieldLabel } from "./fields";
@@ -155,13 +155,13 @@ export async function runImport(db: Db, actor: Actor, jobId: string, rows: NewLi
       .set({ status: "done", processed: rows.length, finishedAt: sql`now()` })
       .where(eq(importJobs.id, jobId));
   } catch (err) {
-    console.error(`[import ${jobId}]`, err);
+    console.error(`[import ${jobId}] failed: ${rootMessage(err)}`);
     await db
       .update(importJobs)
       .set({
         status: "failed",
         processed: 0,
-        error: `The import stopped and nothing was saved: ${(err as Error).message.slice(0, 300)}`,
+        error: `The import stopped and nothing was saved: ${rootMessage(err).slice(0, 300)}`,
         finishedAt: sql`now()`,
       })
       .where(eq(importJobs.id, jobId));
