@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPublishedClinic } from "@/lib/listings/queries";
 import { aftercareScore } from "@/lib/aftercare";
@@ -58,6 +59,10 @@ export default async function ClinicPage({ params }: Props) {
         <p>{clinic.routes.map((r) => ROUTE_LABELS[r]).join(", ")}</p>
         <p className="text-muted">{clinic.description}</p>
       </section>
+      <p className="text-sm">
+        Work at this clinic? <Link href={`/for-clinics/claim?clinic=${clinic.slug}`}>Claim this listing</Link>{" "}
+        to keep it up to date.
+      </p>
     </article>
   );
 }
