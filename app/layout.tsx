@@ -22,6 +22,10 @@ export const metadata: Metadata = {
     "Find and compare ketamine therapy clinics by what happens after a session — integration therapy, follow-up, support groups, on-call help — and by what a whole course costs.",
 };
 
+// Every page carries a per-request CSP nonce (proxy.ts), which only dynamic rendering can stamp on
+// Next.js's own scripts; the pages read live data anyway.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#165559" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

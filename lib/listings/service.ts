@@ -2,12 +2,14 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { clinics, listingRevisions, type Clinic, type NewClinic } from "@/db/schema";
+import { revalidateListingCaches } from "@/lib/cache";
 import { enqueueSearchSync } from "@/lib/search/sync";
 
 /**
  * The one write path for listings. Every change is one transaction: the row change, a revision
  * (who, when, before/after of each changed field) and a search-outbox row. Callers authorize first;
- * this module enforces consistency, not permissions.
+ * this module enforces consistency, not permissions. After a commit, each write expires the cached
+ * public figures the listing counts in (`lib/cache.ts`).
  */
 
 /** Fields no write through this service may set directly. */
@@ -64,8 +66,10 @@ export async function updateListing(
   db: Db,
   input: { id: string; userId: string | null; expectedVersion: number; patch: ListingPatch },
 ): Promise<{ clinic: Clinic; changes: Record<string, FieldChange> }> {
-  return db.transaction(async (tx) => {
+  let before: Clinic | undefined;
+  const result = await db.transaction(async (tx) => {
     const row = await lockListing(tx, input.id);
+    before = row;
     if (row.version !== input.expectedVersion) throw new ListingConflictError(input.expectedVersion, row);
     const changes = diffListing(row, input.patch);
     if (Object.keys(changes).length === 0) return { clinic: row, changes };
@@ -82,6 +86,9 @@ export async function updateListing(
     await enqueueSearchSync(tx, [input.id]);
     return { clinic: updated, changes };
   });
+  if (before && Object.keys(result.changes).length > 0)
+    await revalidateListingCaches([before, result.clinic]);
+  return result;
 }
 
 /** Creates a listing (with its first revision and outbox row). */
@@ -89,7 +96,7 @@ export async function createListing(
   db: Db,
   input: { userId: string | null; values: Omit<NewClinic, Managed> },
 ): Promise<Clinic> {
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const [created] = await tx.insert(clinics).values(input.values).returning();
     if (!created) throw new Error("insert returned no row");
     const changes = Object.fromEntries(
@@ -99,13 +106,17 @@ export async function createListing(
     await enqueueSearchSync(tx, [created.id]);
     return created;
   });
+  await revalidateListingCaches([created]);
+  return created;
 }
 
 /** Deletes a listing for good; the outbox row makes the index drop it too. */
 export async function deleteListing(db: Db, input: { id: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockListing(tx, input.id);
+  const deleted = await db.transaction(async (tx) => {
+    const row = await lockListing(tx, input.id);
     await tx.delete(clinics).where(eq(clinics.id, input.id));
     await enqueueSearchSync(tx, [input.id]);
+    return row;
   });
+  await revalidateListingCaches([deleted]);
 }
