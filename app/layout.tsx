@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "next/link";
 import { AccountNav } from "@/components/account-nav";
+import { CompareTray } from "@/components/compare/compare-tray";
 import { CrisisBar, SampleDataNotice } from "@/components/notices";
 import "./globals.css";
 
@@ -92,6 +93,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </p>
           </div>
         </footer>
+        <CompareTray />
       </body>
     </html>
   );
