@@ -1,8 +1,6 @@
 // npm start / npm run dev — one command that runs the whole site on real PostgreSQL and Meilisearch.
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { clearRuntime, startEmbeddedStack, writeRuntime, type Endpoints } from "@/lib/services/stack";
 import { portInUse, waitFor } from "@/lib/services/ports";
 import { loadOrCreateSecrets } from "@/lib/services/secrets";
@@ -11,11 +9,9 @@ import { DEFAULT_EMAIL_FROM } from "@/lib/auth/config-schemas";
 import { startMailSink, type MailSink } from "@/lib/mail/sink";
 import { ConfigError, readConfig } from "./lib/config";
 import { prepareData } from "./lib/prepare";
-import { buildIsCurrent, buildStampFile, sourceHash } from "./lib/source-hash";
+import { ensureBuild, NEXT_BIN as nextBin, ROOT as root } from "./lib/build";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const say = (m: string) => console.log(`[atlas] ${m}`);
 const t0 = Date.now();
 const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -41,32 +37,20 @@ if (await portInUse(cfg.PORT)) {
 const children = new Set<ChildProcess>();
 process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM")));
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-    children.add(child);
-    child.on("exit", () => children.delete(child));
-    child.on("exit", (code, signal) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${path.basename(args[0] ?? cmd)} ${args[1] ?? ""} failed (${signal ?? code})`)),
-    );
-  });
-}
-
 const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 // 1. The production build, when the source changed since the last one (runs while services start).
-let build: Promise<void> = Promise.resolve();
-if (!dev && !buildIsCurrent(root)) {
-  say("Building the app (about a minute the first time)…");
-  const hash = sourceHash(root);
-  build = run(process.execPath, [nextBin, "build"], { ...baseEnv, NODE_ENV: "production" }).then(() => {
-    writeFileSync(buildStampFile(root), hash);
-    say(`Build finished (${since()}).`);
-  });
-  build.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
-}
+const build: Promise<unknown> = dev
+  ? Promise.resolve()
+  : ensureBuild({
+      say,
+      onSpawn: (child) => {
+        children.add(child);
+        child.on("exit", () => children.delete(child));
+      },
+    }).then((built) => built && say(`Build finished (${since()}).`));
+// Awaited after the services start; until then, keep an early failure from counting as unhandled.
+build.catch(() => undefined);
 
 // 2. Services: external when configured, otherwise embedded under DATA_DIR.
 const secrets = loadOrCreateSecrets(cfg.dataDir);
@@ -157,6 +141,7 @@ const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", Stri
   },
 });
 web.proc = next;
+children.add(next);
 next.on("exit", (code, signal) => {
   if (shuttingDown) return;
   say(`The web server exited (${signal ?? `code ${code}`}).`);

@@ -2,12 +2,14 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { clinics, listingRevisions, type Clinic, type NewClinic } from "@/db/schema";
+import { revalidateListingCaches } from "@/lib/cache";
 import { enqueueSearchSync } from "@/lib/search/sync";
 
 /**
  * The one write path for listings. Every change is one transaction: the row change, a revision
  * (who, when, before/after of each changed field) and a search-outbox row. Callers authorize first;
- * this module enforces consistency, not permissions.
+ * this module enforces consistency, not permissions. After a commit, each write expires the cached
+ * public figures the listing counts in (`lib/cache.ts`).
  */
 
 /** Fields no write through this service may set directly. */
@@ -72,8 +74,10 @@ export async function updateListing(
     note?: string;
   },
 ): Promise<{ clinic: Clinic; changes: Record<string, FieldChange> }> {
-  return db.transaction(async (tx) => {
+  let before: Clinic | undefined;
+  const result = await db.transaction(async (tx) => {
     const row = await lockListing(tx, input.id);
+    before = row;
     if (row.version !== input.expectedVersion) throw new ListingConflictError(input.expectedVersion, row);
     const patch = typeof input.patch === "function" ? input.patch(row) : input.patch;
     const changes = diffListing(row, patch);
@@ -97,6 +101,9 @@ export async function updateListing(
     await enqueueSearchSync(tx, [input.id]);
     return { clinic: updated, changes };
   });
+  if (before && Object.keys(result.changes).length > 0)
+    await revalidateListingCaches([before, result.clinic]);
+  return result;
 }
 
 export type NewListing = Omit<NewClinic, Managed>;
@@ -130,7 +137,7 @@ export async function createListings(
   },
 ): Promise<Clinic[]> {
   const chunk = input.chunkSize ?? 500;
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const out: Clinic[] = [];
     for (let i = 0; i < input.rows.length; i += chunk) {
       const part = input.rows.slice(i, i + chunk);
@@ -154,13 +161,17 @@ export async function createListings(
     }
     return out;
   });
+  await revalidateListingCaches(created);
+  return created;
 }
 
 /** Deletes a listing for good; the outbox row makes the index drop it too. */
 export async function deleteListing(db: Db, input: { id: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockListing(tx, input.id);
+  const deleted = await db.transaction(async (tx) => {
+    const row = await lockListing(tx, input.id);
     await tx.delete(clinics).where(eq(clinics.id, input.id));
     await enqueueSearchSync(tx, [input.id]);
+    return row;
   });
+  await revalidateListingCaches([deleted]);
 }
