@@ -16,7 +16,9 @@ export default async function ImportPage() {
     <div className="max-w-3xl space-y-6">
       <header className="space-y-2">
         <p className="text-sm">
-          <Link href="/admin">← Admin</Link>
+          <Link className="inline-flex min-h-11 items-center" href="/admin">
+            ← Admin
+          </Link>
         </p>
         <h1 className="text-3xl">Import listings from a CSV file</h1>
         <p>

@@ -65,7 +65,9 @@ export default async function NewListingPage() {
     <div className="space-y-6">
       <header className="space-y-2">
         <p className="text-sm">
-          <Link href="/admin">← Admin</Link>
+          <Link className="inline-flex min-h-11 items-center" href="/admin">
+            ← Admin
+          </Link>
         </p>
         <h1 className="text-3xl">Create a listing</h1>
         <p className="text-muted">
