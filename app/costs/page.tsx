@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { AllFigures, AsOf, Headline } from "@/components/costs/figures";
+import { UsMap, UsMapTable, mapMetric } from "@/components/costs/us-map";
+import { FEATURES, MAP_METRICS, type MapMetric } from "@/lib/costs/features";
+import { STATES_BY_NAME, costsHref } from "@/lib/costs/links";
+import { getNationCosts } from "@/lib/costs/queries";
+import { usd } from "@/lib/format";
+import { STATE_NAMES } from "@/lib/labels";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const data = await getNationCosts();
+  const median = data.routes.find((r) => r.route === null)?.median;
+  return {
+    title: "Ketamine therapy costs and aftercare across the US",
+    description:
+      `What ketamine treatment costs per session and per course, by treatment route and state, and how many clinics offer integration therapy, follow-up and other aftercare` +
+      (median != null ? `. Median price per session: ${usd(median)}.` : "."),
+    alternates: { canonical: "/costs" },
+  };
+}
+
+const metricParam = z.enum(MAP_METRICS as [MapMetric, ...MapMetric[]]);
+
+export default async function CostsPage({ searchParams }: Props) {
+  const raw = (await searchParams).map;
+  const parsed = metricParam.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  const metric: MapMetric = parsed.success ? parsed.data : "price";
+  const badMetric = raw !== undefined && !parsed.success;
+  const data = await getNationCosts();
+  const byState = new Map(data.states.map((s) => [s.state, s]));
+
+  return (
+    <div className="space-y-10">
+      <header className="space-y-3">
+        <h1 className="text-3xl">What ketamine therapy costs, and what aftercare comes with it</h1>
+        <p className="max-w-2xl text-lg text-muted">
+          Prices per session and per course, and how many clinics offer integration therapy, follow-up and
+          other support after a session, across the US. Pick a state on the map for its own figures.
+        </p>
+        <p className="max-w-2xl text-sm text-muted">
+          Every clinic here is fictional sample data. Online (telehealth) services count once in these
+          national figures, and in every state they serve on the state pages and the map.
+        </p>
+        <AsOf figures={data} />
+      </header>
+
+      {data.clinics === 0 ? (
+        <p className="card">
+          No clinics are listed yet. Figures appear here as soon as clinics are published.
+        </p>
+      ) : (
+        <>
+          <Headline figures={data} />
+
+          <section id="map" aria-labelledby="map-heading" className="scroll-mt-4 space-y-3">
+            <h2 id="map-heading" className="text-xl">
+              By state: {mapMetric(metric).title.toLowerCase()}
+            </h2>
+            {badMetric && (
+              <p role="status" className="rounded border border-notice-line bg-notice px-3 py-2 text-sm">
+                We don&apos;t have a map for that, so it shows the median price per session.
+              </p>
+            )}
+            <form method="get" action="/costs#map" className="flex flex-wrap items-end gap-2">
+              <div className="flex flex-col">
+                <label htmlFor="map-metric" className="text-sm font-medium">
+                  Colour the map by
+                </label>
+                <select
+                  id="map-metric"
+                  name="map"
+                  defaultValue={metric}
+                  className="min-h-11 rounded-md border border-muted bg-white px-3"
+                >
+                  <option value="price">Median price per session</option>
+                  {FEATURES.map((f) => (
+                    <option key={f.key} value={f.key}>
+                      Share with {f.short.toLowerCase()}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="btn">
+                Show
+              </button>
+            </form>
+            <UsMap rows={data.states} metric={metric} />
+            <details>
+              <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-accent-700">
+                Show the map as a table
+              </summary>
+              <UsMapTable rows={data.states} metric={metric} />
+            </details>
+          </section>
+
+          <AllFigures figures={data} id="us" place="United States" />
+        </>
+      )}
+
+      <section aria-labelledby="states" className="space-y-3">
+        <h2 id="states" className="text-xl">
+          Costs and aftercare by state
+        </h2>
+        <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
+          {STATES_BY_NAME.map((state) => (
+            <li key={state}>
+              <Link href={costsHref(state)} className="inline-flex min-h-11 items-center">
+                {STATE_NAMES[state]}
+              </Link>{" "}
+              <span className="num text-sm text-muted">
+                ({(byState.get(state)?.clinics ?? 0).toLocaleString("en-US")})
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

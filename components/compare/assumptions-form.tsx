@@ -1,0 +1,85 @@
+import Form from "next/form";
+import { ASSUMPTION_LIMITS, BOOSTER_PERIOD_MONTHS, type CourseAssumptions } from "@/lib/aftercare";
+import { ASSUMPTION_PARAMS } from "@/lib/compare/href";
+
+const FIELDS: { key: keyof CourseAssumptions; label: string }[] = [
+  { key: "ketamineSessions", label: "Ketamine sessions" },
+  { key: "integrationSessions", label: "Integration sessions" },
+  { key: "boosters", label: `Boosters (first ${BOOSTER_PERIOD_MONTHS} months)` },
+];
+
+/**
+ * The course-cost assumptions as a GET form: works without JavaScript, and the result is a link
+ * anyone can share. Keyed by its values so a clamped value replaces what was typed.
+ */
+export function AssumptionsForm({
+  slugs,
+  assumptions,
+  onlyDifferences,
+}: {
+  slugs: readonly string[];
+  assumptions: CourseAssumptions;
+  onlyDifferences: boolean;
+}) {
+  return (
+    <Form
+      key={`${Object.values(assumptions).join("-")}-${onlyDifferences}`}
+      action="/compare"
+      className="card no-print space-y-3"
+      aria-labelledby="assumptions-title"
+    >
+      <h2 id="assumptions-title" className="text-lg">
+        Work out the course cost your way
+      </h2>
+      <p className="text-sm text-muted">
+        Change the numbers to match what you expect, and we recount the cost at every clinic. Integration
+        sessions count only where the clinic does not include them in its price.
+      </p>
+      <input type="hidden" name="c" value={slugs.join(",")} />
+      <div className="grid grid-cols-3 gap-2 sm:gap-4">
+        {FIELDS.map((f) => {
+          const { min, max } = ASSUMPTION_LIMITS[f.key];
+          const id = `assume-${f.key}`;
+          return (
+            <div key={f.key} className="flex flex-col gap-1">
+              <label htmlFor={id} className="text-sm font-medium sm:text-base">
+                {f.label}
+              </label>
+              <input
+                id={id}
+                name={ASSUMPTION_PARAMS[f.key]}
+                type="number"
+                inputMode="numeric"
+                min={min}
+                max={max}
+                step={1}
+                required
+                defaultValue={assumptions[f.key]}
+                aria-describedby={`${id}-hint`}
+                className="num min-h-11 w-full rounded-md border border-muted bg-white px-3"
+              />
+              <span id={`${id}-hint`} className="text-sm text-muted">
+                {min} to {max}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+        <label className="inline-flex min-h-11 items-center gap-2">
+          <input
+            type="checkbox"
+            name="diff"
+            value="1"
+            defaultChecked={onlyDifferences}
+            className="size-5 accent-accent-700"
+          />
+          Show only rows where the clinics differ
+        </label>
+        <button type="submit" className="btn">
+          Update the comparison
+        </button>
+      </div>
+    </Form>
+  );
+}

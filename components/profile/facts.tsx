@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+import type { GlossaryKey } from "@/lib/labels";
+import { Explain } from "@/components/glossary";
+
+export type Fact = {
+  label: string;
+  value: ReactNode;
+  /** A second line in smaller type. */
+  note?: ReactNode;
+  /** A term to explain under the value. */
+  term?: GlossaryKey;
+  testId?: string;
+};
+
+/** Label–value pairs as a description list: two columns from small screens up, stacked on phones. */
+export function Facts({ facts }: { facts: readonly Fact[] }) {
+  return (
+    <dl className="divide-y divide-line">
+      {facts.map((f) => (
+        <div key={f.label} className="grid gap-0.5 py-3 sm:grid-cols-[13rem_1fr] sm:gap-4">
+          <dt className="font-medium">{f.label}</dt>
+          <dd data-testid={f.testId}>
+            {f.value}
+            {f.note ? <p className="text-sm text-muted">{f.note}</p> : null}
+            {f.term ? <Explain term={f.term} /> : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A section of a page with a linked heading. */
+export function Section({
+  id,
+  title,
+  intro,
+  children,
+  className = "",
+}: {
+  id: string;
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`} id={id} className={`card space-y-3 sm:p-6 ${className}`}>
+      <h2 id={`${id}-title`} className="text-xl">
+        {title}
+      </h2>
+      {intro ? <div className="text-muted">{intro}</div> : null}
+      {children}
+    </section>
+  );
+}

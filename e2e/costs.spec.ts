@@ -1,0 +1,164 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** The first city in the state's table that has its own cost page. */
+async function firstCityPage(page: Page) {
+  const link = page.locator('#cities ~ div table a[href^="/costs/ca/"]').first();
+  return { link, name: (await link.innerText()).trim() };
+}
+
+test("the map's states link to their state pages", async ({ page }) => {
+  await page.goto("/costs");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("What ketamine therapy costs");
+  const states = page.getByRole("group", { name: /Map of the United States/ }).getByRole("link");
+  await expect(states).toHaveCount(51);
+  // Each state's accessible name says its value: "California: $600, 298 clinics".
+  const california = page.getByRole("link", { name: /^California: \$[\d,]+, [\d,]+ clinics$/ });
+  await expect(california).toHaveAttribute("href", "/costs/ca");
+  await california.click();
+  await expect(page).toHaveURL(/\/costs\/ca$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Ketamine therapy costs and aftercare in California",
+  );
+  await expect(page.getByText(/online services? that serves? California/)).toBeVisible();
+
+  await page.goto("/costs");
+  await page.getByRole("link", { name: /^Texas: / }).click();
+  await expect(page).toHaveURL(/\/costs\/tx$/);
+});
+
+test("state → city → clinic, with links into search", async ({ page }) => {
+  await page.goto("/costs/ca");
+  await expect(page.getByRole("link", { name: "Integration therapy included" })).toHaveAttribute(
+    "href",
+    "/clinics?state=CA&integration=included",
+  );
+  const { link, name } = await firstCityPage(page);
+  await link.click();
+  await expect(page).toHaveURL(/\/costs\/ca\/[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `Ketamine therapy costs and aftercare in ${name}, CA`,
+  );
+  await expect(page.getByText(/at least 5 clinics/)).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "California" }),
+  ).toHaveAttribute("href", "/costs/ca");
+  const clinic = page.locator("#top ~ ol a").first();
+  const clinicName = (await clinic.innerText()).trim();
+  await clinic.click();
+  await expect(page).toHaveURL(/\/clinics\/[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(clinicName);
+});
+
+test("charts are server-rendered SVG with text alternatives, and work without JavaScript", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/costs?map=integration");
+  await expect(
+    page.getByRole("heading", { name: /By state: share of clinics with: integration therapy included/ }),
+  ).toBeVisible();
+  const images = page.locator('svg[role="img"]');
+  expect(await images.count()).toBeGreaterThanOrEqual(4);
+  for (const svg of await images.all()) {
+    await expect(svg.locator("title")).not.toHaveText("");
+    await expect(svg.locator("desc")).not.toHaveText("");
+  }
+  // the map as a table, with a link per state
+  await page.getByText("Show the map as a table").click();
+  await expect(page.locator("#map table tbody tr")).toHaveCount(51);
+  await context.close();
+});
+
+test("an unknown map choice falls back to prices with a notice", async ({ page }) => {
+  await page.goto("/costs?map=<script>");
+  await expect(page.getByRole("status").filter({ hasText: "have a map" })).toContainText(
+    "median price per session",
+  );
+  await expect(page.getByRole("heading", { name: "By state: median price per session" })).toBeVisible();
+});
+
+test("unknown states and cities answer 404 with useful links; a state with no clinics has a page", async ({
+  page,
+}) => {
+  let res = await page.goto("/costs/zz");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: "California" })).toHaveAttribute("href", "/costs/ca");
+
+  res = await page.goto("/costs/ca/no-such-city");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: "Go to the California page" })).toHaveAttribute(
+    "href",
+    "/costs/ca",
+  );
+
+  for (const bad of ["/costs/ca%20", "/costs/c", "/costs/ca/LOS-ANGELES", "/costs/ca/los-angeles/x"]) {
+    expect((await page.goto(bad))?.status(), bad).toBe(404);
+  }
+
+  res = await page.goto("/costs/CA");
+  expect(page.url()).toMatch(/\/costs\/ca$/);
+
+  // Wyoming has no sample clinics: an empty page that says what to do, not an error.
+  res = await page.goto("/costs/wy");
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "No clinics listed in Wyoming yet" })).toBeVisible();
+});
+
+test("canonical links, sitemap index and robots.txt", async ({ page, request }) => {
+  await page.goto("/costs/ca?utm=x");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/costs\/ca$/);
+  await expect(page).toHaveTitle(/California/);
+
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toMatch(/Sitemap: http:\/\/localhost:\d+\/sitemap\.xml/);
+  const index = await (await request.get("/sitemap.xml")).text();
+  expect(index).toContain("/sitemaps/pages.xml");
+  expect(index).toContain("/sitemaps/clinics-f.xml");
+  const pages = await (await request.get("/sitemaps/pages.xml")).text();
+  expect(pages).toContain("/costs/ca</loc>");
+  expect(pages).toMatch(/\/costs\/ca\/[a-z0-9-]+<\/loc>/);
+  let clinics = 0;
+  for (const shard of "0123456789abcdef") {
+    const xml = await (await request.get(`/sitemaps/clinics-${shard}.xml`)).text();
+    clinics += (xml.match(/<loc>[^<]*\/clinics\/[a-z0-9-]+<\/loc>/g) ?? []).length;
+  }
+  // every published sample clinic (about 97% of 1,500), once
+  expect(clinics).toBeGreaterThan(1300);
+  expect(clinics).toBeLessThanOrEqual(1500);
+  expect((await request.get("/sitemaps/clinics-g.xml")).status()).toBe(404);
+});
+
+test("no serious or critical accessibility problems on the national, a state and a city page", async ({
+  page,
+}) => {
+  await page.goto("/costs");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/costs/ca");
+  expect(await seriousViolations(page)).toEqual([]);
+  const { link } = await firstCityPage(page);
+  await link.click();
+  await expect(page).toHaveURL(/\/costs\/ca\/[a-z0-9-]+$/);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("on a phone: headline numbers, the map and its switch @phone", async ({ page }) => {
+  await page.goto("/costs");
+  await expect(page.getByTestId("stat-median")).toHaveText(/^\$[\d,]+$/);
+  await expect(page.getByRole("group", { name: /Map of the United States/ })).toBeVisible();
+  await page.getByLabel("Colour the map by").selectOption("followup");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/map=followup/);
+  await expect(page.getByRole("heading", { name: /check-in within 24 hours/i })).toBeVisible();
+  const show = page.getByRole("button", { name: "Show" });
+  const box = await show.boundingBox();
+  expect(box?.height).toBeGreaterThanOrEqual(44);
+});

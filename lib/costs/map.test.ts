@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { US_STATES } from "@/db/enums";
+import { MAP_HEIGHT, MAP_WIDTH, stateShapes } from "./map";
+
+describe("stateShapes", () => {
+  it("draws every state and DC once, inside the map, in a light enough path", () => {
+    const shapes = stateShapes();
+    expect(shapes.map((s) => s.state)).toEqual([...US_STATES].sort());
+    let total = 0;
+    for (const { d } of shapes) {
+      expect(d).toMatch(/^M/);
+      total += d.length;
+      for (const [, x, y] of d.matchAll(/(-?\d+),(-?\d+)/g)) {
+        // the atlas's Aleutian islands reach x ≈ −58, just outside the 975 × 610 frame
+        expect(Number(x)).toBeGreaterThanOrEqual(-60);
+        expect(Number(x)).toBeLessThanOrEqual(MAP_WIDTH + 1);
+        expect(Number(y)).toBeGreaterThanOrEqual(-1);
+        expect(Number(y)).toBeLessThanOrEqual(MAP_HEIGHT + 1);
+      }
+    }
+    expect(total).toBeLessThan(60_000);
+  });
+});

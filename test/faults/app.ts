@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "@/lib/services/postgres-server";
+import { startMeilisearch } from "@/lib/services/meilisearch-server";
+import { freePort, waitFor } from "@/lib/services/ports";
+import type { ManagedService } from "@/lib/services/types";
+import { ensureBuild, NEXT_BIN, ROOT } from "@/scripts/lib/build";
+import { prepareData } from "@/scripts/lib/prepare";
+
+/**
+ * The whole site for fault tests: the production build on a free port, over a real PostgreSQL and a
+ * real Meilisearch that the test can stop and start again (on the same ports and data), unsupervised.
+ */
+export async function startApp(opts: { seed?: number } = {}) {
+  await ensureBuild();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "atlas-fault-"));
+  const pgPort = await freePort();
+  const meiliPort = await freePort();
+  const password = "fault-test-password";
+  const meiliKey = "fault-test-master-key-0123456789";
+  const startPg = () => startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: pgPort, password });
+  const startMeili = () =>
+    startMeilisearch({ dir: path.join(dir, "meili"), port: meiliPort, masterKey: meiliKey });
+  const services: { pg?: ManagedService & { url: string }; meili?: ManagedService & { host: string } } = {};
+  services.pg = await startPg();
+  services.meili = await startMeili();
+  const e = { databaseUrl: services.pg.url, meiliHost: services.meili.host, meiliKey };
+  await prepareData(e, { seedCount: opts.seed ?? 300, say: () => {} });
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const { NODE_OPTIONS: _omit, ...env } = process.env;
+  const server: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: e.databaseUrl,
+      MEILI_HOST: e.meiliHost,
+      MEILI_MASTER_KEY: meiliKey,
+      AUTH_SECRET: "fault-secret-fault-secret-fault-secret-0123",
+      AUTH_TRUST_HOST: "true",
+      SITE_URL: baseURL,
+    },
+  });
+  const serverLog: string[] = [];
+  server.stderr!.on("data", (b: Buffer) => serverLog.push(b.toString()));
+  await waitFor("next start", async () => (await fetch(`${baseURL}/api/health`)).ok, { timeoutMs: 60_000 });
+  return {
+    baseURL,
+    ...e,
+    server,
+    serverLog,
+    stopPostgres: async () => {
+      await services.pg?.stop();
+      services.pg = undefined;
+    },
+    startPostgres: async () => {
+      services.pg = await startPg();
+    },
+    stopMeilisearch: async () => {
+      await services.meili?.stop();
+      services.meili = undefined;
+    },
+    startMeilisearch: async () => {
+      services.meili = await startMeili();
+    },
+    meiliRunning: () => services.meili !== undefined,
+    async close() {
+      server.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+      if (server.exitCode === null) server.kill("SIGKILL");
+      await services.meili?.stop();
+      await services.pg?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof startApp>>;
+
+/** Fetch that measures: status, body text and elapsed milliseconds. */
+export async function timedGet(url: string) {
+  const t0 = performance.now();
+  const res = await fetch(url, { redirect: "manual" });
+  const body = await res.text();
+  return { status: res.status, body, ms: performance.now() - t0, headers: res.headers };
+}
