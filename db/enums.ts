@@ -49,6 +49,7 @@ export const USER_ROLES = ["member", "admin"] as const;
 export const MEMBER_ROLES = ["owner", "editor"] as const;
 export const CLAIM_STATUSES = ["pending", "approved", "rejected"] as const;
 export const CLAIM_METHODS = ["email_domain", "manual"] as const;
+export const IMPORT_STATUSES = ["queued", "running", "done", "failed"] as const;
 
 /** USPS codes of the 50 states and DC. */
 export const US_STATES = [
@@ -78,6 +79,7 @@ export const userRoleSchema = z.enum(USER_ROLES);
 export const memberRoleSchema = z.enum(MEMBER_ROLES);
 export const claimStatusSchema = z.enum(CLAIM_STATUSES);
 export const claimMethodSchema = z.enum(CLAIM_METHODS);
+export const importStatusSchema = z.enum(IMPORT_STATUSES);
 export const usStateSchema = z.enum(US_STATES);
 
 export type ClinicType = z.infer<typeof clinicTypeSchema>;

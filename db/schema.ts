@@ -39,6 +39,7 @@ export const userRoleEnum = pgEnum("user_role", E.USER_ROLES);
 export const memberRoleEnum = pgEnum("member_role", E.MEMBER_ROLES);
 export const claimStatusEnum = pgEnum("claim_status", E.CLAIM_STATUSES);
 export const claimMethodEnum = pgEnum("claim_method", E.CLAIM_METHODS);
+export const importStatusEnum = pgEnum("import_status", E.IMPORT_STATUSES);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -231,8 +232,65 @@ export const claims = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
-  (t) => [index("claims_status_idx").on(t.status), index("claims_clinic_idx").on(t.clinicId)],
+  (t) => [
+    index("claims_status_idx").on(t.status),
+    index("claims_clinic_idx").on(t.clinicId),
+    // One pending claim per user and listing.
+    uniqueIndex("claims_one_pending_key")
+      .on(t.userId, t.clinicId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );
+
+/**
+ * An owner's invitation for someone to help edit a listing. It becomes a `clinic_members` row when
+ * that email signs in (or at once when the person already has an account).
+ */
+export const clinicInvites = pgTable(
+  "clinic_invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    /** Lower-case. */
+    email: text("email").notNull(),
+    role: memberRoleEnum("role").notNull().default("editor"),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    uniqueIndex("clinic_invites_open_key")
+      .on(t.clinicId, t.email)
+      .where(sql`${t.acceptedAt} is null`),
+    index("clinic_invites_email_idx").on(t.email),
+  ],
+);
+
+/** Fixed-window request counters (sign-in requests per email and per IP). */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
+    hits: integer("hits").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
+);
+
+/** A CSV import run by an admin: all rows in one transaction; the page polls `processed`. */
+export const importJobs = pgTable("import_jobs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  status: importStatusEnum("status").notNull().default("queued"),
+  fileName: text("file_name").notNull(),
+  total: integer("total").notNull(),
+  processed: integer("processed").notNull().default(0),
+  error: text("error"),
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+});
 
 export const listingRevisions = pgTable(
   "listing_revisions",
@@ -244,6 +302,10 @@ export const listingRevisions = pgTable(
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     /** `{ field: { before, after } }` for every changed field. */
     changes: jsonb("changes").notNull(),
+    /** The listing's version after this change (null for revisions written before it was recorded). */
+    version: integer("version"),
+    /** What kind of change this was, in words ("Restored an earlier version", "Hidden by an editor"). */
+    note: text("note"),
     createdAt: createdAt(),
   },
   (t) => [index("listing_revisions_clinic_idx").on(t.clinicId, t.createdAt)],
@@ -274,3 +336,5 @@ export const searchOutbox = pgTable(
 export type Clinic = typeof clinics.$inferSelect;
 export type NewClinic = typeof clinics.$inferInsert;
 export type User = typeof users.$inferSelect;
+export type Claim = typeof claims.$inferSelect;
+export type ListingRevision = typeof listingRevisions.$inferSelect;

@@ -80,7 +80,9 @@ test("charts are server-rendered SVG with text alternatives, and work without Ja
 
 test("an unknown map choice falls back to prices with a notice", async ({ page }) => {
   await page.goto("/costs?map=<script>");
-  await expect(page.getByRole("status")).toContainText("median price per session");
+  await expect(page.getByRole("status").filter({ hasText: "have a map" })).toContainText(
+    "median price per session",
+  );
   await expect(page.getByRole("heading", { name: "By state: median price per session" })).toBeVisible();
 });
 
@@ -97,6 +99,10 @@ test("unknown states and cities answer 404 with useful links; a state with no cl
     "href",
     "/costs/ca",
   );
+
+  for (const bad of ["/costs/ca%20", "/costs/c", "/costs/ca/LOS-ANGELES", "/costs/ca/los-angeles/x"]) {
+    expect((await page.goto(bad))?.status(), bad).toBe(404);
+  }
 
   res = await page.goto("/costs/CA");
   expect(page.url()).toMatch(/\/costs\/ca$/);

@@ -32,6 +32,8 @@ export default async function globalSetup(config: FullConfig) {
   process.env.E2E_DATABASE_URL = ready.databaseUrl;
   process.env.E2E_MEILI_HOST = ready.meiliHost;
   process.env.E2E_MEILI_KEY = ready.meiliKey;
+  process.env.E2E_MAIL_DIR = ready.mailDir;
+  process.env.E2E_ADMIN_EMAILS = ready.adminEmails;
   return async () => {
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");

@@ -1,5 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import {
+  adminEmailsSchema,
+  DEFAULT_EMAIL_FROM,
+  emailFromSchema,
+  emailServerSchema,
+} from "@/lib/auth/config-schemas";
 
 /**
  * The server's configuration, validated once. `npm start` (scripts/start.ts) fills these in for the
@@ -18,6 +24,12 @@ const schema = z.object({
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(800),
   SEARCH_SYNC: z.enum(["on", "off"]).default("on"),
   SITE_URL: z.url().default("http://localhost:3000"),
+  /** SMTP server for sign-in links and notices. `npm start` starts a local mail sink when unset. */
+  EMAIL_SERVER: emailServerSchema.optional(),
+  EMAIL_FROM: emailFromSchema.default(DEFAULT_EMAIL_FROM),
+  ADMIN_EMAILS: adminEmailsSchema,
+  /** Set by the launcher and the test harness when mail goes to the local sink (shown on /dev/mail). */
+  MAIL_SINK_DIR: z.string().min(1).optional(),
 });
 
 export type ServerEnv = z.infer<typeof schema>;

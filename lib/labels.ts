@@ -153,6 +153,13 @@ export const CLAIM_METHOD_LABELS: Labels<typeof E.CLAIM_METHODS> = {
   manual: "Checked by hand",
 };
 
+export const IMPORT_STATUS_LABELS: Labels<typeof E.IMPORT_STATUSES> = {
+  queued: "Waiting to start",
+  running: "Importing",
+  done: "Finished",
+  failed: "Failed (nothing was imported)",
+};
+
 /** Full state names by USPS code (the 50 states and DC). */
 export const STATE_NAMES: Labels<typeof E.US_STATES> = {
   AL: "Alabama",
@@ -234,6 +241,7 @@ export const ENUM_LABELS = {
   MEMBER_ROLES: MEMBER_ROLE_LABELS,
   CLAIM_STATUSES: CLAIM_STATUS_LABELS,
   CLAIM_METHODS: CLAIM_METHOD_LABELS,
+  IMPORT_STATUSES: IMPORT_STATUS_LABELS,
   US_STATES: STATE_NAMES,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { startEmbeddedStack, type Endpoints } from "@/lib/services/stack";
 import { portInUse, waitFor } from "@/lib/services/ports";
+import { startMailSink } from "@/lib/mail/sink";
 import { prepareData } from "./lib/prepare";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -30,6 +31,9 @@ const stack = await startEmbeddedStack({
   say: (m) => console.error(`[temp] ${m}`),
 });
 const e = stack.endpoints as Endpoints;
+// Mail goes to a sink in the temporary folder, where the tests read sign-in links.
+const mailSink = await startMailSink({ dir: path.join(tmp, "mail") });
+const adminEmails = process.env.ADMIN_EMAILS ?? "admin@aftercare-atlas.test";
 let server: ReturnType<typeof spawn> | undefined;
 let stopping = false;
 async function stop(code: number) {
@@ -39,6 +43,7 @@ async function stop(code: number) {
   await new Promise((r) => setTimeout(r, 300));
   if (server && server.exitCode === null) server.kill("SIGKILL");
   await stack.stop();
+  await mailSink.stop();
   rmSync(tmp, { recursive: true, force: true });
   process.exit(code);
 }
@@ -65,6 +70,10 @@ try {
         AUTH_SECRET: "temp-secret-temp-secret-temp-secret-0123456789",
         AUTH_TRUST_HOST: "true",
         SITE_URL: baseURL,
+        EMAIL_SERVER: mailSink.url,
+        EMAIL_FROM: "Aftercare Atlas <no-reply@aftercare-atlas.test>",
+        MAIL_SINK_DIR: mailSink.dir,
+        ADMIN_EMAILS: adminEmails,
       },
     },
   );
@@ -78,7 +87,9 @@ try {
     timeoutMs: 90_000,
     intervalMs: 250,
   });
-  console.log(`READY ${JSON.stringify({ ...e, baseURL, dataDir: tmp, serverPid: server.pid })}`);
+  console.log(
+    `READY ${JSON.stringify({ ...e, baseURL, dataDir: tmp, serverPid: server.pid, mailDir: mailSink.dir, adminEmails })}`,
+  );
 } catch (err) {
   console.error(`[temp] ${(err as Error).message}`);
   await stop(1);

@@ -5,6 +5,8 @@ import { clearRuntime, startEmbeddedStack, writeRuntime, type Endpoints } from "
 import { portInUse, waitFor } from "@/lib/services/ports";
 import { loadOrCreateSecrets } from "@/lib/services/secrets";
 import { NoMeilisearchBinaryError } from "@/lib/services/meilisearch-server";
+import { DEFAULT_EMAIL_FROM } from "@/lib/auth/config-schemas";
+import { startMailSink, type MailSink } from "@/lib/mail/sink";
 import { ConfigError, readConfig } from "./lib/config";
 import { prepareData } from "./lib/prepare";
 import { ensureBuild, NEXT_BIN as nextBin, ROOT as root } from "./lib/build";
@@ -53,6 +55,7 @@ build.catch(() => undefined);
 // 2. Services: external when configured, otherwise embedded under DATA_DIR.
 const secrets = loadOrCreateSecrets(cfg.dataDir);
 let stack: Awaited<ReturnType<typeof startEmbeddedStack>> | undefined;
+let mailSink: MailSink | undefined;
 const web: { proc?: ChildProcess } = {};
 let shuttingDown = false;
 
@@ -68,6 +71,7 @@ async function shutdown(code: number) {
     if (proc.exitCode === null) proc.kill("SIGKILL");
   }
   await stack?.stop();
+  await mailSink?.stop();
   clearRuntime(cfg.dataDir);
   say("Stopped.");
   process.exit(code);
@@ -96,6 +100,17 @@ try {
     meiliHost: cfg.MEILI_HOST ?? stack!.endpoints.meiliHost!,
     meiliKey: cfg.MEILI_MASTER_KEY ?? stack!.endpoints.meiliKey!,
   };
+  if (!cfg.EMAIL_SERVER) {
+    // No mail server configured: emails stop in a local sink; sign-in links are logged here and on /dev/mail.
+    mailSink = await startMailSink({
+      dir: path.join(cfg.dataDir, "mail"),
+      onMail: (m) =>
+        say(
+          `Mail to ${m.to.join(", ")}: "${m.subject}"${m.links.length ? `\n         ${m.links.join("\n         ")}` : ""}`,
+        ),
+    });
+    say(`No EMAIL_SERVER set: emails go to a local sink (${mailSink.url}); see /dev/mail or this log.`);
+  }
   say(`Services ready (${since()}).`);
   await prepareData(endpoints, { seedCount: cfg.SEED_COUNT, say });
   await build;
@@ -120,6 +135,9 @@ const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", Stri
     AUTH_SECRET: cfg.AUTH_SECRET ?? secrets.authSecret,
     AUTH_TRUST_HOST: "true",
     SITE_URL: process.env.SITE_URL ?? url,
+    EMAIL_SERVER: cfg.EMAIL_SERVER ?? mailSink?.url,
+    EMAIL_FROM: cfg.EMAIL_FROM ?? DEFAULT_EMAIL_FROM,
+    ...(mailSink ? { MAIL_SINK_DIR: mailSink.dir } : {}),
   },
 });
 web.proc = next;

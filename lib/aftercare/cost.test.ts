@@ -6,6 +6,7 @@ import {
   DEFAULT_ASSUMPTIONS,
   clampAssumptions,
   courseEstimate,
+  courseTotal,
   type AssumptionKey,
   type CostInput,
   type CourseAssumptions,
@@ -298,5 +299,19 @@ describe("clampAssumptions", () => {
         },
       ),
     );
+  });
+});
+
+describe("courseTotal", () => {
+  it("is exactly courseEstimate's low–high total, for any clinic and assumptions", () => {
+    fc.assert(
+      fc.property(costInput, assumptions, (clinic, a) => {
+        const e = courseEstimate(clinic, a);
+        expect(courseTotal(clinic, a)).toEqual(e.low === null ? null : { low: e.low, high: e.high });
+      }),
+      { numRuns: 2000 },
+    );
+    // the worked example at the top of this file: 4,500–5,750 with the default assumptions
+    expect(courseTotal(CLINIC)).toEqual({ low: $(4500), high: $(5750) });
   });
 });

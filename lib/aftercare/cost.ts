@@ -144,13 +144,71 @@ function prices(c: CostInput): Prices {
   return { session, series, perSession, perSessionProrated: !session && !!series };
 }
 
+// ---- The arithmetic of each part, without the words: `courseEstimate` explains these amounts and
+// `courseTotal` only adds them up, so the two cannot disagree.
+
+const ZERO: Readonly<CentsRange> = Object.freeze({ low: 0, high: 0 });
+
+function consultAmount(c: CostInput): CentsRange {
+  const fee = price(c.consultFee);
+  return both(() => fee ?? 0);
+}
+
+/** Null when no ketamine price is known (the whole estimate is then unknown). */
+function ketamineAmount(p: Prices, n: number): CentsRange | null {
+  const { series, perSession } = p;
+  if (!perSession) return null;
+  if (!series) return both((e) => n * perSession[e]);
+  if (n >= series.size) return both((e) => series.price[e] + (n - series.size) * perSession[e]);
+  // Never more than the whole series: see the rules at the top.
+  return both((e) => Math.min(n * perSession[e], series.price[e]));
+}
+
+/** The integration fee the clinic lists, when it is an add-on with a fee; else null. */
+const addOnFee = (c: CostInput) =>
+  c.integrationTherapy === "add_on" ? price(c.integrationSessionFee) : null;
+
+function integrationAmount(c: CostInput, m: number): CentsRange {
+  if (c.integrationTherapy === "included" || m === 0) return ZERO;
+  const fee = addOnFee(c);
+  return fee !== null ? both(() => m * fee) : both((e) => m * OUTSIDE_INTEGRATION_FEE[e]);
+}
+
+/** The price of one booster: the listed booster price, else the per-session price. */
+const boosterUnit = (c: CostInput, p: Prices) => priceRange(c.boosterMin, c.boosterMax) ?? p.perSession;
+
+function boosterAmount(unit: CentsRange | null, b: number): CentsRange | null {
+  if (b === 0) return ZERO;
+  return unit && both((e) => b * unit[e]);
+}
+
+/**
+ * Only the low–high total of `courseEstimate` (null when unknown), without building its words:
+ * for figures over many clinics at once (e.g. the /costs pages).
+ */
+export function courseTotal(
+  clinic: CostInput,
+  a: CourseAssumptions = DEFAULT_ASSUMPTIONS,
+): CentsRange | null {
+  const p = prices(clinic);
+  const ketamine = ketamineAmount(p, a.ketamineSessions);
+  const boosters = boosterAmount(boosterUnit(clinic, p), a.boosters);
+  if (!ketamine || !boosters) return null;
+  const consult = consultAmount(clinic);
+  const integration = integrationAmount(clinic, a.integrationSessions);
+  return {
+    low: consult.low + ketamine.low + integration.low + boosters.low,
+    high: consult.high + ketamine.high + integration.high + boosters.high,
+  };
+}
+
 function consultItem(c: CostInput, missing: string[]): CostItem {
   const fee = price(c.consultFee);
   if (fee === null) missing.push("Consultation fee");
   return {
     key: "consult",
     label: "Consultation",
-    ...both(() => fee ?? 0),
+    ...consultAmount(c),
     note: fee === null ? "Fee not listed, counted as $0" : "First visit to see if treatment is right for you",
   };
 }
@@ -159,36 +217,28 @@ type Part = { item: CostItem; assumption: string };
 
 function ketamineItem(p: Prices, n: number): Part | null {
   const { series, perSession } = p;
-  if (!perSession) return null;
-  const base = { key: "ketamine", label: "Ketamine sessions" } as const;
+  const amount = ketamineAmount(p, n);
+  if (!perSession || !amount) return null;
+  const base = { key: "ketamine", label: "Ketamine sessions", ...amount } as const;
   const singles = (count: number) =>
     `${plural(count, "session")} at ${each(perSession, count)}` +
     (p.perSessionProrated ? " (the series price split per session)" : "");
 
   if (!series) {
-    return {
-      item: { ...base, ...both((e) => n * perSession[e]), note: singles(n) },
-      assumption: plural(n, "ketamine session"),
-    };
+    return { item: { ...base, note: singles(n) }, assumption: plural(n, "ketamine session") };
   }
   const ofSeries = `the clinic's series of ${series.size}`;
   const seriesFor = `the series of ${series.size} for ${fmt(series.price)}`;
   if (n >= series.size) {
     const extra = n - series.size;
     return {
-      item: {
-        ...base,
-        ...both((e) => series.price[e] + extra * perSession[e]),
-        note: capitalize(seriesFor) + (extra > 0 ? ` plus ${singles(extra)}` : ""),
-      },
+      item: { ...base, note: capitalize(seriesFor) + (extra > 0 ? ` plus ${singles(extra)}` : "") },
       assumption: `${plural(n, "ketamine session")} (${ofSeries}${extra > 0 ? ` plus ${extra} more` : ""})`,
     };
   }
   return {
     item: {
       ...base,
-      // Never more than the whole series: see the rules at the top.
-      ...both((e) => Math.min(n * perSession[e], series.price[e])),
       note: p.perSessionProrated ? singles(n) : `${singles(n)}, or ${seriesFor} if that costs less`,
     },
     assumption: `${plural(n, "ketamine session")} (fewer than ${ofSeries})`,
@@ -202,28 +252,24 @@ const INTEGRATION_ELSEWHERE: Record<Exclude<CostInput["integrationTherapy"], "in
 };
 
 function integrationItem(c: CostInput, m: number, missing: string[]): Part {
-  const base = { key: "integration", label: "Integration therapy" } as const;
+  const base = { key: "integration", label: "Integration therapy", ...integrationAmount(c, m) } as const;
   if (c.integrationTherapy === "included") {
     return {
-      item: { ...base, low: 0, high: 0, note: "Included in the clinic's price" },
+      item: { ...base, note: "Included in the clinic's price" },
       assumption: `${plural(m, "integration therapy session")}, included in the clinic's price`,
     };
   }
   if (m === 0) {
     return {
-      item: { ...base, low: 0, high: 0, note: "No sessions counted" },
+      item: { ...base, note: "No sessions counted" },
       assumption: "No integration therapy sessions",
     };
   }
   const sessions = plural(m, "integration therapy session");
-  const fee = c.integrationTherapy === "add_on" ? price(c.integrationSessionFee) : null;
+  const fee = addOnFee(c);
   if (fee !== null) {
     return {
-      item: {
-        ...base,
-        ...both(() => m * fee),
-        note: `${plural(m, "session")} at ${usd(fee)}${m === 1 ? "" : " each"} (an add-on)`,
-      },
+      item: { ...base, note: `${plural(m, "session")} at ${usd(fee)}${m === 1 ? "" : " each"} (an add-on)` },
       assumption: `${sessions} at the clinic, as an add-on`,
     };
   }
@@ -232,7 +278,6 @@ function integrationItem(c: CostInput, m: number, missing: string[]): Part {
   return {
     item: {
       ...base,
-      ...both((e) => m * OUTSIDE_INTEGRATION_FEE[e]),
       note: `${plural(m, "session")} with an outside therapist at ${typical} (${INTEGRATION_ELSEWHERE[c.integrationTherapy]})`,
     },
     assumption: `${sessions} with an outside therapist, at ${typical}`,
@@ -240,23 +285,20 @@ function integrationItem(c: CostInput, m: number, missing: string[]): Part {
 }
 
 function boosterItem(c: CostInput, p: Prices, b: number): Part | null {
-  const base = { key: "boosters", label: "Boosters" } as const;
-  if (b === 0) {
-    return {
-      item: { ...base, low: 0, high: 0, note: "No boosters counted" },
-      assumption: "No booster sessions",
-    };
+  const unit = boosterUnit(c, p);
+  const amount = boosterAmount(unit, b);
+  if (!amount) return null;
+  const base = { key: "boosters", label: "Boosters", ...amount } as const;
+  if (b === 0 || !unit) {
+    return { item: { ...base, note: "No boosters counted" }, assumption: "No booster sessions" };
   }
-  const booster = priceRange(c.boosterMin, c.boosterMax);
-  const unit = booster ?? p.perSession;
-  if (!unit) return null;
+  const listed = priceRange(c.boosterMin, c.boosterMax) !== null;
   return {
     item: {
       ...base,
-      ...both((e) => b * unit[e]),
       note:
         `${plural(b, "booster")} at ${each(unit, b)}` +
-        (booster ? "" : " (no booster price listed, so the session price)"),
+        (listed ? "" : " (no booster price listed, so the session price)"),
     },
     assumption: `${plural(b, "booster session")} over the first ${BOOSTER_PERIOD_MONTHS} months after the first course`,
   };

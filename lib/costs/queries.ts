@@ -19,7 +19,7 @@ import {
   type UsState,
 } from "@/db/enums";
 import { slugify } from "@/db/seed/names";
-import { aftercareScore, courseEstimate, AFTERCARE_WEEKS_TARGET } from "@/lib/aftercare";
+import { aftercareScore, courseTotal, AFTERCARE_WEEKS_TARGET } from "@/lib/aftercare";
 import { CACHE_TAGS } from "@/lib/cache";
 import { FEATURES, type FeatureKey } from "./features";
 import { binCounts, quartiles, trimBins, type Quartiles, type Weighted } from "./stats";
@@ -38,10 +38,10 @@ import { binCounts, quartiles, trimBins, type Quartiles, type Weighted } from ".
  * session_max)`, so a range with one end missing reads as a single price). A listing that offers
  * several routes lists one price, so it counts under each route it offers.
  *
- * Course estimates come from `courseEstimate` (lib/aftercare/cost.ts) in TypeScript rather than a
- * SQL copy of the model: the model has rules (series caps, prorating, outside-therapist fees) that a
- * second implementation would drift from. PostgreSQL groups identical price combinations first, so
- * the model runs once per distinct combination, and the result is cached.
+ * Course estimates come from the cost model (lib/aftercare/cost.ts, `courseTotal`: the totals of
+ * `courseEstimate` without its words) in TypeScript rather than a SQL copy of the model: the model has rules (series caps, prorating, outside-therapist fees) that a
+ * second implementation would drift from. It runs once per listing in scope (about 0.1 s for
+ * 100,000 listings) each time the figures are recomputed, not per page view.
  */
 
 export const COSTS_REVALIDATE_SECONDS = 60;
@@ -248,7 +248,6 @@ const costRow = z.object({
   boosterMax: centsColumn,
   integrationTherapy: integrationTherapySchema,
   integrationSessionFee: centsColumn,
-  n: z.number().int(),
 });
 
 async function courseFigures(db: Db, scope: Scope): Promise<CourseFigures> {
@@ -258,23 +257,22 @@ async function courseFigures(db: Db, scope: Scope): Promise<CourseFigures> {
              c.series_sessions as "seriesSessions", c.series_min as "seriesMin", c.series_max as "seriesMax",
              c.booster_min as "boosterMin", c.booster_max as "boosterMax",
              c.integration_therapy::text as "integrationTherapy",
-             c.integration_session_fee as "integrationSessionFee", count(*)::int as n
-      from clinics c where ${scopeWhere(scope)}
-      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`),
+             c.integration_session_fee as "integrationSessionFee"
+      from clinics c where ${scopeWhere(scope)}`),
   );
   const low: Weighted[] = [];
   const high: Weighted[] = [];
   const mid: Weighted[] = [];
   let unknown = 0;
   for (const row of rows) {
-    const e = courseEstimate(row);
-    if (e.low === null || e.high === null) {
-      unknown += row.n;
+    const e = courseTotal(row);
+    if (e === null) {
+      unknown += 1;
       continue;
     }
-    low.push({ value: e.low, weight: row.n });
-    high.push({ value: e.high, weight: row.n });
-    mid.push({ value: (e.low + e.high) / 2, weight: row.n });
+    low.push({ value: e.low, weight: 1 });
+    high.push({ value: e.high, weight: 1 });
+    mid.push({ value: (e.low + e.high) / 2, weight: 1 });
   }
   const round = (q: Quartiles | null) =>
     q && { p25: Math.round(q.p25), median: Math.round(q.median), p75: Math.round(q.p75) };
@@ -469,40 +467,53 @@ export async function cityPages(db: Db): Promise<{ state: UsState; city: string;
  */
 const PROCESS_KEY = randomUUID();
 
-const cacheOptions = (tags: string[]) => ({
-  tags: [CACHE_TAGS.costs, ...tags],
-  revalidate: COSTS_REVALIDATE_SECONDS,
-});
-
-export function getNationCosts(): Promise<NationCosts> {
-  return unstable_cache(
-    () => nationCosts(getDb()),
-    ["costs-nation", PROCESS_KEY],
-    cacheOptions([CACHE_TAGS.costsNation]),
-  )();
+/** What the clinics table holds, cheaply: any write through the listing service changes it. */
+async function dataFingerprint(db: Db): Promise<string> {
+  const [row] = z
+    .array(z.object({ n: z.number().int(), t: z.string().nullable() }))
+    .parse(await db.execute(sql`select count(*)::int as n, max(updated_at)::text as t from clinics`));
+  return `${row?.n ?? 0}:${row?.t ?? ""}`;
 }
 
-export function getStateCosts(state: UsState): Promise<StateCosts> {
-  return unstable_cache(
-    () => stateCosts(getDb(), state),
-    ["costs-state", state, PROCESS_KEY],
-    cacheOptions([CACHE_TAGS.costsState(state)]),
-  )();
+/**
+ * Figures cached with `unstable_cache` (tags, revalidated after `COSTS_REVALIDATE_SECONDS`), and
+ * remembered in this process with the data fingerprint they came from: when the time-based
+ * revalidation finds the table unchanged, it reuses the figures instead of recomputing them, so
+ * a quiet site does not spend its CPU on the same aggregates every minute. A listing change moves
+ * the fingerprint (and expires the tags), so the next visit computes fresh figures.
+ */
+function cachedFigures<A extends string[], T>(
+  name: string,
+  compute: (db: Db, ...args: A) => Promise<T>,
+  tags: (...args: A) => string[],
+): (...args: A) => Promise<T> {
+  const last = new Map<string, { fingerprint: string; value: T }>();
+  return (...args: A) =>
+    unstable_cache(
+      async () => {
+        const db = getDb();
+        const key = args.join("\0");
+        const fingerprint = await dataFingerprint(db);
+        const seen = last.get(key);
+        if (seen?.fingerprint === fingerprint) return seen.value;
+        const value = await compute(db, ...args);
+        last.set(key, { fingerprint, value });
+        return value;
+      },
+      [name, ...args, PROCESS_KEY],
+      { tags: [CACHE_TAGS.costs, ...tags(...args)], revalidate: COSTS_REVALIDATE_SECONDS },
+    )();
 }
 
-export function getCityCosts(state: UsState, city: string): Promise<CityCosts> {
-  return unstable_cache(
-    () => cityCosts(getDb(), state, city),
-    ["costs-city", state, city, PROCESS_KEY],
-    // A listing change invalidates its whole state, cities included.
-    cacheOptions([CACHE_TAGS.costsState(state)]),
-  )();
-}
+export const getNationCosts = cachedFigures("costs-nation", nationCosts, () => [CACHE_TAGS.costsNation]);
 
-export function getCityPages() {
-  return unstable_cache(
-    () => cityPages(getDb()),
-    ["costs-city-pages", PROCESS_KEY],
-    cacheOptions([CACHE_TAGS.costsNation]),
-  )();
-}
+export const getStateCosts = cachedFigures("costs-state", stateCosts, (state: UsState) => [
+  CACHE_TAGS.costsState(state),
+]);
+
+/** A listing change invalidates its whole state, cities included. */
+export const getCityCosts = cachedFigures("costs-city", cityCosts, (state: UsState, _city: string) => [
+  CACHE_TAGS.costsState(state),
+]);
+
+export const getCityPages = cachedFigures("costs-city-pages", cityPages, () => [CACHE_TAGS.costsNation]);

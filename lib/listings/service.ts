@@ -60,21 +60,30 @@ async function lockListing(tx: Tx, id: string): Promise<Clinic> {
 
 /**
  * Applies `patch` to a listing if it is still at `expectedVersion` (optimistic concurrency).
- * A patch that changes nothing writes nothing and returns the row as it is.
+ * `patch` may be a function of the locked row, for rules that depend on what is stored (e.g. "a
+ * price that changes becomes clinic-reported"). `note` says what kind of change it was, for the
+ * history. A patch that changes nothing writes nothing and returns the row as it is.
  */
 export async function updateListing(
   db: Db,
-  input: { id: string; userId: string | null; expectedVersion: number; patch: ListingPatch },
+  input: {
+    id: string;
+    userId: string | null;
+    expectedVersion: number;
+    patch: ListingPatch | ((row: Clinic) => ListingPatch);
+    note?: string;
+  },
 ): Promise<{ clinic: Clinic; changes: Record<string, FieldChange> }> {
   let before: Clinic | undefined;
   const result = await db.transaction(async (tx) => {
     const row = await lockListing(tx, input.id);
     before = row;
     if (row.version !== input.expectedVersion) throw new ListingConflictError(input.expectedVersion, row);
-    const changes = diffListing(row, input.patch);
+    const patch = typeof input.patch === "function" ? input.patch(row) : input.patch;
+    const changes = diffListing(row, patch);
     if (Object.keys(changes).length === 0) return { clinic: row, changes };
     const set = Object.fromEntries(
-      Object.keys(changes).map((k) => [k, (input.patch as Record<string, unknown>)[k]]),
+      Object.keys(changes).map((k) => [k, (patch as Record<string, unknown>)[k]]),
     );
     const [updated] = await tx
       .update(clinics)
@@ -82,7 +91,13 @@ export async function updateListing(
       .where(and(eq(clinics.id, input.id), eq(clinics.version, input.expectedVersion)))
       .returning();
     if (!updated) throw new ListingConflictError(input.expectedVersion, await lockListing(tx, input.id));
-    await tx.insert(listingRevisions).values({ clinicId: input.id, userId: input.userId, changes });
+    await tx.insert(listingRevisions).values({
+      clinicId: input.id,
+      userId: input.userId,
+      changes,
+      version: updated.version,
+      note: input.note ?? null,
+    });
     await enqueueSearchSync(tx, [input.id]);
     return { clinic: updated, changes };
   });
@@ -91,22 +106,62 @@ export async function updateListing(
   return result;
 }
 
+export type NewListing = Omit<NewClinic, Managed>;
+
+const creationChanges = (values: NewListing) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { before: null, after: v ?? null }]));
+
 /** Creates a listing (with its first revision and outbox row). */
 export async function createListing(
   db: Db,
-  input: { userId: string | null; values: Omit<NewClinic, Managed> },
+  input: { userId: string | null; values: NewListing; note?: string },
 ): Promise<Clinic> {
+  const [created] = await createListings(db, { ...input, rows: [input.values] });
+  if (!created) throw new Error("insert returned no row");
+  return created;
+}
+
+/**
+ * Creates many listings in ONE transaction (all or nothing), each with its first revision and an
+ * outbox row. Inserts go in chunks of `chunkSize`; `onProgress` is told after each chunk (it runs
+ * outside the transaction's visibility, so a progress write must use another connection).
+ */
+export async function createListings(
+  db: Db,
+  input: {
+    userId: string | null;
+    rows: NewListing[];
+    note?: string;
+    chunkSize?: number;
+    onProgress?: (done: number, total: number) => Promise<void> | void;
+  },
+): Promise<Clinic[]> {
+  const chunk = input.chunkSize ?? 500;
   const created = await db.transaction(async (tx) => {
-    const [created] = await tx.insert(clinics).values(input.values).returning();
-    if (!created) throw new Error("insert returned no row");
-    const changes = Object.fromEntries(
-      Object.entries(input.values).map(([k, v]) => [k, { before: null, after: v ?? null }]),
-    );
-    await tx.insert(listingRevisions).values({ clinicId: created.id, userId: input.userId, changes });
-    await enqueueSearchSync(tx, [created.id]);
-    return created;
+    const out: Clinic[] = [];
+    for (let i = 0; i < input.rows.length; i += chunk) {
+      const part = input.rows.slice(i, i + chunk);
+      const created = await tx.insert(clinics).values(part).returning();
+      if (created.length !== part.length) throw new Error("insert returned fewer rows than it was given");
+      await tx.insert(listingRevisions).values(
+        created.map((c, j) => ({
+          clinicId: c.id,
+          userId: input.userId,
+          changes: creationChanges(part[j]!),
+          version: c.version,
+          note: input.note ?? null,
+        })),
+      );
+      await enqueueSearchSync(
+        tx,
+        created.map((c) => c.id),
+      );
+      out.push(...created);
+      await input.onProgress?.(out.length, input.rows.length);
+    }
+    return out;
   });
-  await revalidateListingCaches([created]);
+  await revalidateListingCaches(created);
   return created;
 }
 

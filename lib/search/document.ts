@@ -4,10 +4,26 @@ import type { Clinic } from "@/db/schema";
 import type { UsState } from "@/db/enums";
 
 /** Cents to whole dollars for the index (filters and sorts compare dollars). */
-const dollars = (cents: number | null) => (cents == null ? null : Math.round(cents / 100));
+export const dollars = (cents: number | null) => (cents == null ? null : Math.round(cents / 100));
 
 /** Sorting by price puts listings with no known price last. */
-const UNKNOWN_PRICE_SORT = 1_000_000;
+export const UNKNOWN_PRICE_SORT = 1_000_000;
+
+/**
+ * The version of the document shape. Bump it when a field is added or its meaning changes: the
+ * launcher rebuilds an index whose documents carry another version (`indexIsCurrent`).
+ */
+export const DOC_VERSION = 2;
+
+/**
+ * The price limits the search page offers, in dollars. Each document lists the limits its price is
+ * within (`sessionUnder`, `courseUnder`), so one facet gives the count beside every choice.
+ */
+export const SESSION_PRICE_STEPS = [200, 300, 400, 500, 600, 800, 1000] as const;
+export const COURSE_PRICE_STEPS = [2000, 3000, 4000, 5000, 6000, 8000, 10000] as const;
+
+const within = (price: number | null, steps: readonly number[]) =>
+  price == null ? [] : steps.filter((s) => price <= s);
 
 /**
  * The search document of a clinic row: flat, with labels for full-text search, derived numbers
@@ -24,8 +40,11 @@ export function toSearchDocument(c: Clinic) {
         ? []
         : [c.supportGroups];
   const telehealth = c.clinicType === "telehealth" || c.routes.includes("at_home");
+  const sessionMin = dollars(c.sessionMin);
+  const courseLow = dollars(course.low);
   return {
     id: c.id,
+    docVersion: DOC_VERSION,
     slug: c.slug,
     name: c.name,
     clinicType: c.clinicType,
@@ -36,6 +55,8 @@ export function toSearchDocument(c: Clinic) {
     postalCode: c.postalCode,
     statesServed: c.statesServed,
     telehealth,
+    /** The states an online service treats people in ("telehealth available in my state"). */
+    telehealthStates: telehealth ? c.statesServed : [],
     ...(c.lat != null && c.lng != null ? { _geo: { lat: c.lat, lng: c.lng } } : {}),
     routes: c.routes,
     routeLabels: c.routes.map((r) => ROUTE_LABELS[r]),
@@ -66,11 +87,13 @@ export function toSearchDocument(c: Clinic) {
     aftercareNotes: c.aftercareNotes,
     aftercareScore: score.total,
     consultFee: dollars(c.consultFee),
-    sessionMin: dollars(c.sessionMin),
+    sessionMin,
     sessionMax: dollars(c.sessionMax),
-    priceSort: dollars(c.sessionMin) ?? UNKNOWN_PRICE_SORT,
-    courseLow: dollars(course.low),
+    sessionUnder: within(sessionMin, SESSION_PRICE_STEPS),
+    priceSort: sessionMin ?? UNKNOWN_PRICE_SORT,
+    courseLow,
     courseHigh: dollars(course.high),
+    courseUnder: within(courseLow, COURSE_PRICE_STEPS),
     insurance: c.insurance,
     hsaFsa: c.hsaFsa,
     financing: c.financing,

@@ -2,13 +2,13 @@ import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { clinics } from "@/db/schema";
-import type { MeiliClient } from "./client";
+import { waitForTask, type MeiliClient } from "./client";
 import { meiliErrorCode } from "./http";
-import { toSearchDocument } from "./document";
+import { DOC_VERSION, toSearchDocument } from "./document";
 import { INDEX_SETTINGS } from "./settings";
 
 async function waitOk(meili: MeiliClient, taskUid: number, what: string) {
-  const t = await meili.tasks.waitForTask(taskUid, { timeout: 300_000, interval: 50 });
+  const t = await waitForTask(meili, taskUid, { timeoutMs: 300_000, intervalMs: 50 });
   if (t.status !== "succeeded") throw new Error(`${what} ${t.status}: ${t.error?.message ?? "no detail"}`);
 }
 
@@ -41,6 +41,17 @@ export async function ensureIndex(meili: MeiliClient, name: string): Promise<voi
 export async function documentCount(meili: MeiliClient, name: string): Promise<number> {
   if (!(await indexExists(meili, name))) return 0;
   return (await meili.index(name).getStats()).numberOfDocuments;
+}
+
+/**
+ * True when every document in the index has the current shape (`DOC_VERSION`). An index built by an
+ * older version of the site is rebuilt at start (scripts/lib/prepare.ts), since filters and facets
+ * rely on fields it lacks. Applies the settings first, so `docVersion` is filterable.
+ */
+export async function indexIsCurrent(meili: MeiliClient, name: string): Promise<boolean> {
+  await ensureIndex(meili, name);
+  const r = await meili.index(name).search("", { filter: `docVersion != ${DOC_VERSION}`, limit: 0 });
+  return (r.estimatedTotalHits ?? 0) === 0;
 }
 
 /**
@@ -106,7 +117,7 @@ export async function rebuildIndex(
     // After the swap `tmp` holds the old documents; before it, a half-built index. Either way: drop it.
     await meili
       .deleteIndex(tmp)
-      .then((t) => meili.tasks.waitForTask(t.taskUid, { timeout: 60_000 }))
+      .then((t) => waitForTask(meili, t.taskUid))
       .catch((err: unknown) => console.warn(`Could not drop index ${tmp}: ${(err as Error).message}`));
   }
 }

@@ -30,11 +30,15 @@ export function synonymMap(groups = SYNONYM_GROUPS): Record<string, string[]> {
   return out;
 }
 
+/**
+ * Every attribute a filter may name. `lib/search/filters.ts` builds filter expressions only from
+ * these (and the PostgreSQL fallback has a column expression for each), so nothing else can reach a
+ * filter string.
+ */
 export const FILTERABLE_ATTRIBUTES = [
   "state",
   "city",
-  "statesServed",
-  "telehealth",
+  "telehealthStates",
   "clinicType",
   "routes",
   "conditions",
@@ -44,14 +48,15 @@ export const FILTERABLE_ATTRIBUTES = [
   "onCall",
   "onCallHours",
   "supportGroups",
-  "groupFormats",
   "hasPrepSessions",
   "measurementBasedCare",
   "digitalTools",
   "lifestyle",
   "recoveryRoom",
   "sessionMin",
+  "sessionUnder",
   "courseLow",
+  "courseUnder",
   "insurance",
   "hsaFsa",
   "financing",
@@ -60,11 +65,19 @@ export const FILTERABLE_ATTRIBUTES = [
   "languages",
   "eveningHours",
   "weekendHours",
-  "aftercareScore",
   "_geo",
+  "docVersion",
 ] as const;
 
-export const SORTABLE_ATTRIBUTES = ["priceSort", "aftercareScore", "lastVerifiedTs", "_geo", "name"] as const;
+/**
+ * Every string value a filter may carry (enum values, states, cities, languages) fits this: letters,
+ * digits, spaces and . ' _ -. Filter compilers refuse anything else.
+ */
+export const SAFE_FILTER_VALUE = /^[\p{L}\p{N} .'_-]{1,80}$/u;
+
+export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
+
+export const SORTABLE_ATTRIBUTES = ["priceSort", "aftercareScore", "lastVerifiedTs", "_geo"] as const;
 
 export const INDEX_SETTINGS: Settings = {
   searchableAttributes: [
@@ -81,7 +94,9 @@ export const INDEX_SETTINGS: Settings = {
   displayedAttributes: ["*"],
   filterableAttributes: [...FILTERABLE_ATTRIBUTES],
   sortableAttributes: [...SORTABLE_ATTRIBUTES],
-  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+  // "sort" first: a chosen order (lowest price, nearest…) is strict. Without a sort it does nothing,
+  // and words then rank by relevance. Searches ask for every word (`matchingStrategy: "all"`).
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
@@ -89,4 +104,6 @@ export const INDEX_SETTINGS: Settings = {
   synonyms: synonymMap(),
   pagination: { maxTotalHits: 100_000 },
   faceting: { maxValuesPerFacet: 100 },
+  // The site never searches inside facet values; skipping that index makes every write cheaper.
+  facetSearch: false,
 };

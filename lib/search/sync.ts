@@ -2,7 +2,7 @@ import "server-only";
 import { and, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { clinics, searchOutbox } from "@/db/schema";
-import type { MeiliClient } from "./client";
+import { waitForTask, type MeiliClient } from "./client";
 import { toSearchDocument } from "./document";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -63,7 +63,7 @@ export async function syncOnce(
       if (docs.length) tasks.push(await index.addDocuments(docs, { primaryKey: "id" }));
       if (toDelete.length) tasks.push(await index.deleteDocuments(toDelete));
       for (const t of tasks) {
-        const done = await meili.tasks.waitForTask(t.taskUid, { timeout: 30_000, interval: 20 });
+        const done = await waitForTask(meili, t.taskUid, { timeoutMs: 30_000, intervalMs: 20 });
         if (done.status !== "succeeded") {
           throw new Error(
             `Meilisearch task ${t.taskUid} ${done.status}: ${done.error?.message ?? "no detail"}`,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { adminEmailsSchema, emailFromSchema, emailServerSchema } from "@/lib/auth/config-schemas";
 
 /**
  * What the launcher and the command-line scripts read from the environment. Validated at start-up;
@@ -23,6 +24,9 @@ const schema = z
     MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes").optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SEED_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(1500),
+    EMAIL_SERVER: emailServerSchema.optional(),
+    EMAIL_FROM: emailFromSchema.optional(),
+    ADMIN_EMAILS: adminEmailsSchema,
   })
   .superRefine((v, ctx) => {
     if (v.MEILI_HOST && !v.MEILI_MASTER_KEY) {

@@ -2,7 +2,7 @@ import { createDb } from "@/db/connect";
 import { runMigrations } from "@/db/migrate";
 import { isDatabaseEmpty, seedDatabase } from "@/db/seed/seed";
 import { createMeili } from "@/lib/search/client";
-import { documentCount, rebuildIndex } from "@/lib/search/rebuild";
+import { documentCount, indexIsCurrent, rebuildIndex } from "@/lib/search/rebuild";
 import { eq, sql } from "drizzle-orm";
 import { clinics } from "@/db/schema";
 import type { Endpoints } from "@/lib/services/stack";
@@ -10,7 +10,8 @@ import { progressBar } from "./progress";
 
 /**
  * Brings a database and index to a usable state: migrations applied, sample data seeded when the
- * database has no listings, and the search index built when it is empty but listings exist.
+ * database has no listings, and the search index built when it is empty but listings exist (or
+ * rebuilt when its documents are of an older shape).
  */
 export async function prepareData(
   e: Endpoints,
@@ -36,8 +37,12 @@ export async function prepareData(
       .select({ published: sql<number>`count(*)::int` })
       .from(clinics)
       .where(eq(clinics.status, "published"));
-    if (published > 0 && (await documentCount(meili, indexName)) === 0) {
-      say(`Building the search index (${published.toLocaleString("en-US")} listings)…`);
+    const empty = published > 0 && (await documentCount(meili, indexName)) === 0;
+    const stale = published > 0 && !empty && !(await indexIsCurrent(meili, indexName));
+    if (empty || stale) {
+      say(
+        `${stale ? "Rebuilding the search index for this version of the site" : "Building the search index"} (${published.toLocaleString("en-US")} listings)…`,
+      );
       const bar = progressBar("Indexing");
       await rebuildIndex(conn.db, meili, indexName, { onProgress: bar.update });
       bar.finish();

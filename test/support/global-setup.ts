@@ -3,12 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { runMigrations } from "@/db/migrate";
+import { startMailSink } from "@/lib/mail/sink";
 import { startEmbeddedStack, type Endpoints } from "@/lib/services/stack";
 
 declare module "vitest" {
   export interface ProvidedContext {
     endpoints: Endpoints;
     tmpRoot: string;
+    /** The local SMTP sink: `smtp://127.0.0.1:port` and the folder it stores messages in. */
+    mail: { url: string; dir: string };
   }
 }
 
@@ -23,7 +26,10 @@ export default async function setup(project: TestProject) {
   await runMigrations(e.databaseUrl);
   project.provide("endpoints", e);
   project.provide("tmpRoot", tmpRoot);
+  const sink = await startMailSink({ dir: path.join(tmpRoot, "mail") });
+  project.provide("mail", { url: sink.url, dir: sink.dir });
   return async () => {
+    await sink.stop();
     await stack.stop();
     rmSync(tmpRoot, { recursive: true, force: true });
   };

@@ -18,7 +18,7 @@ import { STATE_NAMES } from "@/lib/labels";
 type Props = { params: Promise<{ state: string }> };
 
 async function stateOf(params: Props["params"]) {
-  const raw = decodeURIComponent((await params).state);
+  const raw = (await params).state;
   const state = stateFromParam(raw);
   if (!state) {
     // "/costs/CA" → "/costs/ca"; anything else is not a state.
@@ -30,7 +30,7 @@ async function stateOf(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const state = stateFromParam(decodeURIComponent((await params).state));
+  const state = stateFromParam((await params).state);
   if (!state) return { title: "State not found" };
   const name = STATE_NAMES[state];
   const data = await getStateCosts(state);

@@ -17,9 +17,9 @@ async function cityOf(
   params: Props["params"],
 ): Promise<{ state: UsState; city: string; slug: string } | null> {
   const p = await params;
-  const state = stateFromParam(decodeURIComponent(p.state));
+  const state = stateFromParam(p.state);
   if (!state) return null;
-  const slug = decodeURIComponent(p.city);
+  const slug = p.city;
   const row = (await getStateCosts(state)).cities.find((c) => c.slug === slug);
   return row && row.clinics >= MIN_CITY_CLINICS ? { state, city: row.city, slug } : null;
 }

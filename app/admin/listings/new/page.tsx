@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ListingEditor } from "@/app/dashboard/listings/[id]/listing-editor";
+import { requireAdminPage } from "@/lib/auth/session";
+import { toFormValues, type ListingValues } from "@/lib/listings/schema";
+import { createListingAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Create a listing", robots: { index: false } };
+
+const BLANK: ListingValues = {
+  integrationTherapy: "none",
+  integrationBy: "none",
+  integrationFormats: [],
+  supportGroups: "none",
+  followUp24h: false,
+  onCall: "none",
+  onCallHours: null,
+  prepSessions: 0,
+  measurementBasedCare: false,
+  digitalTools: [],
+  lifestyle: [],
+  recoveryRoom: false,
+  aftercareWeeks: 0,
+  aftercareNotes: "",
+  consultFee: null,
+  sessionMin: null,
+  sessionMax: null,
+  seriesSessions: null,
+  seriesMin: null,
+  seriesMax: null,
+  boosterMin: null,
+  boosterMax: null,
+  integrationSessionFee: null,
+  groupSessionFee: null,
+  insurance: "none",
+  hsaFsa: false,
+  financing: false,
+  slidingScale: false,
+  refundPolicy: "",
+  clinicType: "infusion_clinic",
+  routes: [],
+  conditions: [],
+  medicalLead: null,
+  remsCertified: false,
+  street: null,
+  city: "",
+  state: "CA",
+  postalCode: null,
+  statesServed: [],
+  newPatientStatus: "accepting",
+  waitDays: null,
+  languages: ["English"],
+  eveningHours: false,
+  weekendHours: false,
+  name: "",
+  description: "",
+  website: null,
+  phone: null,
+  contactEmail: null,
+};
+
+export default async function NewListingPage() {
+  await requireAdminPage("/admin/listings/new");
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm">
+          <Link className="inline-flex min-h-11 items-center" href="/admin">
+            ← Admin
+          </Link>
+        </p>
+        <h1 className="text-3xl">Create a listing</h1>
+        <p className="text-muted">
+          The listing is marked “from our editors”. Its web address name is made from its name and city.
+        </p>
+      </header>
+      <ListingEditor
+        id="new"
+        version={1}
+        initial={toFormValues(BLANK)}
+        initialValues={null}
+        save={createListingAction}
+        submitLabel="Create the listing"
+        extra={
+          <div className="card space-y-1">
+            <label htmlFor="status" className="block font-medium">
+              Show it to the public?
+            </label>
+            <select
+              id="status"
+              name="status"
+              defaultValue="draft"
+              className="block min-h-11 rounded-md border border-muted px-3"
+            >
+              <option value="draft">Not yet (draft)</option>
+              <option value="published">Yes, live at once</option>
+            </select>
+          </div>
+        }
+      />
+    </div>
+  );
+}

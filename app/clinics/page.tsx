@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { FilterPanel } from "@/components/search/filter-panel";
+import { Notices, Results, activeChips } from "@/components/search/results";
+import { ResultsRegion, SearchForm, SearchProvider } from "@/components/search/search-client";
+import { parseSearchQuery } from "@/lib/search/query";
+import { appSearchDeps, searchClinics } from "@/lib/search/search";
+
+export const metadata: Metadata = {
+  title: "Find a clinic",
+  description:
+    "Search ketamine therapy clinics by aftercare — integration therapy, 24-hour check-ins, support groups, on-call help — by place and by what a course costs.",
+  alternates: { canonical: "/clinics" },
+};
+
+const FORM_ID = "clinic-search";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** /clinics — the URL is the whole state: filters, sort and page are query parameters. */
+export default async function ClinicsPage({ searchParams }: Props) {
+  const parsed = parseSearchQuery(await searchParams, "lenient");
+  if (!parsed.ok) throw new Error("lenient parsing never fails");
+  const { query } = parsed;
+  const result = await searchClinics(query, appSearchDeps(), "lenient");
+  const notices = [...parsed.notices, ...result.notices];
+  const shown = { ...query, page: result.page };
+  return (
+    <SearchProvider>
+      <div className="space-y-4">
+        <h1 className="text-2xl sm:text-3xl">Find a ketamine clinic</h1>
+        <Notices notices={notices} />
+        <div className="grid gap-6 lg:grid-cols-[19rem_minmax(0,1fr)] lg:items-start">
+          <SearchForm id={FORM_ID} label="Search clinics" className="space-y-3">
+            <div className="space-y-1">
+              <label htmlFor="f-q" className="block font-medium">
+                Search by name, city or treatment
+              </label>
+              <div className="flex gap-2">
+                <input
+                  id="f-q"
+                  name="q"
+                  type="search"
+                  defaultValue={query.q}
+                  maxLength={200}
+                  placeholder="e.g. Austin, PTSD, Spravato"
+                  className="min-h-11 w-full min-w-0 rounded-md border border-muted bg-white px-3"
+                />
+                <button type="submit" className="btn shrink-0">
+                  Search
+                </button>
+              </div>
+            </div>
+            <FilterPanel query={query} facets={result.facets} activeCount={activeChips(query).length} />
+          </SearchForm>
+          <ResultsRegion>
+            <Results query={shown} result={result} formId={FORM_ID} now={new Date()} />
+          </ResultsRegion>
+        </div>
+      </div>
+    </SearchProvider>
+  );
+}

@@ -1,0 +1,54 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { signIn, signOut } from "@/lib/auth/config";
+import { clientIp, signInRateLimit, waitText } from "@/lib/auth/rate-limit";
+import { safeReturnPath } from "@/lib/auth/session";
+import { emailInputSchema } from "@/lib/claims/schema";
+
+export type SignInState =
+  | { status: "idle" }
+  | { status: "invalid"; message: string; email: string }
+  | { status: "rate_limited"; message: string; email: string }
+  | { status: "error"; message: string; email: string };
+
+/** Sends a sign-in link (rate limited per email and IP), then shows "check your email". */
+export async function requestSignInLink(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const raw = typeof form.get("email") === "string" ? String(form.get("email")) : "";
+  const next = safeReturnPath(typeof form.get("next") === "string" ? String(form.get("next")) : null);
+  const email = emailInputSchema.safeParse(raw);
+  if (!email.success) {
+    return {
+      status: "invalid",
+      message: email.error.issues[0]?.message ?? "Enter an email address.",
+      email: raw,
+    };
+  }
+  const limit = await signInRateLimit(getDb(), { email: email.data, ip: clientIp(await headers()) });
+  if (!limit.ok) {
+    return {
+      status: "rate_limited",
+      email: email.data,
+      message: `Too many sign-in requests for this email or network. Please wait ${waitText(limit.retryAfterSeconds)} and try again. Links you already got still work.`,
+    };
+  }
+  try {
+    await signIn("nodemailer", { email: email.data, redirectTo: next, redirect: false });
+  } catch (err) {
+    console.error("[signin] could not send a sign-in link:", err);
+    const message =
+      err instanceof AuthError
+        ? "We could not send the email just now. Check the address and try again in a minute."
+        : "Something went wrong on our side. Please try again in a minute.";
+    return { status: "error", message, email: email.data };
+  }
+  redirect(`/signin/check-email?email=${encodeURIComponent(email.data)}`);
+}
+
+/** Ends the session: Auth.js deletes its row in the database and clears the cookie. */
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/?signed-out=1" });
+}

@@ -1,0 +1,295 @@
+import Link from "next/link";
+import type { GroupKey } from "@/lib/search/filters";
+import { choiceLabel, relaxLabel } from "@/lib/search/labels";
+import {
+  DEFAULT_QUERY,
+  PARAM_NAMES,
+  SORTS,
+  defaultSort,
+  searchHref,
+  type ParamName,
+  type QueryIssue,
+  type SearchQuery,
+  type Sort,
+} from "@/lib/search/query";
+import { PLACE_PARAMS } from "@/lib/search/filters";
+import type { SearchResult } from "@/lib/search/search";
+import { STATE_NAMES } from "@/lib/labels";
+import { ResultCard } from "./result-card";
+
+const SORT_LABELS: Record<Sort, string> = {
+  relevance: "Best match",
+  price: "Lowest price",
+  score: "Best aftercare",
+  distance: "Nearest",
+  verified: "Recently verified",
+};
+
+const n = (x: number) => x.toLocaleString("en-US");
+const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+
+/** The query without one parameter value (for a chip's ✕), or without whole parameters. */
+function without(q: SearchQuery, params: readonly ParamName[], value?: string): Partial<SearchQuery> {
+  const change: Record<string, unknown> = {};
+  for (const p of params) {
+    const v = q[p];
+    change[p] =
+      Array.isArray(v) && value !== undefined ? v.filter((x) => String(x) !== value) : DEFAULT_QUERY[p];
+  }
+  return change as Partial<SearchQuery>;
+}
+
+type Chip = { label: string; href: string };
+
+/** One removable chip per chosen filter value, so a phone user sees (and can drop) what is on. */
+export function activeChips(q: SearchQuery): Chip[] {
+  const chips: Chip[] = [];
+  const add = (label: string, change: Partial<SearchQuery>) =>
+    chips.push({ label, href: searchHref(q, change) });
+  if (q.q) add(`“${q.q}”`, { q: "" });
+  if (q.state) add(STATE_NAMES[q.state], without(q, ["state", "city"]));
+  if (q.city) add(q.city, { city: null });
+  if (q.zip) add(`Within ${q.radius} mi of ${q.zip.code}`, without(q, ["zip", "radius"]));
+  if (q.telehealthIn) add(`Online in ${STATE_NAMES[q.telehealthIn]}`, { telehealthIn: null });
+  for (const p of PARAM_NAMES) {
+    if ((PLACE_PARAMS as readonly string[]).includes(p) || ["q", "sort", "page", "perPage"].includes(p))
+      continue;
+    const v = q[p];
+    if (Array.isArray(v)) for (const x of v) add(choiceLabel(p, String(x)), without(q, [p], String(x)));
+    else if (v !== null && v !== false) add(choiceLabel(p, String(v)), without(q, [p]));
+  }
+  return chips;
+}
+
+export function Notices({ notices }: { notices: QueryIssue[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <div
+      role="note"
+      aria-label="About your search"
+      className="rounded-md border border-notice-line bg-notice p-3"
+    >
+      <ul className="space-y-1 text-sm">
+        {notices.map((x, i) => (
+          <li key={i}>{x.notice}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function DegradedNotice() {
+  return (
+    <div
+      role="status"
+      className="rounded-md border border-notice-line bg-notice p-3 text-sm"
+      data-testid="degraded"
+    >
+      <p>
+        <strong>Reduced search:</strong> our search engine is not answering right now, so these results come
+        straight from our database. Filters, sorting and counts still work, but spelling mistakes in your
+        search words are not corrected.
+      </p>
+    </div>
+  );
+}
+
+function SortControl({ query, formId }: { query: SearchQuery; formId: string }) {
+  const sorts = SORTS.filter((s) => s !== "distance" || query.zip);
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor="sort" className="text-sm font-medium">
+        Sort by
+      </label>
+      <select
+        id="sort"
+        name="sort"
+        form={formId}
+        defaultValue={query.sort}
+        data-default={defaultSort(query)}
+        className="min-h-11 rounded-md border border-muted bg-white px-2"
+      >
+        {sorts.map((s) => (
+          <option key={s} value={s}>
+            {SORT_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <noscript>
+        <button type="submit" form={formId} className="btn-secondary">
+          Sort
+        </button>
+      </noscript>
+    </div>
+  );
+}
+
+/** Page numbers to show: the first, the last, and two either side of the current one. */
+export function pageWindow(page: number, totalPages: number): (number | "gap")[] {
+  const keep = new Set([1, totalPages, page - 2, page - 1, page, page + 1, page + 2]);
+  const pages = [...keep].filter((p) => p >= 1 && p <= totalPages).sort((a, b) => a - b);
+  const out: (number | "gap")[] = [];
+  pages.forEach((p, i) => {
+    if (i > 0 && p - pages[i - 1]! > 1) out.push("gap");
+    out.push(p);
+  });
+  return out;
+}
+
+function Pagination({ query, result }: { query: SearchQuery; result: SearchResult }) {
+  const { page, totalPages } = result;
+  if (totalPages <= 1) return null;
+  const href = (p: number) => searchHref(query, { page: p });
+  const step = "btn-secondary min-w-11 px-3";
+  return (
+    <nav aria-label="Pages of results" className="flex flex-wrap items-center justify-center gap-1.5">
+      {page > 1 ? (
+        <Link href={href(page - 1)} rel="prev" className={step}>
+          Previous
+        </Link>
+      ) : null}
+      <ul className="flex flex-wrap items-center gap-1.5">
+        {pageWindow(page, totalPages).map((p, i) =>
+          p === "gap" ? (
+            <li key={`gap-${i}`} aria-hidden="true" className="px-1 text-muted">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              {p === page ? (
+                <span
+                  aria-current="page"
+                  className="num inline-flex min-h-11 min-w-11 items-center justify-center rounded-md bg-accent-700 px-3 font-semibold text-white"
+                >
+                  {n(p)}
+                </span>
+              ) : (
+                <Link href={href(p)} className={`num ${step}`} aria-label={`Page ${n(p)}`}>
+                  {n(p)}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
+      {page < totalPages ? (
+        <Link href={href(page + 1)} rel="next" className={step}>
+          Next
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+/** Nothing matched: say so, and offer the one or two filters whose removal helps most. */
+function EmptyState({ query, result }: { query: SearchQuery; result: SearchResult }) {
+  const hints = (Object.entries(result.relax) as [GroupKey | "q", number][])
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([key, count]) => ({
+      key,
+      count,
+      href: searchHref(
+        query,
+        key === "q" ? { q: "" } : without(query, key === "place" ? PLACE_PARAMS : [key as ParamName]),
+      ),
+    }));
+  return (
+    <div className="card space-y-3" data-testid="empty">
+      <h2 className="text-xl">No clinics match all of your choices</h2>
+      {hints.length > 0 ? (
+        <>
+          <p>Try widening your search:</p>
+          <ul className="space-y-2">
+            {hints.map((h) => (
+              <li key={h.key}>
+                <Link href={h.href} className="inline-flex min-h-11 items-center">
+                  Search without {relaxLabel(h.key)} ({plural(h.count, "clinic")})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>Try fewer filters, or check the spelling of your search words.</p>
+      )}
+      <p>
+        <Link href="/clinics" className="inline-flex min-h-11 items-center">
+          Clear every filter
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export function Results({
+  query,
+  result,
+  formId,
+  now,
+}: {
+  query: SearchQuery;
+  result: SearchResult;
+  formId: string;
+  now: Date;
+}) {
+  const chips = activeChips(query);
+  const first = (result.page - 1) * result.perPage + 1;
+  const last = first + result.hits.length - 1;
+  return (
+    <section aria-labelledby="results-heading" className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="results-heading" className="text-xl" aria-live="polite" data-testid="result-count">
+            {plural(result.total, "clinic")}
+            {query.zip ? ` within ${query.radius} miles of ${query.zip.code}` : ""}
+          </h2>
+          {result.total > 0 && (
+            <p className="text-sm text-muted">
+              Showing <span className="num">{n(first)}</span>–<span className="num">{n(last)}</span>
+              {result.totalPages > 1 && ` · page ${n(result.page)} of ${n(result.totalPages)}`}
+            </p>
+          )}
+        </div>
+        <SortControl query={query} formId={formId} />
+      </div>
+
+      {chips.length > 0 && (
+        <ul aria-label="Filters you chose" className="flex flex-wrap gap-2">
+          {chips.map((c) => (
+            <li key={c.label}>
+              <Link
+                href={c.href}
+                className="inline-flex min-h-11 items-center gap-1.5 rounded-full border border-accent-600 bg-white px-3 text-sm text-accent-800 no-underline hover:bg-accent-50"
+              >
+                {c.label}
+                <span aria-hidden="true">✕</span>
+                <span className="sr-only">(remove)</span>
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/clinics" className="inline-flex min-h-11 items-center px-2 text-sm">
+              Clear all
+            </Link>
+          </li>
+        </ul>
+      )}
+
+      {result.degraded && <DegradedNotice />}
+
+      {result.total === 0 ? (
+        <EmptyState query={query} result={result} />
+      ) : (
+        <ol className="space-y-3" aria-label="Clinics">
+          {result.hits.map((hit) => (
+            <ResultCard key={hit.id} hit={hit} now={now} />
+          ))}
+        </ol>
+      )}
+
+      <Pagination query={query} result={result} />
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { createContext, use, useCallback, useEffect, useRef, useTransition, type ReactNode } from "react";
+
+/**
+ * The small client island of /clinics. Without JavaScript the filter form is a plain GET form and
+ * every link is a link. With it: a changed checkbox, radio or select applies at once, a submitted form
+ * navigates without a full reload (the new URL is pushed, so Back works), and the results dim while
+ * the next ones load. When Back or Forward changes the URL, the form is set to match it.
+ */
+
+type Search = { pending: boolean; go: (href: string) => void };
+const SearchContext = createContext<Search | null>(null);
+
+export function SearchProvider({ children }: { children: ReactNode }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const go = useCallback(
+    (href: string) => startTransition(() => router.push(href, { scroll: false })),
+    [router],
+  );
+  return <SearchContext value={{ pending, go }}>{children}</SearchContext>;
+}
+
+/** The form's fields as a short query string: empty fields and an unused distance left out. */
+export function formQuery(form: HTMLFormElement): string {
+  const data = new FormData(form);
+  const out = new URLSearchParams();
+  const hasZip = String(data.get("zip") ?? "").trim() !== "";
+  for (const [name, value] of data) {
+    if (typeof value !== "string" || value.trim() === "") continue;
+    if (name === "radius" && !hasZip) continue;
+    out.append(name, value.trim());
+  }
+  return out.toString();
+}
+
+type Field = HTMLInputElement | HTMLSelectElement;
+
+/** Sets every field of the form (and fields outside it with `form=`) to what `params` say. */
+function syncForm(form: HTMLFormElement, params: URLSearchParams) {
+  for (const el of Array.from(form.elements)) {
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || !el.name) continue;
+    const values = params.getAll(el.name);
+    const field: Field = el;
+    if (field instanceof HTMLInputElement && (field.type === "checkbox" || field.type === "radio")) {
+      field.checked = field.value === "" ? values.length === 0 : values.includes(field.value);
+    } else if (field instanceof HTMLSelectElement) {
+      field.value = values[0] ?? field.dataset.default ?? "";
+    } else if (field.type !== "submit" && field.type !== "hidden") {
+      field.value = values[0] ?? "";
+    }
+  }
+}
+
+export function SearchForm({
+  id,
+  label,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const search = use(SearchContext);
+  const ref = useRef<HTMLFormElement>(null);
+  const params = useSearchParams();
+  const pushed = useRef<string | null>(null);
+
+  const apply = useCallback(() => {
+    const form = ref.current;
+    if (!form || !search) return;
+    const qs = formQuery(form);
+    pushed.current = qs;
+    search.go(qs ? `/clinics?${qs}` : "/clinics");
+  }, [search]);
+
+  // A choice applies at once; text fields wait for Enter or the button.
+  useEffect(() => {
+    const onChange = (e: Event) => {
+      const t = e.target;
+      if (!(t instanceof HTMLInputElement || t instanceof HTMLSelectElement) || t.form !== ref.current)
+        return;
+      if (t instanceof HTMLSelectElement || t.type === "checkbox" || t.type === "radio") apply();
+    };
+    document.addEventListener("change", onChange);
+    return () => document.removeEventListener("change", onChange);
+  }, [apply]);
+
+  // Back and Forward: the URL changed without the form, so the form follows the URL.
+  useEffect(() => {
+    const qs = params.toString();
+    if (ref.current && qs !== pushed.current) syncForm(ref.current, params);
+    pushed.current = qs;
+  }, [params]);
+
+  return (
+    <form
+      ref={ref}
+      id={id}
+      action="/clinics"
+      method="get"
+      role="search"
+      aria-label={label}
+      className={className}
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** The results: marked busy and dimmed while the next ones load. */
+export function ResultsRegion({ children, className }: { children: ReactNode; className?: string }) {
+  const pending = use(SearchContext)?.pending ?? false;
+  return (
+    <div
+      aria-busy={pending}
+      className={`${className ?? ""} transition-opacity ${pending ? "opacity-60" : ""}`}
+    >
+      {children}
+    </div>
+  );
+}

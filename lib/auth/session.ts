@@ -1,0 +1,46 @@
+import "server-only";
+import { and, eq, ne } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { serverEnv } from "@/lib/env";
+import { type Actor, type SignedIn } from "./authz";
+import { auth } from "./config";
+import { roleForEmail } from "./config-schemas";
+
+/**
+ * The signed-in person of this request, or null. The role comes from ADMIN_EMAILS on EVERY request
+ * (so removing an address takes effect at once) and is written back to `users.role` when it changed.
+ */
+export const currentActor = cache(async (): Promise<Actor> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  const email = session?.user?.email;
+  if (!id || !email) return null;
+  const role = roleForEmail(email, serverEnv().ADMIN_EMAILS);
+  await getDb()
+    .update(users)
+    .set({ role })
+    .where(and(eq(users.id, id), ne(users.role, role)));
+  return { id, email, role };
+});
+
+/** Only a same-site path may be a return address ("/dashboard", never "//evil.example"). */
+export function safeReturnPath(p: string | null | undefined, fallback = "/dashboard"): string {
+  return p && /^\/(?![/\\])[^\s]*$/.test(p) ? p : fallback;
+}
+
+/** For pages: the signed-in person, or a redirect to /signin that comes back to `returnTo`. */
+export async function requireUserPage(returnTo: string): Promise<SignedIn> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/signin?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  return actor;
+}
+
+/** For admin pages: an admin, or a redirect to /signin (signed out) or the dashboard (not an admin). */
+export async function requireAdminPage(returnTo: string): Promise<SignedIn> {
+  const actor = await requireUserPage(returnTo);
+  if (actor.role !== "admin") redirect("/dashboard?notice=admin-only");
+  return actor;
+}

@@ -1,0 +1,175 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { importJobs } from "@/db/schema";
+import { requireAdmin, type Actor } from "@/lib/auth/authz";
+import { rootMessage, SafeError } from "@/lib/errors";
+import { parseCsv } from "./csv";
+import { locate } from "./edit";
+import { fieldLabel } from "./fields";
+import { allocateSlug, newListingRow, takenSlugs } from "./moderation";
+import { fieldErrors, LISTING_FIELDS, listingInputSchema, type ListingField } from "./schema";
+import { createListings, type NewListing } from "./service";
+
+/**
+ * CSV import (admins): every row validated with the listing schema, then all rows written in ONE
+ * transaction (each with its revision and outbox row) or none. Columns are the listing field names
+ * (see the template); yes/no for tick boxes, "a; b" for lists, dollars for prices.
+ */
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 50_000;
+
+export type ImportIssue = { row: number; column: string; message: string };
+
+export class ImportError extends SafeError {}
+
+/** Validates a whole file. `row` numbers are spreadsheet line numbers (the header is row 1). */
+export function validateCsv(text: string): { rows: NewListing[]; issues: ImportIssue[]; total: number } {
+  let table: string[][];
+  try {
+    table = parseCsv(text);
+  } catch (err) {
+    return { rows: [], issues: [{ row: 0, column: "", message: (err as Error).message }], total: 0 };
+  }
+  const [header, ...body] = table;
+  if (!header || body.length === 0) {
+    return {
+      rows: [],
+      issues: [{ row: 1, column: "", message: "The file has no rows under the header." }],
+      total: 0,
+    };
+  }
+  if (body.length > MAX_IMPORT_ROWS) {
+    return {
+      rows: [],
+      issues: [
+        { row: 0, column: "", message: `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per file.` },
+      ],
+      total: body.length,
+    };
+  }
+  const columns = header.map((h) => h.trim());
+  const issues: ImportIssue[] = [];
+  columns.forEach((c) => {
+    if (!(LISTING_FIELDS as string[]).includes(c)) {
+      issues.push({ row: 1, column: c, message: `Unknown column. Use the names from the template.` });
+    }
+  });
+  const dup = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (dup) issues.push({ row: 1, column: dup, message: "This column appears twice." });
+  if (issues.length) return { rows: [], issues, total: body.length };
+
+  const values = [];
+  for (const [i, cells] of body.entries()) {
+    const line = i + 2;
+    if (cells.length !== columns.length) {
+      issues.push({
+        row: line,
+        column: "",
+        message: `Has ${cells.length} cells; the header has ${columns.length}.`,
+      });
+      continue;
+    }
+    const raw = Object.fromEntries(columns.map((c, j) => [c, cells[j]]));
+    const parsed = listingInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const [field, message] of Object.entries(fieldErrors(parsed.error))) {
+        issues.push({ row: line, column: field === "_form" ? "" : field, message });
+      }
+      continue;
+    }
+    const where = locate(null, parsed.data);
+    if (!where.ok) {
+      for (const [field, message] of Object.entries(where.errors))
+        issues.push({ row: line, column: field, message });
+      continue;
+    }
+    values.push({ v: parsed.data, point: { lat: where.patch.lat ?? null, lng: where.patch.lng ?? null } });
+  }
+  if (issues.length) return { rows: [], issues, total: body.length };
+  const rows = values.map(({ v, point }) =>
+    newListingRow(v, point, { slug: "", status: "published", dataSource: "import" }),
+  );
+  return { rows, issues, total: body.length };
+}
+
+export const issueColumnLabel = (column: string) =>
+  column ? `${column} (${fieldLabel(column as ListingField)})` : "";
+
+export type StartImportOutcome =
+  | { ok: true; jobId: string; total: number }
+  | { ok: false; code: "invalid"; message: string; issues: ImportIssue[] };
+
+/**
+ * Validates the file and, when every row is valid, records an import job. The caller then runs
+ * `runImport` (in the background for the web; awaited in tests) and shows the job's progress.
+ */
+export async function startImport(
+  db: Db,
+  actor: Actor,
+  input: { fileName: string; text: string },
+): Promise<StartImportOutcome & { rows?: NewListing[] }> {
+  const admin = requireAdmin(actor);
+  if (input.text.length > MAX_IMPORT_BYTES)
+    throw new ImportError("too_large", "The file is larger than 20 MB.");
+  const { rows, issues, total } = validateCsv(input.text);
+  if (issues.length) {
+    return {
+      ok: false,
+      code: "invalid",
+      message: `Nothing was imported: ${issues.length.toLocaleString("en-US")} problem${issues.length === 1 ? "" : "s"} found.`,
+      issues,
+    };
+  }
+  const [job] = await db
+    .insert(importJobs)
+    .values({ fileName: input.fileName.slice(0, 200) || "upload.csv", total, createdBy: admin.id })
+    .returning({ id: importJobs.id });
+  return { ok: true, jobId: job!.id, total, rows };
+}
+
+/** Writes the rows of a started job in one transaction, recording progress on the job row as it goes. */
+export async function runImport(db: Db, actor: Actor, jobId: string, rows: NewListing[]): Promise<void> {
+  const admin = requireAdmin(actor);
+  await db.update(importJobs).set({ status: "running" }).where(eq(importJobs.id, jobId));
+  try {
+    const bases = rows.map((r) => allocateSlug({ name: r.name, city: r.city, state: r.state }, new Set()));
+    const taken = await takenSlugs(db, bases);
+    const withSlugs = rows.map((r) => ({
+      ...r,
+      slug: allocateSlug({ name: r.name, city: r.city, state: r.state }, taken),
+    }));
+    await createListings(db, {
+      userId: admin.id,
+      rows: withSlugs,
+      note: "Imported from a CSV file",
+      chunkSize: 250,
+      // `db` is the pool, not the transaction: the page sees progress while the import runs.
+      onProgress: async (done) => {
+        await db.update(importJobs).set({ processed: done }).where(eq(importJobs.id, jobId));
+      },
+    });
+    await db
+      .update(importJobs)
+      .set({ status: "done", processed: rows.length, finishedAt: sql`now()` })
+      .where(eq(importJobs.id, jobId));
+  } catch (err) {
+    console.error(`[import ${jobId}] failed: ${rootMessage(err)}`);
+    await db
+      .update(importJobs)
+      .set({
+        status: "failed",
+        processed: 0,
+        error: `The import stopped and nothing was saved: ${rootMessage(err).slice(0, 300)}`,
+        finishedAt: sql`now()`,
+      })
+      .where(eq(importJobs.id, jobId));
+  }
+}
+
+export async function getImportJob(db: Db, actor: Actor, jobId: string) {
+  requireAdmin(actor);
+  const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId)).limit(1);
+  return job;
+}

@@ -1,0 +1,88 @@
+import type { OutgoingMail } from "./send";
+
+/**
+ * Every email the site sends, as plain text in plain words. Names that clinics typed are placed in
+ * the text as they are; plain text cannot carry markup, so nothing in them can run.
+ */
+
+const SIGN_OFF = "\n\n— Aftercare Atlas\nIf you did not expect this email, you can ignore it.";
+
+export function signInMail(input: { to: string; url: string; host: string; minutes: number }): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `Your sign-in link for Aftercare Atlas`,
+    text:
+      `Open this link to sign in to Aftercare Atlas (${input.host}):\n\n${input.url}\n\n` +
+      `The link works once and expires in ${input.minutes} minutes.` +
+      SIGN_OFF,
+  };
+}
+
+export function claimReceivedMail(input: {
+  to: string;
+  clinicName: string;
+  dashboardUrl: string;
+}): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `We got your claim for ${input.clinicName}`,
+    text:
+      `Thank you. Your claim for "${input.clinicName}" is waiting for review by our editors.\n` +
+      `We will email you when it is decided. You can see its status here:\n\n${input.dashboardUrl}` +
+      SIGN_OFF,
+  };
+}
+
+export function claimApprovedMail(input: {
+  to: string;
+  clinicName: string;
+  editUrl: string;
+  note?: string;
+}): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `You can now edit ${input.clinicName}`,
+    text:
+      `Your claim for "${input.clinicName}" is approved. You are now the listing's owner.\n` +
+      (input.note ? `\nNote from our editors: ${input.note}\n` : "") +
+      `\nKeep your prices and aftercare up to date here:\n\n${input.editUrl}` +
+      SIGN_OFF,
+  };
+}
+
+export function claimRejectedMail(input: {
+  to: string;
+  clinicName: string;
+  note: string;
+  helpUrl: string;
+}): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `Your claim for ${input.clinicName} was not approved`,
+    text:
+      `We could not approve your claim for "${input.clinicName}".\n` +
+      (input.note ? `\nReason from our editors: ${input.note}\n` : "") +
+      `\nIf you work for this clinic, the quickest way is to sign in with an email address at the clinic's ` +
+      `own website domain. Read more:\n\n${input.helpUrl}` +
+      SIGN_OFF,
+  };
+}
+
+export function inviteMail(input: {
+  to: string;
+  clinicName: string;
+  inviter: string;
+  signInUrl: string;
+  hasAccount: boolean;
+}): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `You are invited to edit ${input.clinicName}`,
+    text:
+      `${input.inviter} invited you to help keep the listing "${input.clinicName}" on Aftercare Atlas up to date.\n\n` +
+      (input.hasAccount
+        ? `You can edit it now:\n\n${input.signInUrl}`
+        : `Sign in with this email address (${input.to}) to start:\n\n${input.signInUrl}`) +
+      SIGN_OFF,
+  };
+}

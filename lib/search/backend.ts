@@ -1,0 +1,131 @@
+import { z } from "zod";
+import * as E from "@/db/enums";
+import type { MeiliClient } from "./client";
+import {
+  combined,
+  countsFromDistribution,
+  idleFacets,
+  toMeiliFilter,
+  type FacetCounts,
+  type FilterGroup,
+  type GroupKey,
+} from "./filters";
+import { HIT_FIELDS, type HitDocument } from "./hits";
+import type { SearchQuery } from "./query";
+
+/** What a search engine (Meilisearch, or the PostgreSQL fallback) answers for one query. */
+export type BackendAnswer = {
+  docs: HitDocument[];
+  total: number;
+  facets: FacetCounts;
+  /** How many results there would be without each active group (and without the words, `q`). */
+  relax: Partial<Record<GroupKey | "q", number>>;
+};
+
+/** The sort of a query in Meilisearch terms. Without words, "relevance" means best aftercare first. */
+export function meiliSort(q: SearchQuery): string[] {
+  switch (q.sort) {
+    case "price":
+      return ["priceSort:asc"];
+    case "score":
+      return ["aftercareScore:desc"];
+    case "distance":
+      return q.zip ? [`_geoPoint(${q.zip.lat}, ${q.zip.lng}):asc`] : ["aftercareScore:desc"];
+    case "verified":
+      return ["lastVerifiedTs:desc"];
+    case "relevance":
+      return q.q ? [] : ["aftercareScore:desc"];
+  }
+}
+
+const nullableInt = z.number().int().nullable();
+/** Meilisearch's answer is parsed like any other input: a stale or foreign index fails here. */
+const hitSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  dataSource: E.dataSourceSchema,
+  clinicType: E.clinicTypeSchema,
+  city: z.string(),
+  state: z.string(),
+  telehealth: z.boolean(),
+  statesServed: z.array(z.string()),
+  _geo: z.object({ lat: z.number(), lng: z.number() }).optional(),
+  routes: z.array(E.routeSchema),
+  sessionMin: nullableInt,
+  sessionMax: nullableInt,
+  courseLow: nullableInt,
+  courseHigh: nullableInt,
+  aftercareScore: z.number().int(),
+  integrationTherapy: E.integrationTherapySchema,
+  integrationByLicensed: z.boolean(),
+  followUp24h: z.boolean(),
+  onCall: E.onCallSchema,
+  onCallHours: E.onCallHoursSchema.nullable(),
+  supportGroups: E.supportGroupsSchema,
+  newPatientStatus: E.newPatientStatusSchema,
+  insurance: E.insuranceSchema,
+  hsaFsa: z.boolean(),
+  lastVerifiedAt: z.string().nullable(),
+}) satisfies z.ZodType<HitDocument>;
+
+const resultSchema = z.object({
+  hits: z.array(z.unknown()),
+  totalHits: z.number().int(),
+  facetDistribution: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+});
+const multiSchema = z.object({ results: z.array(resultSchema) });
+
+/**
+ * One round trip to Meilisearch (`multiSearch`): the page of results with the counts of every idle
+ * facet, plus per active group a count-only query without that group (its facet counts, and how many
+ * results relaxing it would give), plus, with words, a count without them.
+ */
+export async function searchMeili(
+  meili: MeiliClient,
+  indexUid: string,
+  query: SearchQuery,
+  groups: FilterGroup[],
+): Promise<BackendAnswer> {
+  const filter = (except?: GroupKey) => {
+    const c = combined(groups, except);
+    return c ? toMeiliFilter(c) : undefined;
+  };
+  const attrs = (facets: { attr: string }[]) => [...new Set(facets.map((f) => f.attr))];
+  const idle = idleFacets(groups);
+  const queries = [
+    {
+      indexUid,
+      q: query.q,
+      filter: filter(),
+      sort: meiliSort(query),
+      matchingStrategy: "all" as const,
+      page: query.page,
+      hitsPerPage: query.perPage,
+      facets: attrs(idle),
+      attributesToRetrieve: [...HIT_FIELDS],
+    },
+    ...groups.map((g) => ({
+      indexUid,
+      q: query.q,
+      filter: filter(g.key),
+      matchingStrategy: "all" as const,
+      page: 1,
+      hitsPerPage: 0,
+      facets: attrs([...g.facets]),
+    })),
+    ...(query.q ? [{ indexUid, q: "", filter: filter(), page: 1, hitsPerPage: 0 }] : []),
+  ];
+  const { results } = multiSchema.parse(await meili.multiSearch({ queries }));
+  const [main, ...rest] = results;
+  if (!main || rest.length !== queries.length - 1) throw new Error("Meilisearch answered too few results");
+  const facets: FacetCounts = countsFromDistribution(idle, main.facetDistribution);
+  const relax: BackendAnswer["relax"] = {};
+  groups.forEach((g, i) => {
+    const r = rest[i]!;
+    Object.assign(facets, countsFromDistribution(g.facets, r.facetDistribution));
+    relax[g.key] = r.totalHits;
+  });
+  if (query.q) relax.q = rest[groups.length]!.totalHits;
+  return { docs: main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, facets, relax };
+}

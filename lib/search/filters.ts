@@ -1,0 +1,278 @@
+import * as E from "@/db/enums";
+import { LANGUAGES } from "@/lib/languages";
+import { COURSE_PRICE_STEPS, SESSION_PRICE_STEPS } from "./document";
+import type { GROUP_CHOICES, ParamName, SearchQuery } from "./query";
+import { FILTERABLE_ATTRIBUTES, SAFE_FILTER_VALUE, type FilterableAttribute } from "./settings";
+
+/**
+ * Search filters as a small expression tree, built only from a parsed `SearchQuery`. Meilisearch
+ * gets it as a filter string (`toMeiliFilter`), the PostgreSQL fallback as SQL (`lib/search/fallback.ts`),
+ * so both answer the same question. Attributes come from an allowlist and values are enum values,
+ * numbers, booleans or canonical names; the compiler re-checks both and throws on anything else.
+ */
+
+export type Cond =
+  | { op: "eq"; attr: FilterableAttribute; value: string | boolean }
+  | { op: "in"; attr: FilterableAttribute; values: readonly string[] }
+  | { op: "lte"; attr: FilterableAttribute; value: number }
+  | { op: "geo"; lat: number; lng: number; meters: number }
+  | { op: "and"; items: readonly Cond[] }
+  | { op: "or"; items: readonly Cond[] };
+
+export const METERS_PER_MILE = 1609.344;
+
+export const and = (items: readonly Cond[]): Cond => (items.length === 1 ? items[0]! : { op: "and", items });
+/** OR; alternatives that are all `IN` lists of one attribute merge into one list. */
+export function or(items: readonly Cond[]): Cond {
+  if (items.length === 1) return items[0]!;
+  const first = items[0];
+  if (first?.op === "in" && items.every((i) => i.op === "in" && i.attr === first.attr)) {
+    const values = items.flatMap((i) => (i.op === "in" ? i.values : []));
+    return { op: "in", attr: first.attr, values: [...new Set(values)] };
+  }
+  return { op: "or", items };
+}
+
+// ---------------------------------------------------------------- facets
+
+/**
+ * A filter parameter with counts beside its choices. `cond(value)` is the filter one choice adds;
+ * the count of a choice is the sum of the Meilisearch facet values `sum(value)` of `attr` (every
+ * attribute summed over more than one value holds one value per document, so nothing is counted twice).
+ */
+export type Facet = {
+  param: ParamName;
+  attr: FilterableAttribute;
+  choices: readonly string[];
+  cond: (value: string) => Cond;
+  sum: (value: string) => readonly string[];
+};
+
+const self = (v: string) => [v];
+const isTrue = () => ["true"];
+
+const enumFacet = (param: ParamName, attr: FilterableAttribute, choices: readonly string[]): Facet => ({
+  param,
+  attr,
+  choices,
+  cond: (v) => ({ op: "in", attr, values: [v] }),
+  sum: self,
+});
+
+const flagFacet = (param: ParamName, attr: FilterableAttribute): Facet => ({
+  param,
+  attr,
+  choices: ["true"],
+  cond: () => ({ op: "eq", attr, value: true }),
+  sum: isTrue,
+});
+
+const priceFacet = (
+  param: ParamName,
+  attr: FilterableAttribute,
+  stepsAttr: FilterableAttribute,
+  steps: readonly number[],
+): Facet => ({
+  param,
+  attr: stepsAttr,
+  choices: steps.map(String),
+  cond: (v) => ({ op: "lte", attr, value: Number(v) }),
+  sum: self,
+});
+
+const GROUP_VALUES: Record<(typeof GROUP_CHOICES)[number], string[]> = {
+  any: ["in_person", "virtual", "both"],
+  in_person: ["in_person", "both"],
+  virtual: ["virtual", "both"],
+};
+const ON_CALL_ANYONE = E.ON_CALL.filter((x) => x !== "none");
+
+export const FACETS: readonly Facet[] = [
+  enumFacet("state", "state", E.US_STATES),
+  enumFacet("telehealthIn", "telehealthStates", E.US_STATES),
+  enumFacet("type", "clinicType", E.CLINIC_TYPES),
+  enumFacet("route", "routes", E.ROUTES),
+  enumFacet("condition", "conditions", E.CONDITIONS),
+  enumFacet("integration", "integrationTherapy", ["included", "add_on", "referral_only"]),
+  {
+    param: "therapist",
+    attr: "integrationByLicensed",
+    choices: ["licensed"],
+    cond: () => ({ op: "eq", attr: "integrationByLicensed", value: true }),
+    sum: isTrue,
+  },
+  flagFacet("followUp24h", "followUp24h"),
+  {
+    param: "groups",
+    attr: "supportGroups",
+    choices: ["any", "in_person", "virtual"],
+    cond: (v) => ({ op: "in", attr: "supportGroups", values: GROUP_VALUES[v as keyof typeof GROUP_VALUES] }),
+    sum: (v) => GROUP_VALUES[v as keyof typeof GROUP_VALUES],
+  },
+  {
+    param: "onCall",
+    attr: "onCall",
+    choices: ["true"],
+    cond: () => ({ op: "in", attr: "onCall", values: ON_CALL_ANYONE }),
+    sum: () => ON_CALL_ANYONE,
+  },
+  enumFacet("onCallHours", "onCallHours", E.ON_CALL_HOURS),
+  flagFacet("prep", "hasPrepSessions"),
+  flagFacet("mbc", "measurementBasedCare"),
+  enumFacet("tools", "digitalTools", E.DIGITAL_TOOLS),
+  enumFacet("lifestyle", "lifestyle", E.LIFESTYLE),
+  flagFacet("recoveryRoom", "recoveryRoom"),
+  priceFacet("maxSessionPrice", "sessionMin", "sessionUnder", SESSION_PRICE_STEPS),
+  priceFacet("maxCourse", "courseLow", "courseUnder", COURSE_PRICE_STEPS),
+  enumFacet("insurance", "insurance", E.INSURANCE),
+  flagFacet("hsaFsa", "hsaFsa"),
+  flagFacet("financing", "financing"),
+  flagFacet("slidingScale", "slidingScale"),
+  flagFacet("accepting", "accepting"),
+  enumFacet("language", "languages", LANGUAGES),
+  flagFacet("evening", "eveningHours"),
+  flagFacet("weekend", "weekendHours"),
+];
+
+const FACET_BY_PARAM = new Map(FACETS.map((f) => [f.param, f]));
+
+// ---------------------------------------------------------------- groups
+
+/** The location parameters act together, as one group. */
+export const PLACE_PARAMS = ["state", "city", "zip", "radius", "telehealthIn"] as const satisfies ParamName[];
+
+/** "place" for the location parameters, else the one parameter a group holds. */
+export type GroupKey = "place" | ParamName;
+
+/**
+ * One active filter: a set of parameters that filter together (OR inside, AND between groups), the
+ * condition it adds, and the facets it counts. Counts for a group's own choices are taken as if the
+ * group were not applied ("disjunctive faceting"), so choosing one option never hides the others.
+ */
+export type FilterGroup = {
+  key: GroupKey;
+  params: readonly ParamName[];
+  cond: Cond;
+  facets: readonly Facet[];
+};
+
+/** The values of a parameter as strings ([] when it holds its default). */
+function selected(q: SearchQuery, param: ParamName): string[] {
+  const v = q[param];
+  if (Array.isArray(v)) return v.map(String);
+  if (v === null || v === false || v === "") return [];
+  return [String(v)];
+}
+
+function placeGroup(q: SearchQuery): FilterGroup | undefined {
+  const local: Cond[] = [];
+  if (q.state) local.push({ op: "eq", attr: "state", value: q.state });
+  if (q.city) local.push({ op: "eq", attr: "city", value: q.city });
+  if (q.zip) local.push({ op: "geo", lat: q.zip.lat, lng: q.zip.lng, meters: q.radius * METERS_PER_MILE });
+  const online: Cond | undefined = q.telehealthIn
+    ? { op: "eq", attr: "telehealthStates", value: q.telehealthIn }
+    : undefined;
+  const parts = [...(local.length ? [and(local)] : []), ...(online ? [online] : [])];
+  if (parts.length === 0) return undefined;
+  return {
+    key: "place",
+    params: PLACE_PARAMS,
+    // Near me, or online in my state: either will do.
+    cond: or(parts),
+    facets: [FACET_BY_PARAM.get("state")!, FACET_BY_PARAM.get("telehealthIn")!],
+  };
+}
+
+/** The active filter groups of a query, in a fixed order. */
+export function filterGroups(q: SearchQuery): FilterGroup[] {
+  const groups: FilterGroup[] = [];
+  const place = placeGroup(q);
+  if (place) groups.push(place);
+  for (const facet of FACETS) {
+    if (facet.param === "state" || facet.param === "telehealthIn") continue;
+    const values = selected(q, facet.param);
+    if (values.length === 0) continue;
+    groups.push({
+      key: facet.param,
+      params: [facet.param],
+      cond: or(values.map(facet.cond)),
+      facets: [facet],
+    });
+  }
+  return groups;
+}
+
+/** Facets whose counts come from the main query: those of parameters no active group holds. */
+export function idleFacets(groups: readonly FilterGroup[]): Facet[] {
+  const busy = new Set(groups.flatMap((g) => g.facets));
+  return FACETS.filter((f) => !busy.has(f));
+}
+
+/** The AND of every group's condition, leaving out `except` (for disjunctive counts and relaxing). */
+export function combined(groups: readonly FilterGroup[], except?: GroupKey): Cond | undefined {
+  const items = groups.filter((g) => g.key !== except).map((g) => g.cond);
+  return items.length === 0 ? undefined : and(items);
+}
+
+export type FacetCounts = Partial<Record<ParamName, Record<string, number>>>;
+
+/** Counts per choice from a Meilisearch facet distribution. */
+export function countsFromDistribution(
+  facets: readonly Facet[],
+  dist: Record<string, Record<string, number>> | undefined,
+): FacetCounts {
+  const out: FacetCounts = {};
+  for (const f of facets) {
+    const values = dist?.[f.attr] ?? {};
+    out[f.param] = Object.fromEntries(
+      f.choices.map((c) => [c, f.sum(c).reduce((s, v) => s + (values[v] ?? 0), 0)]),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- Meilisearch
+
+const ALLOWED: ReadonlySet<string> = new Set(FILTERABLE_ATTRIBUTES);
+
+export class UnsafeFilterError extends Error {
+  readonly code = "unsafe_filter";
+}
+
+function attribute(a: string): string {
+  if (!ALLOWED.has(a) || a === "_geo") throw new UnsafeFilterError(`attribute not allowed in a filter: ${a}`);
+  return a;
+}
+
+function literal(v: string | boolean): string {
+  if (typeof v === "boolean") return String(v);
+  if (!SAFE_FILTER_VALUE.test(v))
+    throw new UnsafeFilterError(`value not allowed in a filter: ${JSON.stringify(v)}`);
+  // Quoted, with the two characters that could end the quote escaped (none can occur after the check).
+  return `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}
+
+function number(n: number): string {
+  if (!Number.isFinite(n)) throw new UnsafeFilterError(`not a finite number: ${n}`);
+  return String(n);
+}
+
+/** A Meilisearch filter expression for a condition. */
+export function toMeiliFilter(c: Cond): string {
+  switch (c.op) {
+    case "eq":
+      return `${attribute(c.attr)} = ${literal(c.value)}`;
+    case "in":
+      if (c.values.length === 0) throw new UnsafeFilterError("an empty IN list matches nothing");
+      return `${attribute(c.attr)} IN [${c.values.map(literal).join(", ")}]`;
+    case "lte":
+      return `${attribute(c.attr)} <= ${number(c.value)}`;
+    case "geo":
+      return `_geoRadius(${number(c.lat)}, ${number(c.lng)}, ${number(Math.round(c.meters))})`;
+    case "and":
+    case "or":
+      return c.items.length === 1
+        ? toMeiliFilter(c.items[0]!)
+        : `(${c.items.map(toMeiliFilter).join(c.op === "and" ? " AND " : " OR ")})`;
+  }
+}

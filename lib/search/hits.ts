@@ -1,0 +1,85 @@
+import { distanceKm } from "@/db/seed/places";
+import type { SearchDocument } from "./document";
+import type { SearchQuery } from "./query";
+
+/** The document fields a result needs; Meilisearch returns only these. */
+export const HIT_FIELDS = [
+  "id",
+  "slug",
+  "name",
+  "dataSource",
+  "clinicType",
+  "city",
+  "state",
+  "telehealth",
+  "statesServed",
+  "_geo",
+  "routes",
+  "sessionMin",
+  "sessionMax",
+  "courseLow",
+  "courseHigh",
+  "aftercareScore",
+  "integrationTherapy",
+  "integrationByLicensed",
+  "followUp24h",
+  "onCall",
+  "onCallHours",
+  "supportGroups",
+  "newPatientStatus",
+  "insurance",
+  "hsaFsa",
+  "lastVerifiedAt",
+] as const satisfies readonly (keyof SearchDocument)[];
+
+export type HitDocument = Pick<SearchDocument, Exclude<(typeof HIT_FIELDS)[number], "_geo">> & {
+  _geo?: { lat: number; lng: number };
+};
+
+/**
+ * One search result as the page and the public API show it: public fields only, prices in whole
+ * dollars, and the distance from the searched ZIP code in miles (null without one, or for online
+ * services).
+ */
+export type ClinicHit = Omit<HitDocument, "_geo" | "dataSource"> & {
+  sample: boolean;
+  distanceMiles: number | null;
+};
+
+const KM_PER_MILE = 1.609344;
+
+/** Reads only `HitDocument` fields, so a field missing from HIT_FIELDS is a type error here. */
+export function toClinicHit(doc: HitDocument, query: Pick<SearchQuery, "zip">): ClinicHit {
+  const geo = doc._geo;
+  return {
+    id: doc.id,
+    slug: doc.slug,
+    name: doc.name,
+    sample: doc.dataSource === "sample",
+    clinicType: doc.clinicType,
+    city: doc.city,
+    state: doc.state,
+    telehealth: doc.telehealth,
+    statesServed: doc.statesServed,
+    distanceMiles:
+      query.zip && geo
+        ? Math.round((distanceKm(query.zip.lat, query.zip.lng, geo.lat, geo.lng) / KM_PER_MILE) * 10) / 10
+        : null,
+    routes: doc.routes,
+    sessionMin: doc.sessionMin,
+    sessionMax: doc.sessionMax,
+    courseLow: doc.courseLow,
+    courseHigh: doc.courseHigh,
+    aftercareScore: doc.aftercareScore,
+    integrationTherapy: doc.integrationTherapy,
+    integrationByLicensed: doc.integrationByLicensed,
+    followUp24h: doc.followUp24h,
+    onCall: doc.onCall,
+    onCallHours: doc.onCallHours,
+    supportGroups: doc.supportGroups,
+    newPatientStatus: doc.newPatientStatus,
+    insurance: doc.insurance,
+    hsaFsa: doc.hsaFsa,
+    lastVerifiedAt: doc.lastVerifiedAt,
+  };
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import type { Db } from "@/db/connect";
+import { searchMeili, type BackendAnswer } from "./backend";
+import type { MeiliClient } from "./client";
+import { searchPostgres } from "./fallback";
+import { filterGroups, type FacetCounts, type GroupKey } from "./filters";
+import { toClinicHit, type ClinicHit } from "./hits";
+import type { QueryIssue, SearchQuery } from "./query";
+import { indexName, searchClient } from "./server";
+
+export type SearchDeps = {
+  db: Db;
+  meili: MeiliClient;
+  indexName: string;
+  /** After Meilisearch fails, go straight to PostgreSQL for this long (ms) before trying it again. */
+  coolOffMs?: number;
+  log?: (message: string) => void;
+};
+
+/** The app's database, its short-timeout Meilisearch client and the index name. */
+export function appSearchDeps(): SearchDeps {
+  return { db: getDb(), meili: searchClient(), indexName: indexName() };
+}
+
+export type SearchResult = {
+  hits: ClinicHit[];
+  total: number;
+  page: number;
+  perPage: number;
+  totalPages: number;
+  facets: FacetCounts;
+  /** True when PostgreSQL answered because Meilisearch could not. */
+  degraded: boolean;
+  /** Plain-language notes for the page (a page past the end, …). */
+  notices: QueryIssue[];
+  /** When nothing matched: how many results dropping each active filter would give. */
+  relax: Partial<Record<GroupKey | "q", number>>;
+};
+
+/** Thrown in strict mode for a page past the last one (the API answers 400). */
+export class PageOutOfRangeError extends Error {
+  readonly code = "invalid_parameter";
+  readonly parameter = "page";
+  constructor(
+    readonly page: number,
+    readonly totalPages: number,
+  ) {
+    super(`page must be from 1 to ${Math.max(1, totalPages)}; got ${page}`);
+  }
+}
+
+/** A tiny circuit breaker, per Meilisearch host: after a failure, skip it for a short while. */
+const breaker = globalThis as unknown as { __atlasMeiliDownUntil?: Map<string, number> };
+const downUntil = (breaker.__atlasMeiliDownUntil ??= new Map());
+
+const DEFAULT_COOL_OFF_MS = 2000;
+
+async function answer(
+  deps: SearchDeps,
+  query: SearchQuery,
+): Promise<{ answer: BackendAnswer; degraded: boolean }> {
+  const groups = filterGroups(query);
+  const key = `${deps.meili.config.host}|${deps.indexName}`;
+  if ((downUntil.get(key) ?? 0) <= Date.now()) {
+    try {
+      const a = await searchMeili(deps.meili, deps.indexName, query, groups);
+      downUntil.delete(key);
+      return { answer: a, degraded: false };
+    } catch (err) {
+      downUntil.set(key, Date.now() + (deps.coolOffMs ?? DEFAULT_COOL_OFF_MS));
+      (deps.log ?? console.warn)(
+        `[search] Meilisearch failed, answering from PostgreSQL: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+  return { answer: await searchPostgres(deps.db, query, groups), degraded: true };
+}
+
+/**
+ * Searches listings: Meilisearch first (with its short timeout), PostgreSQL when Meilisearch is
+ * unreachable, failing or slow (`degraded: true`). A page past the end is the last page with a notice
+ * (`lenient`) or a `PageOutOfRangeError` (`strict`).
+ */
+export async function searchClinics(
+  query: SearchQuery,
+  deps: SearchDeps,
+  mode: "lenient" | "strict" = "lenient",
+): Promise<SearchResult> {
+  let { answer: a, degraded } = await answer(deps, query);
+  const notices: QueryIssue[] = [];
+  let q = query;
+  const totalPages = Math.ceil(a.total / query.perPage);
+  if (query.page > 1 && query.page > totalPages) {
+    if (mode === "strict") throw new PageOutOfRangeError(query.page, totalPages);
+    q = { ...query, page: Math.max(1, totalPages) };
+    notices.push({
+      parameter: "page",
+      message: `page must be from 1 to ${Math.max(1, totalPages)}`,
+      notice:
+        totalPages > 0
+          ? `There is no page ${query.page.toLocaleString("en-US")}, so here is the last page, ${totalPages.toLocaleString("en-US")}.`
+          : `There is no page ${query.page.toLocaleString("en-US")}.`,
+    });
+    if (totalPages > 0) ({ answer: a, degraded } = await answer(deps, q));
+  }
+  return {
+    hits: a.docs.map((d) => toClinicHit(d, q)),
+    total: a.total,
+    page: q.page,
+    perPage: q.perPage,
+    totalPages: Math.ceil(a.total / q.perPage),
+    facets: a.facets,
+    degraded,
+    notices,
+    relax: a.total === 0 ? a.relax : {},
+  };
+}

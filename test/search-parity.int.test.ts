@@ -1,0 +1,118 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { seedDatabase } from "@/db/seed/seed";
+import { searchMeili } from "@/lib/search/backend";
+import { createMeili } from "@/lib/search/client";
+import { searchPostgres } from "@/lib/search/fallback";
+import { filterGroups } from "@/lib/search/filters";
+import { parseSearchQuery, type SearchQuery } from "@/lib/search/query";
+import { rebuildIndex } from "@/lib/search/rebuild";
+import { freshDatabase } from "./support/db";
+
+/** Filter-only queries (no words): Meilisearch and the PostgreSQL fallback must agree exactly. */
+const QUERIES = [
+  "",
+  "state=CA",
+  "state=NY&city=new+york",
+  "zip=60614&radius=25",
+  "zip=10001&radius=100&route=iv_infusion",
+  "telehealthIn=TX",
+  "state=FL&telehealthIn=FL",
+  "route=iv_infusion&route=esketamine_nasal&condition=ptsd",
+  "integration=included&therapist=licensed&followUp24h=true",
+  "groups=any&onCall=true&onCallHours=always",
+  "groups=in_person&prep=true&mbc=true",
+  "tools=app&tools=journal&lifestyle=sleep&recoveryRoom=true",
+  "maxSessionPrice=500",
+  "maxCourse=4000&hsaFsa=true",
+  "insurance=in_network&insurance=superbill&financing=true&slidingScale=true",
+  "accepting=true&language=Spanish&evening=true&weekend=true",
+  "type=kap_practice&type=telehealth",
+  "state=TX&maxSessionPrice=400&integration=add_on&sort=price",
+  "route=oral&state=WY", // most likely empty: exercises the relax counts
+];
+
+describe("Meilisearch and the PostgreSQL fallback agree", () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  const e = inject("endpoints");
+  const meili = createMeili(e.meiliHost, e.meiliKey, 30_000);
+  const index = `parity_${randomBytes(4).toString("hex")}`;
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    await seedDatabase(db.db, { count: 1500, seed: 3 });
+    await rebuildIndex(db.db, meili, index);
+  });
+  afterAll(async () => {
+    await meili.deleteIndex(index).catch(() => {});
+    await db.drop();
+  });
+
+  const parse = (qs: string): SearchQuery => {
+    const r = parseSearchQuery(new URLSearchParams(qs), "strict");
+    if (!r.ok) throw new Error(r.error.message);
+    return r.query;
+  };
+
+  /** Every id of the result, page by page. */
+  async function allIds(engine: "meili" | "pg", q: SearchQuery) {
+    const ids: string[] = [];
+    for (let page = 1; ; page++) {
+      const query = { ...q, page, perPage: 100 };
+      const groups = filterGroups(query);
+      const a =
+        engine === "meili"
+          ? await searchMeili(meili, index, query, groups)
+          : await searchPostgres(db.db, query, groups);
+      ids.push(...a.docs.map((d) => d.id));
+      if (a.docs.length < 100) return { ids, answer: a };
+    }
+  }
+
+  it.each(QUERIES)("same total, ids, facet counts and relax counts: %s", async (qs) => {
+    const q = parse(qs);
+    const m = await allIds("meili", q);
+    const p = await allIds("pg", q);
+    expect(p.answer.total).toBe(m.answer.total);
+    expect(new Set(p.ids)).toEqual(new Set(m.ids));
+    expect(p.ids.length).toBe(p.answer.total);
+    expect(p.answer.facets).toEqual(m.answer.facets);
+    expect(p.answer.relax).toEqual(m.answer.relax);
+  });
+
+  it("the whole mix exercises real results, empty results and counts", async () => {
+    const totals = await Promise.all(
+      QUERIES.map(async (qs) => {
+        const q = parse(qs);
+        return (await searchPostgres(db.db, { ...q, perPage: 1 }, filterGroups(q))).total;
+      }),
+    );
+    expect(totals[0]).toBeGreaterThan(1400);
+    expect(totals.filter((t) => t > 0 && t < 300).length).toBeGreaterThan(5);
+  });
+
+  it.each(["price", "score", "verified", "relevance"] as const)("sorts the same way: %s", async (sort) => {
+    const q = { ...parse("state=CA"), sort, perPage: 100 };
+    const groups = filterGroups(q);
+    const m = await searchMeili(meili, index, q, groups);
+    const p = await searchPostgres(db.db, q, groups);
+    const key = (d: (typeof m.docs)[number]) =>
+      sort === "price"
+        ? (d.sessionMin ?? Infinity)
+        : sort === "verified"
+          ? -(d.lastVerifiedAt ? Date.parse(d.lastVerifiedAt) / 1000 : 0)
+          : -d.aftercareScore;
+    // The sort key sequences are identical (ties may list different listings first).
+    expect(p.docs.map(key)).toEqual(m.docs.map(key));
+    const sorted = [...m.docs.map(key)].sort((a, b) => a - b);
+    expect(m.docs.map(key)).toEqual(sorted);
+  });
+
+  it("sorts by distance the same way near a ZIP code", async () => {
+    const q = parse("zip=90012&radius=30&perPage=50");
+    const groups = filterGroups(q);
+    const m = await searchMeili(meili, index, q, groups);
+    const p = await searchPostgres(db.db, q, groups);
+    expect(p.docs.map((d) => d.id)).toEqual(m.docs.map((d) => d.id));
+  });
+});
