@@ -1,24 +1,36 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { SCORE_RUBRIC } from "../lib/aftercare/score";
 import { seriousViolations } from "./support/axe";
 
-/** Profile links on a listing page: search results once /clinics lists them, else the home page's featured clinics. */
-async function profileLinks(page: Page): Promise<Locator> {
-  const res = await page.goto("/clinics");
-  const links = page.locator('main a[href^="/clinics/"]');
-  if (res?.ok() && (await links.count()) >= 3) return links;
-  await page.goto("/");
-  await expect(links.first()).toBeVisible();
-  return links;
+/**
+ * Distinct profile paths from search results once /clinics lists them, else from the home page's
+ * featured clinics (a result card may link to its profile more than once).
+ */
+async function profilePaths(page: Page, from: "/clinics" | "/"): Promise<string[]> {
+  await page.goto(from);
+  const hrefs = await page
+    .locator('main a[href^="/clinics/"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
+  return [...new Set(hrefs.filter((h) => /^\/clinics\/[a-z0-9-]+$/.test(h)))];
+}
+
+/** Opens the `i`-th distinct profile listed by search (or, before search lists results, by the home page). */
+async function openProfileFromSearch(page: Page, i: number) {
+  let from: "/clinics" | "/" = "/clinics";
+  let paths = await profilePaths(page, from);
+  if (paths.length < 3) {
+    from = "/";
+    paths = await profilePaths(page, from);
+  }
+  const path = paths[i];
+  expect(path, `profile link ${i} on ${from}`).toBeTruthy();
+  await page.locator(`main a[href="${path}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
 }
 
 /** Published slugs from the home page's featured clinics (the seed is deterministic). */
 async function knownSlugs(page: Page): Promise<string[]> {
-  await page.goto("/");
-  const hrefs = await page
-    .locator('main a[href^="/clinics/"]')
-    .evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
-  const slugs = [...new Set(hrefs.map((h) => h.replace("/clinics/", "")))];
+  const slugs = (await profilePaths(page, "/")).map((p) => p.replace("/clinics/", ""));
   expect(slugs.length).toBeGreaterThanOrEqual(6);
   return slugs;
 }
@@ -31,9 +43,7 @@ test("open a profile from search, add three clinics through the tray, compare, c
 }) => {
   const names: string[] = [];
   for (let i = 0; i < 3; i++) {
-    const links = await profileLinks(page);
-    await links.nth(i).click();
-    await expect(page).toHaveURL(/\/clinics\/[a-z0-9-]+$/);
+    await openProfileFromSearch(page, i);
     const h1 = page.getByRole("heading", { level: 1 });
     await expect(h1).toBeVisible();
     names.push((await h1.innerText()).trim());
