@@ -12,6 +12,9 @@ const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 2, onnotice: () => {}
 const mailDir = process.env.E2E_MAIL_DIR!;
 const adminEmail = (process.env.E2E_ADMIN_EMAILS ?? "").split(",")[0]!.trim();
 
+// Each test signs in one to three people by email; on a busy machine that takes a while.
+test.slow();
+
 test.afterAll(async () => {
   await sql.end();
 });
