@@ -129,11 +129,12 @@ test("a clinic signs in by email, claims its listing by domain, changes a price 
         searchableMs = Date.now() - saved;
         return !body.degraded && body.hits.find((h) => h.slug === l.slug)?.sessionMin;
       },
-      { timeout: 2000, intervals: [50] },
+      // Wait longer than the target so the log shows the real figure; the soft check below holds the 2 s.
+      { timeout: 15_000, intervals: [50] },
     )
     .toBe(newMin / 100);
   console.log(`[e2e] price change searchable after ${searchableMs} ms`);
-  expect(searchableMs).toBeLessThan(2000);
+  expect.soft(searchableMs, "a saved change is searchable within 2 seconds").toBeLessThan(2000);
 
   await page.goto(`/clinics/${l.slug}`);
   await expect(
