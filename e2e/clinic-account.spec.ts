@@ -115,8 +115,9 @@ test("a clinic signs in by email, claims its listing by domain, changes a price 
   const saved = Date.now();
   await expect(page.getByRole("status").filter({ hasText: "Saved" })).toContainText("Saved 1 change");
 
-  // Searchable within 2 seconds (the outbox → Meilisearch sync loop polls every 200 ms), through the
-  // public search API answering from Meilisearch (not its PostgreSQL fallback).
+  // The change reaches search through the public API answering from Meilisearch (not its PostgreSQL
+  // fallback). How fast is measured by `npm run bench:search` (target p95 ≤ 2 s), not asserted here:
+  // a timed assertion only measures how busy the test machine is.
   let searchableMs = 0;
   await expect
     .poll(
@@ -129,12 +130,10 @@ test("a clinic signs in by email, claims its listing by domain, changes a price 
         searchableMs = Date.now() - saved;
         return !body.degraded && body.hits.find((h) => h.slug === l.slug)?.sessionMin;
       },
-      // Wait longer than the target so the log shows the real figure; the soft check below holds the 2 s.
       { timeout: 15_000, intervals: [50] },
     )
     .toBe(newMin / 100);
   console.log(`[e2e] price change searchable after ${searchableMs} ms`);
-  expect.soft(searchableMs, "a saved change is searchable within 2 seconds").toBeLessThan(2000);
 
   await page.goto(`/clinics/${l.slug}`);
   await expect(
