@@ -2,7 +2,7 @@ import "server-only";
 import { getSql } from "@/db/client";
 
 /**
- * Is PostgreSQL answering? A cached probe (`select 1`, 1 s timeout) refreshed at most once a second
+ * Is PostgreSQL answering? A cached probe (`select 1`, 1.5 s timeout) refreshed at most once a second
  * while the database is up and twice a second while it is down, shared by every request of this
  * server process. The request that finds the state stale waits for the probe, so an outage is
  * noticed by the next request, not the next page error.
@@ -10,7 +10,7 @@ import { getSql } from "@/db/client";
 type Status = { ok: boolean; checkedAt: number; probe?: Promise<boolean>; since?: number };
 const g = globalThis as unknown as { __atlasDbStatus?: Status };
 
-const PROBE_TIMEOUT_MS = 1000;
+const PROBE_TIMEOUT_MS = 1500;
 
 async function probe(): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
