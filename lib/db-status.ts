@@ -1,16 +1,25 @@
 import "server-only";
-import { getSql } from "@/db/client";
+import { getSql, onConnectionClosed } from "@/db/client";
 
 /**
  * Is PostgreSQL answering? A cached probe (`select 1`, 1.5 s timeout) refreshed at most once a second
  * while the database is up and twice a second while it is down, shared by every request of this
  * server process. The request that finds the state stale waits for the probe, so an outage is
- * noticed by the next request, not the next page error.
+ * noticed by the next request, not the next page error. A closed pool connection (PostgreSQL closes
+ * them all when it shuts down) makes the state stale at once, so the first request after a shutdown
+ * probes instead of trusting a cached "up" and failing with a 500.
  */
 type Status = { ok: boolean; checkedAt: number; probe?: Promise<boolean>; since?: number };
-const g = globalThis as unknown as { __atlasDbStatus?: Status };
+const g = globalThis as unknown as { __atlasDbStatus?: Status; __atlasDbStatusListening?: boolean };
 
 const PROBE_TIMEOUT_MS = 1500;
+
+if (!g.__atlasDbStatusListening) {
+  g.__atlasDbStatusListening = true;
+  onConnectionClosed(() => {
+    if (g.__atlasDbStatus) g.__atlasDbStatus.checkedAt = 0;
+  });
+}
 
 async function probe(): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
