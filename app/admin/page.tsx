@@ -133,10 +133,21 @@ export default async function AdminPage({ searchParams }: Props) {
                     {PRICE_SOURCE_LABELS[l.priceSource]} · Last checked:{" "}
                     {l.lastVerifiedAt ? dateShort(l.lastVerifiedAt) : "never"} · version {l.version}
                   </p>
-                  <p className="flex flex-wrap gap-3 text-sm">
-                    <Link href={`/dashboard/listings/${l.id}`}>Edit</Link>
-                    <Link href={`/dashboard/listings/${l.id}/history`}>History</Link>
-                    {l.status === "published" && <Link href={`/clinics/${l.slug}`}>Public page</Link>}
+                  <p className="flex flex-wrap gap-x-4 text-sm">
+                    <Link className="inline-flex min-h-11 items-center" href={`/dashboard/listings/${l.id}`}>
+                      Edit<span className="sr-only"> {l.name}</span>
+                    </Link>
+                    <Link
+                      className="inline-flex min-h-11 items-center"
+                      href={`/dashboard/listings/${l.id}/history`}
+                    >
+                      History<span className="sr-only"> of {l.name}</span>
+                    </Link>
+                    {l.status === "published" && (
+                      <Link className="inline-flex min-h-11 items-center" href={`/clinics/${l.slug}`}>
+                        Public page<span className="sr-only"> of {l.name}</span>
+                      </Link>
+                    )}
                   </p>
                 </div>
                 <div className="flex flex-wrap gap-4">

@@ -38,7 +38,7 @@ export class ListingEditError extends SafeError {}
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-function parseEnvelope(input: unknown) {
+export function parseEnvelope(input: unknown) {
   const env = editEnvelopeSchema.safeParse(input);
   if (!env.success)
     throw new ListingEditError("invalid_request", "The form is out of date. Reload the page and try again.");
@@ -101,6 +101,37 @@ async function loadListing(db: Db, id: string): Promise<Clinic> {
   return row;
 }
 
+/**
+ * Writes through `updateListing` and answers as an action does: the new version and the changed
+ * fields, or — when someone saved first — a conflict built by `onConflict`. Nothing is written then.
+ */
+export async function writeListing(
+  db: Db,
+  input: Parameters<typeof updateListing>[1],
+  onConflict: (err: ListingConflictError) => Promise<SaveOutcome> | SaveOutcome,
+): Promise<SaveOutcome> {
+  try {
+    const { clinic, changes } = await updateListing(db, input);
+    return { ok: true, version: clinic.version, changed: Object.keys(changes) };
+  } catch (err) {
+    if (err instanceof ListingConflictError) return onConflict(err);
+    if (err instanceof ListingNotFoundError)
+      throw new ListingEditError("not_found", "We could not find that listing.");
+    throw err;
+  }
+}
+
+/** A conflict answer without field detail (for restores and admin actions, which change few fields). */
+export const reloadConflict =
+  (message: string) =>
+  (err: ListingConflictError): SaveOutcome => ({
+    ok: false,
+    code: "conflict",
+    message,
+    conflicts: [],
+    currentVersion: err.current.version,
+  });
+
 /** Saves the editor form: `input` is `{ id, version, values }` straight from the request. */
 export async function saveListing(
   db: Db,
@@ -128,30 +159,24 @@ export async function saveListing(
       message: "Some answers need fixing. Nothing was saved.",
       errors: where.errors,
     };
-  try {
-    const { clinic, changes } = await updateListing(db, {
+  return writeListing(
+    db,
+    {
       id,
       userId: user.id,
       expectedVersion: version,
       // `where` was worked out on the same version of the row (a different one is a conflict).
       patch: (locked) => ({ ...values, ...priceRule(locked, values), ...where.patch }),
-    });
-    return { ok: true, version: clinic.version, changed: Object.keys(changes) };
-  } catch (err) {
-    if (err instanceof ListingConflictError) {
-      return {
-        ok: false,
-        code: "conflict",
-        message:
-          "Someone saved this listing after you opened it. Nothing was saved. Compare the changes below.",
-        conflicts: await describeConflict(db, id, version, err.current, values),
-        currentVersion: err.current.version,
-      };
-    }
-    if (err instanceof ListingNotFoundError)
-      throw new ListingEditError("not_found", "We could not find that listing.");
-    throw err;
-  }
+    },
+    async (err) => ({
+      ok: false,
+      code: "conflict",
+      message:
+        "Someone saved this listing after you opened it. Nothing was saved. Compare the changes below.",
+      conflicts: await describeConflict(db, id, version, err.current, values),
+      currentVersion: err.current.version,
+    }),
+  );
 }
 
 /**
@@ -192,8 +217,9 @@ export async function restoreRevision(
   const target = await valuesBeforeRevision(db, id, revisionId);
   if (!target)
     throw new ListingEditError("not_found", "We could not find that change in this listing's history.");
-  try {
-    const { clinic, changes } = await updateListing(db, {
+  return writeListing(
+    db,
+    {
       id,
       userId: user.id,
       expectedVersion: version,
@@ -217,19 +243,9 @@ export async function restoreRevision(
         }
         return { ...parsed.data, ...priceRule(locked, parsed.data), ...loc.patch };
       },
-    });
-    return { ok: true, version: clinic.version, changed: Object.keys(changes) };
-  } catch (err) {
-    if (err instanceof ListingConflictError) {
-      return {
-        ok: false,
-        code: "conflict",
-        message:
-          "Someone saved this listing after you opened its history. Nothing was restored. Reload and try again.",
-        conflicts: [],
-        currentVersion: err.current.version,
-      };
-    }
-    throw err;
-  }
+    },
+    reloadConflict(
+      "Someone saved this listing after you opened its history. Nothing was restored. Reload and try again.",
+    ),
+  );
 }

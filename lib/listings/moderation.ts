@@ -6,9 +6,9 @@ import { clinics, type Clinic } from "@/db/schema";
 import { slugify } from "@/db/seed/names";
 import { requireAdmin, type Actor } from "@/lib/auth/authz";
 import { SafeError } from "@/lib/errors";
-import { locate, type SaveOutcome } from "./edit";
+import { locate, parseEnvelope, reloadConflict, writeListing, type SaveOutcome } from "./edit";
 import { fieldErrors, listingInputSchema, todayUtc, type FieldErrors, type ListingValues } from "./schema";
-import { createListing, ListingConflictError, updateListing, type NewListing } from "./service";
+import { createListing, type updateListing, type NewListing } from "./service";
 
 /**
  * What only site editors (admins) do to listings: hide and show them (they leave and re-enter search
@@ -17,18 +17,6 @@ import { createListing, ListingConflictError, updateListing, type NewListing } f
 
 export class ModerationError extends SafeError {}
 
-const target = z.object({
-  id: z.uuid({ error: "Unknown listing." }),
-  version: z.coerce.number().int().min(1),
-});
-
-function parseTarget(input: unknown) {
-  const t = target.safeParse(input);
-  if (!t.success)
-    throw new ModerationError("invalid_request", "The form is out of date. Reload the page and try again.");
-  return t.data;
-}
-
 async function adminUpdate(
   db: Db,
   userId: string,
@@ -36,42 +24,27 @@ async function adminUpdate(
   patch: Parameters<typeof updateListing>[1]["patch"],
   note: string,
 ): Promise<SaveOutcome> {
-  try {
-    const { clinic, changes } = await updateListing(db, {
-      id: t.id,
-      userId,
-      expectedVersion: t.version,
-      patch,
-      note,
-    });
-    return { ok: true, version: clinic.version, changed: Object.keys(changes) };
-  } catch (err) {
-    if (err instanceof ListingConflictError) {
-      return {
-        ok: false,
-        code: "conflict",
-        message: "The listing changed since you opened this page. Nothing was changed. Reload and try again.",
-        conflicts: [],
-        currentVersion: err.current.version,
-      };
-    }
-    throw err;
-  }
+  return writeListing(
+    db,
+    { id: t.id, userId, expectedVersion: t.version, patch, note },
+    reloadConflict(
+      "The listing changed since you opened this page. Nothing was changed. Reload and try again.",
+    ),
+  );
 }
 
 /** Hide a listing from the public (suspended) or show it again (published). */
 export async function setListingStatus(db: Db, actor: Actor, input: unknown): Promise<SaveOutcome> {
   const admin = requireAdmin(actor);
-  const parsed = target
-    .extend({ status: z.enum(["published", "suspended"], { error: "Unknown status." }) })
-    .safeParse(input);
+  const t = parseEnvelope(input);
+  const parsed = z.object({ status: z.enum(["published", "suspended"]) }).safeParse(input);
   if (!parsed.success)
-    throw new ModerationError("invalid_request", "The form is out of date. Reload the page and try again.");
+    throw new ModerationError("invalid_request", "Unknown status. Reload the page and try again.");
   const { status } = parsed.data;
   return adminUpdate(
     db,
     admin.id,
-    parsed.data,
+    t,
     { status },
     status === "suspended" ? "Hidden by a site editor" : "Shown again by a site editor",
   );
@@ -80,7 +53,7 @@ export async function setListingStatus(db: Db, actor: Actor, input: unknown): Pr
 /** Marks the listing checked today; with `verifyPrices`, its prices become "checked by our editors". */
 export async function markVerified(db: Db, actor: Actor, input: unknown): Promise<SaveOutcome> {
   const admin = requireAdmin(actor);
-  const t = parseTarget(input);
+  const t = parseEnvelope(input);
   const verifyPrices = z
     .object({ verifyPrices: z.coerce.boolean().default(false) })
     .parse(input).verifyPrices;

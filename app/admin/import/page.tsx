@@ -16,7 +16,9 @@ export default async function ImportPage() {
     <div className="max-w-3xl space-y-6">
       <header className="space-y-2">
         <p className="text-sm">
-          <Link href="/admin">← Admin</Link>
+          <Link className="inline-flex min-h-11 items-center" href="/admin">
+            ← Admin
+          </Link>
         </p>
         <h1 className="text-3xl">Import listings from a CSV file</h1>
         <p>
@@ -25,9 +27,10 @@ export default async function ImportPage() {
           problems by row and column.
         </p>
         <p>
-          Use the column names from the <a href="/admin/import/template.csv">template</a>. Write prices in
-          dollars, tick boxes as yes or no, and lists with semicolons (for example{" "}
-          <code>iv_infusion; im_injection</code>).
+          Use the column names from the <a href="/admin/import/template.csv">template</a>. Only{" "}
+          <code>name</code>, <code>city</code>, <code>state</code> and <code>routes</code> are required; leave
+          out the columns you do not have. Write prices in dollars, tick boxes as yes or no, and lists with
+          semicolons (for example <code>iv_infusion; im_injection</code>).
         </p>
       </header>
       <ImportForm />

@@ -49,7 +49,9 @@ export default async function ClaimPage({ searchParams }: Props) {
         submitLabel="Claim this listing"
       />
       <p className="text-sm">
-        <Link href="/dashboard">Go to my listings</Link>
+        <Link className="btn-secondary" href="/dashboard">
+          Go to my listings
+        </Link>
       </p>
     </div>
   );

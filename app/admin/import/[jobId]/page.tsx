@@ -25,7 +25,9 @@ export default async function ImportJobPage({ params }: Props) {
     <div className="max-w-2xl space-y-4">
       {running && <meta httpEquiv="refresh" content="1" />}
       <p className="text-sm">
-        <Link href="/admin/import">← Import</Link>
+        <Link className="inline-flex min-h-11 items-center" href="/admin/import">
+          ← Import
+        </Link>
       </p>
       <h1 className="text-3xl">Import of {job.fileName}</h1>
       <p role="status" data-testid="import-status" data-status={job.status} className="text-lg">

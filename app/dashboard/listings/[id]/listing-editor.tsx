@@ -87,7 +87,12 @@ export function ListingEditor({
 
   const focusFirstError = (errs: FieldErrors) => {
     const first = (Object.keys(FIELD_INFO) as ListingField[]).find((f) => errs[f]);
-    if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+    const el = first ? formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`) : null;
+    if (el) {
+      // Centre it: the sticky save bar would hide a field scrolled to the bottom edge.
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: "center" });
+    }
   };
 
   function submit(overVersion?: number) {
@@ -106,10 +111,12 @@ export function ListingEditor({
       const r = await save({ id, version: useVersion, values: input, extra: extraFields });
       if (r.ok) {
         setVersion(r.version);
+        // Count what the person changed, not the columns that follow from it (price source, map point).
+        const n = r.changed.filter((f) => f in FIELD_INFO).length;
         setStatus({
           kind: "saved",
-          message: r.changed.length
-            ? `Saved ${r.changed.length} change${r.changed.length === 1 ? "" : "s"}. The listing is updated in search within seconds.`
+          message: n
+            ? `Saved ${n} change${n === 1 ? "" : "s"}. The listing is updated in search within seconds.`
             : "Nothing changed, so nothing was saved.",
         });
       } else if (r.code === "conflict" && r.currentVersion) {
@@ -119,6 +126,7 @@ export function ListingEditor({
           conflicts: r.conflicts ?? [],
           currentVersion: r.currentVersion,
         });
+        document.getElementById("editor-status")?.scrollIntoView({ block: "start" });
       } else if (r.errors) {
         setErrors(r.errors);
         setStatus({ kind: "invalid", message: r.message });
@@ -184,6 +192,16 @@ export function ListingEditor({
           </button>
           <span className="ml-3 text-sm text-muted" data-testid="editor-version">
             Version {version}
+          </span>
+          {/* A short echo of the message at the top (which screen readers announce), for whoever is scrolled down. */}
+          <span aria-hidden="true" className="ml-3 text-sm font-medium">
+            {status.kind === "saved"
+              ? "Saved."
+              : status.kind === "idle"
+                ? ""
+                : status.kind === "conflict"
+                  ? "Not saved: someone else saved first (see the top)."
+                  : "Not saved: see the top of the form."}
           </span>
         </div>
       </form>

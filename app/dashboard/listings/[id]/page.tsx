@@ -34,7 +34,9 @@ export default async function EditListingPage({ params }: Props) {
     <div className="space-y-6">
       <header className="space-y-2">
         <p className="text-sm">
-          <Link href="/dashboard">← My listings</Link>
+          <Link className="inline-flex min-h-11 items-center" href="/dashboard">
+            ← My listings
+          </Link>
         </p>
         {clinic.dataSource === "sample" && <SampleBadge />}
         <h1 className="text-3xl">Edit {clinic.name}</h1>
@@ -43,9 +45,15 @@ export default async function EditListingPage({ params }: Props) {
           {clinic.priceUpdatedAt ? ` (${dateShort(clinic.priceUpdatedAt)})` : ""} · Last checked by our
           editors: {clinic.lastVerifiedAt ? dateShort(clinic.lastVerifiedAt) : "never"}
         </p>
-        <p className="flex flex-wrap gap-3 text-sm">
-          {clinic.status === "published" && <Link href={`/clinics/${clinic.slug}`}>See the public page</Link>}
-          <Link href={`/dashboard/listings/${id}/history`}>History of changes</Link>
+        <p className="flex flex-wrap gap-x-4 text-sm">
+          {clinic.status === "published" && (
+            <Link className="inline-flex min-h-11 items-center" href={`/clinics/${clinic.slug}`}>
+              See the public page
+            </Link>
+          )}
+          <Link className="inline-flex min-h-11 items-center" href={`/dashboard/listings/${id}/history`}>
+            History of changes
+          </Link>
         </p>
       </header>
       <ListingEditor

@@ -32,7 +32,9 @@ export default async function HistoryPage({ params }: Props) {
     <div className="space-y-6">
       <header className="space-y-2">
         <p className="text-sm">
-          <Link href={`/dashboard/listings/${id}`}>← Edit {clinic.name}</Link>
+          <Link className="inline-flex min-h-11 items-center" href={`/dashboard/listings/${id}`}>
+            ← Edit {clinic.name}
+          </Link>
         </p>
         <h1 className="text-3xl">History of {clinic.name}</h1>
         <p className="text-muted">
