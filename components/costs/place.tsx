@@ -72,6 +72,8 @@ export function SearchLinks({
     { href: clinicSearchHref(base), label: `All clinics in ${place}` },
     { href: clinicSearchHref({ ...base, integration: "included" }), label: "Integration therapy included" },
     { href: clinicSearchHref({ ...base, followUp24h: true }), label: "Check-in within 24 hours" },
+    { href: clinicSearchHref({ ...base, onCall: true }), label: "Someone to call between visits" },
+    { href: clinicSearchHref({ ...base, groups: "any" }), label: "Support groups" },
     { href: clinicSearchHref({ ...base, accepting: true }), label: "Taking new patients" },
   ];
   if (median != null) {

@@ -20,11 +20,13 @@ describe("cost page links", () => {
         route: "iv_infusion",
         integration: "included",
         followUp24h: true,
+        groups: "any",
+        onCall: true,
         accepting: true,
         maxSessionPriceCents: 63_750,
       }),
     ).toBe(
-      "/clinics?state=CA&city=San+Luis+Obispo&route=iv_infusion&integration=included&followUp24h=true&accepting=true&maxSessionPrice=638",
+      "/clinics?state=CA&city=San+Luis+Obispo&route=iv_infusion&integration=included&followUp24h=true&groups=any&onCall=true&accepting=true&maxSessionPrice=638",
     );
     expect(costsHref()).toBe("/costs");
     expect(costsHref("NY", "new-york")).toBe("/costs/ny/new-york");

@@ -2,14 +2,17 @@ import { US_STATES, usStateSchema, type Route, type UsState } from "@/db/enums";
 import { STATE_NAMES } from "@/lib/labels";
 
 /**
- * Links from the cost pages into the clinic search, with its parameter names (`state`, `city`,
- * `integration`, `followUp24h`, `accepting`, `maxSessionPrice` in whole dollars, `route`).
+ * Links from the cost pages into the clinic search, with its parameter names and values (`state`,
+ * `city`, `integration`, `followUp24h`, `groups=any`, `onCall`, `accepting`, `maxSessionPrice` in
+ * whole dollars, `route`; see lib/search/query.ts).
  */
 export type SearchLinkParams = {
   state?: UsState;
   city?: string;
   integration?: "included";
   followUp24h?: true;
+  groups?: "any";
+  onCall?: true;
   accepting?: true;
   /** Cents; the link carries whole dollars. */
   maxSessionPriceCents?: number;
@@ -23,6 +26,8 @@ export function clinicSearchHref(p: SearchLinkParams): string {
   if (p.route) q.set("route", p.route);
   if (p.integration) q.set("integration", p.integration);
   if (p.followUp24h) q.set("followUp24h", "true");
+  if (p.groups) q.set("groups", p.groups);
+  if (p.onCall) q.set("onCall", "true");
   if (p.accepting) q.set("accepting", "true");
   if (p.maxSessionPriceCents != null)
     q.set("maxSessionPrice", String(Math.ceil(p.maxSessionPriceCents / 100)));
