@@ -19,25 +19,25 @@ async function expectNoSeriousViolations(page: Page, path: string) {
   expect(serious, path).toEqual([]);
 }
 
-test("axe: every main page has no serious or critical violations", async ({ page }) => {
-  test.setTimeout(180_000);
-  const [a, b] = await someSlugs(page, 2);
-  for (const path of [
-    "/",
-    "/clinics",
-    "/clinics?state=CA&integration=included&followUp24h=true",
-    `/clinics/${a}`,
-    `/compare?c=${a},${b}`,
-    "/costs",
-    "/costs/ca",
-    "/methodology",
-    "/guide",
-    "/for-clinics",
-    "/signin",
-  ]) {
-    await expectNoSeriousViolations(page, path);
-  }
-});
+// One test per page, so a slow machine gives each its own time and a failure names its page.
+const PAGES: [string, (slugs: string[]) => string][] = [
+  ["home", () => "/"],
+  ["search", () => "/clinics"],
+  ["search with filters", () => "/clinics?state=CA&integration=included&followUp24h=true"],
+  ["profile", ([a]) => `/clinics/${a}`],
+  ["compare", ([a, b]) => `/compare?c=${a},${b}`],
+  ["costs", () => "/costs"],
+  ["state costs", () => "/costs/ca"],
+  ["methodology", () => "/methodology"],
+  ["guide", () => "/guide"],
+  ["for clinics", () => "/for-clinics"],
+  ["sign in", () => "/signin"],
+];
+for (const [name, path] of PAGES) {
+  test(`axe: ${name} has no serious or critical violations`, async ({ page }) => {
+    await expectNoSeriousViolations(page, path(await someSlugs(page, 2)));
+  });
+}
 
 /** Presses Tab until the focused element matches `selector` (or gives up). */
 async function tabTo(page: Page, selector: string, max = 120) {

@@ -12,6 +12,9 @@ const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 2, onnotice: () => {}
 const mailDir = process.env.E2E_MAIL_DIR!;
 const adminEmail = (process.env.E2E_ADMIN_EMAILS ?? "").split(",")[0]!.trim();
 
+// Each test signs in one to three people by email; on a busy machine that takes a while.
+test.slow();
+
 test.afterAll(async () => {
   await sql.end();
 });
@@ -65,7 +68,7 @@ async function signIn(page: Page, email: string, next = "/dashboard") {
   const since = Date.now();
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText(email);
+  await expect(page.getByRole("status").filter({ hasText: "We sent a sign-in link" })).toContainText(email);
   await page.goto(await signInLink(email, since));
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[?]/g, "\\?")}$`));
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
@@ -81,7 +84,7 @@ async function newSignedInPage(browser: Browser, email: string, next?: string) {
 async function claimByDomain(page: Page, l: Listing) {
   await page.goto(`/for-clinics/claim?clinic=${l.slug}`);
   await page.getByRole("button", { name: "Claim this listing" }).click();
-  await expect(page.getByRole("status")).toContainText("Approved");
+  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
 }
 
 const dollars = (cents: number) => `$${(cents / 100).toLocaleString("en-US")}`;
@@ -94,7 +97,7 @@ test("a clinic signs in by email, claims its listing by domain, changes a price 
   const email = `someone@${domainOf(l)}`;
   await signIn(page, email, `/for-clinics/claim?clinic=${l.slug}`);
   await page.getByRole("button", { name: "Claim this listing" }).click();
-  await expect(page.getByRole("status")).toContainText("Approved");
+  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
   await expect
     .poll(async () =>
       (await readMailbox(mailDir, { to: email })).some((m) => /You can now edit/.test(m.subject)),
@@ -126,11 +129,12 @@ test("a clinic signs in by email, claims its listing by domain, changes a price 
         searchableMs = Date.now() - saved;
         return !body.degraded && body.hits.find((h) => h.slug === l.slug)?.sessionMin;
       },
-      { timeout: 2000, intervals: [50] },
+      // Wait longer than the target so the log shows the real figure; the soft check below holds the 2 s.
+      { timeout: 15_000, intervals: [50] },
     )
     .toBe(newMin / 100);
   console.log(`[e2e] price change searchable after ${searchableMs} ms`);
-  expect(searchableMs).toBeLessThan(2000);
+  expect.soft(searchableMs, "a saved change is searchable within 2 seconds").toBeLessThan(2000);
 
   await page.goto(`/clinics/${l.slug}`);
   await expect(
@@ -165,7 +169,7 @@ test("an admin approves a manual claim and the person is told by email", async (
   const jane = `jane.${Date.now()}@independent-consultants.example`;
   const j = await newSignedInPage(browser, jane, `/for-clinics/claim?clinic=${l.slug}`);
   await j.page.getByRole("button", { name: "Claim this listing" }).click();
-  await expect(j.page.getByRole("status")).toContainText("check your claim by hand");
+  await expect(j.page.getByRole("status").filter({ hasText: "check your claim by hand" })).toBeVisible();
 
   const a = await newSignedInPage(browser, adminEmail, "/admin");
   const claim = a.page.getByTestId("pending-claim").filter({ hasText: jane });

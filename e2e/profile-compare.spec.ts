@@ -51,7 +51,9 @@ test("open a profile from search, add three clinics through the tray, compare, c
     await page.getByRole("button", { name: /^Add to compare/ }).click();
     await expect(page.getByRole("button", { name: /Remove from compare/ })).toBeVisible();
     // The change is announced politely.
-    await expect(page.getByRole("status").filter({ hasText: `Added ${names[i]}` })).toHaveCount(1);
+    await expect(page.getByTestId("compare-announcer").filter({ hasText: `Added ${names[i]}` })).toHaveCount(
+      1,
+    );
   }
   const tray = page.getByRole("region", { name: /Compare list/ });
   await expect(tray).toContainText("(3 of 4)");
@@ -95,7 +97,7 @@ test("open a profile from search, add three clinics through the tray, compare, c
   // Removing a clinic from the tray updates it everywhere on the page.
   await tray.getByRole("button", { name: `Remove ${names[0]} from compare` }).click();
   await expect(tray).toContainText("(2 of 4)");
-  await expect(page.getByRole("status")).toContainText(`Removed ${names[0]}`);
+  await expect(page.getByTestId("compare-announcer")).toContainText(`Removed ${names[0]}`);
 });
 
 test("the tray holds four clinics and says so when you try a fifth", async ({ page }) => {

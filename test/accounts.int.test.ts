@@ -339,6 +339,26 @@ describe("CSV import", () => {
     if (!unknown.ok) expect(unknown.issues[0]).toMatchObject({ row: 1, column: "status" });
   });
 
+  it("lets columns be left out: they take the blank listing's values; the state is still required", async () => {
+    const ok = await startImport(fresh.db, admin, {
+      fileName: "short.csv",
+      text: "name,city,state,routes,sessionMin\nShort Clinic,Denver,CO,iv_infusion,450\n",
+    });
+    expect(ok.ok).toBe(true);
+    if (ok.ok)
+      expect(ok.rows?.[0]).toMatchObject({
+        integrationTherapy: "none",
+        languages: ["English"],
+        sessionMin: 45_000,
+      });
+    const noState = await startImport(fresh.db, admin, {
+      fileName: "x.csv",
+      text: "name,city,routes\nA,Denver,oral\n",
+    });
+    expect(noState.ok).toBe(false);
+    if (!noState.ok) expect(noState.issues).toEqual([expect.objectContaining({ row: 2, column: "state" })]);
+  });
+
   it("imports every row in one transaction with revisions and outbox rows, and fails as a whole", async () => {
     const rows = Array.from({ length: 600 }, (_, i) =>
       rowOf(list[i % list.length]!, { name: `Imported Clinic ${i}` }),

@@ -36,7 +36,11 @@ export async function requestSignInLink(_prev: SignInState, form: FormData): Pro
     };
   }
   try {
-    await signIn("nodemailer", { email: email.data, redirectTo: next, redirect: false });
+    const to: unknown = await signIn("nodemailer", { email: email.data, redirectTo: next, redirect: false });
+    // Auth.js answers some failures with a redirect to its error page instead of throwing.
+    if (typeof to === "string" && new URL(to, "http://localhost").searchParams.has("error")) {
+      throw new Error(`Auth.js could not send the link: ${to}`);
+    }
   } catch (err) {
     console.error("[signin] could not send a sign-in link:", err);
     const message =

@@ -8,7 +8,14 @@ import { parseCsv } from "./csv";
 import { locate } from "./edit";
 import { fieldLabel } from "./fields";
 import { allocateSlug, newListingRow, takenSlugs } from "./moderation";
-import { fieldErrors, LISTING_FIELDS, listingInputSchema, type ListingField } from "./schema";
+import {
+  BLANK_LISTING,
+  fieldErrors,
+  LISTING_FIELDS,
+  listingInputSchema,
+  toFormValues,
+  type ListingField,
+} from "./schema";
 import { createListings, type NewListing } from "./service";
 
 /**
@@ -19,6 +26,9 @@ import { createListings, type NewListing } from "./service";
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
+
+/** What a row starts from; the state has no default (a listing in the wrong state is worse than an error). */
+const BLANK_FORM = { ...toFormValues(BLANK_LISTING), state: "" };
 
 export type ImportIssue = { row: number; column: string; message: string };
 
@@ -71,7 +81,11 @@ export function validateCsv(text: string): { rows: NewListing[]; issues: ImportI
       });
       continue;
     }
-    const raw = Object.fromEntries(columns.map((c, j) => [c, cells[j]]));
+    // Absent columns and empty cells take the blank listing's value (e.g. "none" for integration).
+    const raw: Record<string, unknown> = { ...BLANK_FORM };
+    columns.forEach((c, j) => {
+      if (cells[j]!.trim() !== "") raw[c] = cells[j];
+    });
     const parsed = listingInputSchema.safeParse(raw);
     if (!parsed.success) {
       for (const [field, message] of Object.entries(fieldErrors(parsed.error))) {

@@ -27,9 +27,10 @@ export default async function ImportPage() {
           problems by row and column.
         </p>
         <p>
-          Use the column names from the <a href="/admin/import/template.csv">template</a>. Write prices in
-          dollars, tick boxes as yes or no, and lists with semicolons (for example{" "}
-          <code>iv_infusion; im_injection</code>).
+          Use the column names from the <a href="/admin/import/template.csv">template</a>. Only{" "}
+          <code>name</code>, <code>city</code>, <code>state</code> and <code>routes</code> are required; leave
+          out the columns you do not have. Write prices in dollars, tick boxes as yes or no, and lists with
+          semicolons (for example <code>iv_infusion; im_injection</code>).
         </p>
       </header>
       <ImportForm />

@@ -2,62 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ListingEditor } from "@/app/dashboard/listings/[id]/listing-editor";
 import { requireAdminPage } from "@/lib/auth/session";
-import { toFormValues, type ListingValues } from "@/lib/listings/schema";
+import { BLANK_LISTING, toFormValues } from "@/lib/listings/schema";
 import { createListingAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Create a listing", robots: { index: false } };
-
-const BLANK: ListingValues = {
-  integrationTherapy: "none",
-  integrationBy: "none",
-  integrationFormats: [],
-  supportGroups: "none",
-  followUp24h: false,
-  onCall: "none",
-  onCallHours: null,
-  prepSessions: 0,
-  measurementBasedCare: false,
-  digitalTools: [],
-  lifestyle: [],
-  recoveryRoom: false,
-  aftercareWeeks: 0,
-  aftercareNotes: "",
-  consultFee: null,
-  sessionMin: null,
-  sessionMax: null,
-  seriesSessions: null,
-  seriesMin: null,
-  seriesMax: null,
-  boosterMin: null,
-  boosterMax: null,
-  integrationSessionFee: null,
-  groupSessionFee: null,
-  insurance: "none",
-  hsaFsa: false,
-  financing: false,
-  slidingScale: false,
-  refundPolicy: "",
-  clinicType: "infusion_clinic",
-  routes: [],
-  conditions: [],
-  medicalLead: null,
-  remsCertified: false,
-  street: null,
-  city: "",
-  state: "CA",
-  postalCode: null,
-  statesServed: [],
-  newPatientStatus: "accepting",
-  waitDays: null,
-  languages: ["English"],
-  eveningHours: false,
-  weekendHours: false,
-  name: "",
-  description: "",
-  website: null,
-  phone: null,
-  contactEmail: null,
-};
 
 export default async function NewListingPage() {
   await requireAdminPage("/admin/listings/new");
@@ -77,7 +25,7 @@ export default async function NewListingPage() {
       <ListingEditor
         id="new"
         version={1}
-        initial={toFormValues(BLANK)}
+        initial={toFormValues(BLANK_LISTING)}
         initialValues={null}
         save={createListingAction}
         submitLabel="Create the listing"
