@@ -227,6 +227,8 @@ test("unknown, draft and suspended listings answer 404 with a way back to search
 });
 
 test("profile, compare, methodology and guide have no serious accessibility problems", async ({ page }) => {
+  // axe reads every node; six pages of it take a while on a busy machine.
+  test.setTimeout(240_000);
   const [a, b, c] = await knownSlugs(page);
   for (const path of [`/clinics/${a}`, `/compare?c=${a},${b},${c}`, "/compare", "/methodology", "/guide"]) {
     await page.goto(path);
