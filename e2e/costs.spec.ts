@@ -80,7 +80,7 @@ test("charts are server-rendered SVG with text alternatives, and work without Ja
 
 test("an unknown map choice falls back to prices with a notice", async ({ page }) => {
   await page.goto("/costs?map=<script>");
-  await expect(page.getByRole("status")).toContainText("median price per session");
+  await expect(page.locator("#map").getByRole("status")).toContainText("median price per session");
   await expect(page.getByRole("heading", { name: "By state: median price per session" })).toBeVisible();
 });
 
@@ -98,7 +98,7 @@ test("unknown states and cities answer 404 with useful links; a state with no cl
     "/costs/ca",
   );
 
-  for (const bad of ["/costs/%E0%A4%A", "/costs/ca%20", "/costs/ca/%E0%A4%A", "/costs/ca/LOS-ANGELES"]) {
+  for (const bad of ["/costs/ca%20", "/costs/c", "/costs/ca/LOS-ANGELES", "/costs/ca/los-angeles/x"]) {
     expect((await page.goto(bad))?.status(), bad).toBe(404);
   }
 
@@ -135,17 +135,27 @@ test("canonical links, sitemap index and robots.txt", async ({ page, request }) 
   expect((await request.get("/sitemaps/clinics-g.xml")).status()).toBe(404);
 });
 
-test("no serious or critical accessibility problems on the national, a state and a city page", async ({
-  page,
-}) => {
-  await page.goto("/costs");
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.goto("/costs/ca");
-  expect(await seriousViolations(page)).toEqual([]);
-  const { link } = await firstCityPage(page);
-  await link.click();
-  await expect(page).toHaveURL(/\/costs\/ca\/[a-z0-9-]+$/);
-  expect(await seriousViolations(page)).toEqual([]);
+test.describe("no serious or critical accessibility problems", () => {
+  // axe on a page this size takes a while on a busy 2-core machine
+  test.describe.configure({ timeout: 120_000 });
+
+  test("on the national page", async ({ page }) => {
+    await page.goto("/costs");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("on a state page", async ({ page }) => {
+    await page.goto("/costs/ca");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("on a city page", async ({ page }) => {
+    await page.goto("/costs/ca");
+    const { link } = await firstCityPage(page);
+    await link.click();
+    await expect(page).toHaveURL(/\/costs\/ca\/[a-z0-9-]+$/);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
 
 test("on a phone: headline numbers, the map and its switch @phone", async ({ page }) => {

@@ -34,3 +34,10 @@ test("every script on a page carries the nonce and nothing is blocked", async ({
   await page.goto("/clinics/does-not-exist");
   expect(violations).toEqual([]);
 });
+
+test("a path with broken %-encoding is refused with 400, not a server error", async ({ request }) => {
+  for (const path of ["/costs/%E0%A4%A", "/clinics/%E0%A4%A", "/%C0"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(400);
+  }
+});

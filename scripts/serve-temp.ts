@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { startEmbeddedStack, type Endpoints } from "@/lib/services/stack";
 import { portInUse, waitFor } from "@/lib/services/ports";
+import { killOnExit } from "@/lib/services/process";
 import { startMailSink } from "@/lib/mail/sink";
 import { prepareData } from "./lib/prepare";
 
@@ -77,6 +78,7 @@ try {
       },
     },
   );
+  killOnExit(server, "SIGKILL");
   server.on("exit", (code) => {
     if (!stopping) {
       console.error(`[temp] next start exited (${code})`);

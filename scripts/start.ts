@@ -5,6 +5,7 @@ import { clearRuntime, startEmbeddedStack, writeRuntime, type Endpoints } from "
 import { portInUse, waitFor } from "@/lib/services/ports";
 import { loadOrCreateSecrets } from "@/lib/services/secrets";
 import { NoMeilisearchBinaryError } from "@/lib/services/meilisearch-server";
+import { killOnExit } from "@/lib/services/process";
 import { DEFAULT_EMAIL_FROM } from "@/lib/auth/config-schemas";
 import { startMailSink, type MailSink } from "@/lib/mail/sink";
 import { ConfigError, readConfig } from "./lib/config";
@@ -33,9 +34,8 @@ if (await portInUse(cfg.PORT)) {
   fail(`Port ${cfg.PORT} is already in use. Stop whatever listens there, or start with PORT=<another port>.`);
 }
 
-/** Child processes to end if the launcher stops early (a build still running, say). */
-const children = new Set<ChildProcess>();
-process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM")));
+/** Child processes (a build, the web server) end with the launcher, however it stops. */
+const track = (child: ChildProcess) => void killOnExit(child);
 
 const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -44,10 +44,7 @@ const build: Promise<unknown> = dev
   ? Promise.resolve()
   : ensureBuild({
       say,
-      onSpawn: (child) => {
-        children.add(child);
-        child.on("exit", () => children.delete(child));
-      },
+      onSpawn: track,
     }).then((built) => built && say(`Build finished (${since()}).`));
 // Awaited after the services start; until then, keep an early failure from counting as unhandled.
 build.catch(() => undefined);
@@ -141,7 +138,7 @@ const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", Stri
   },
 });
 web.proc = next;
-children.add(next);
+track(next);
 next.on("exit", (code, signal) => {
   if (shuttingDown) return;
   say(`The web server exited (${signal ?? `code ${code}`}).`);

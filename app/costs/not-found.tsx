@@ -27,9 +27,9 @@ export default function CostsNotFound() {
         <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
           {STATES_BY_NAME.map((s) => (
             <li key={s}>
-              <Link href={costsHref(s)} className="inline-flex min-h-11 items-center">
+              <a href={costsHref(s)} className="inline-flex min-h-11 items-center">
                 {STATE_NAMES[s]}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

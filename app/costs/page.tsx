@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { z } from "zod";
 import { AllFigures, AsOf, Headline } from "@/components/costs/figures";
 import { UsMap, UsMapTable, mapMetric } from "@/components/costs/us-map";
@@ -108,9 +107,9 @@ export default async function CostsPage({ searchParams }: Props) {
         <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
           {STATES_BY_NAME.map((state) => (
             <li key={state}>
-              <Link href={costsHref(state)} className="inline-flex min-h-11 items-center">
+              <a href={costsHref(state)} className="inline-flex min-h-11 items-center">
                 {STATE_NAMES[state]}
-              </Link>{" "}
+              </a>{" "}
               <span className="num text-sm text-muted">
                 ({(byState.get(state)?.clinics ?? 0).toLocaleString("en-US")})
               </span>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { OnThisPage } from "@/components/on-this-page";
 import { Explain } from "@/components/glossary";
 import { GLOSSARY } from "@/lib/labels";
-import { clinicSearchHref, type ClinicSearchFilters } from "@/lib/search-links";
+import { GUIDE_QUESTIONS, guideSearchHref } from "@/lib/guide/questions";
 
 export const metadata: Metadata = {
   title: "A guide to ketamine aftercare",
@@ -11,93 +11,6 @@ export const metadata: Metadata = {
     "What to expect on the first day after a ketamine session, how integration helps, and what to ask a clinic about aftercare and cost before you book.",
   alternates: { canonical: "/guide" },
 };
-
-type Question = {
-  id: string;
-  question: string;
-  why: string;
-  links: { label: string; filters: ClinicSearchFilters }[];
-};
-
-/** Questions to ask before booking, each with searches that find clinics with a good answer. */
-const QUESTIONS: readonly Question[] = [
-  {
-    id: "q-integration",
-    question: "Is integration therapy part of the price?",
-    why: "Integration is where a session turns into change. Some clinics include it, some charge extra, and some only give you a name to call. Over a whole course, the difference can be hundreds of dollars.",
-    links: [
-      { label: "Clinics that include integration therapy", filters: { integration: "included" } },
-      { label: "Clinics that offer it as an add-on", filters: { integration: "add_on" } },
-    ],
-  },
-  {
-    id: "q-follow-up",
-    question: "Will someone check on me within a day of each treatment?",
-    why: "A quick call or message the next day catches problems early and gives you a chance to ask questions once your head is clear.",
-    links: [{ label: "Clinics that check in within 24 hours", filters: { followUp24h: true } }],
-  },
-  {
-    id: "q-on-call",
-    question: "Who can I call if I feel unwell at night or on a weekend?",
-    why: "Ask who answers (a nurse, a clinician or a coach) and at what hours. Save the number in your phone before your first session.",
-    links: [
-      { label: "Clinics with help any time, day or night", filters: { onCallHours: "always" } },
-      { label: "Clinics with a clinician on call", filters: { onCall: "clinician" } },
-    ],
-  },
-  {
-    id: "q-groups",
-    question: "Do you run support groups, in person or online?",
-    why: "Talking with others who have been through treatment can make you feel less alone. Ask how often groups meet and what they cost.",
-    links: [
-      { label: "Clinics with groups in person and online", filters: { groups: "both" } },
-      { label: "Clinics with online groups", filters: { groups: "virtual" } },
-    ],
-  },
-  {
-    id: "q-cost",
-    question: "What does one session cost, and what does a whole first course cost?",
-    why: "Ask for the price of the series, boosters, and integration, not just one session. Ask what happens to your money if you stop partway through a series.",
-    links: [
-      { label: "Clinics at $500 or less a session", filters: { maxSessionPrice: 500 } },
-      { label: "Clinics where a first course is estimated at $5,000 or less", filters: { maxCourse: 5000 } },
-    ],
-  },
-  {
-    id: "q-pay",
-    question: "Can I pay with my HSA or FSA, or in smaller amounts?",
-    why: "Insurance rarely covers ketamine treatment other than Spravato, so most people pay themselves. Health savings accounts, payment plans and sliding-scale prices can help.",
-    links: [{ label: "Clinics that take HSA or FSA cards", filters: { hsaFsa: true } }],
-  },
-  {
-    id: "q-wait",
-    question: "Are you taking new patients, and how long is the wait?",
-    why: "If you need help soon, a short wait matters. Ask what support you can get while you wait.",
-    links: [{ label: "Clinics taking new patients", filters: { accepting: true } }],
-  },
-  {
-    id: "q-route",
-    question: "Which kinds of ketamine treatment do you offer, and why do you suggest that one for me?",
-    why: "Ketamine can be given by IV, by a shot, as a lozenge, or as a nasal spray (Spravato). Spravato can only be given at a clinic certified in an FDA safety program called REMS.",
-    links: [
-      { label: "Clinics that offer IV infusions", filters: { route: "iv_infusion" } },
-      { label: "Clinics that offer Spravato", filters: { route: "esketamine_nasal" } },
-      { label: "At-home programs", filters: { route: "at_home" } },
-    ],
-  },
-  {
-    id: "q-condition",
-    question: "Have you treated people with my condition?",
-    why: "Ask how many people with your condition the clinic has treated and how it tracks whether treatment is working.",
-    links: [
-      {
-        label: "Clinics for depression other treatments have not helped",
-        filters: { condition: "treatment_resistant_depression" },
-      },
-      { label: "Clinics that treat PTSD", filters: { condition: "ptsd" } },
-    ],
-  },
-];
 
 export default function GuidePage() {
   return (
@@ -247,7 +160,7 @@ export default function GuidePage() {
           links to a search for clinics that list a good answer; still check with the clinic.
         </p>
         <ol className="space-y-3">
-          {QUESTIONS.map((q, i) => (
+          {GUIDE_QUESTIONS.map((q, i) => (
             <li key={q.id} id={q.id} className="card space-y-2">
               <h3 className="text-lg">
                 <span className="num text-muted">{i + 1}.</span> {q.question}
@@ -256,7 +169,7 @@ export default function GuidePage() {
               <ul className="space-y-1">
                 {q.links.map((l) => (
                   <li key={l.label}>
-                    <Link href={clinicSearchHref(l.filters)} className="inline-flex min-h-11 items-center">
+                    <Link href={guideSearchHref(l.filters)} className="inline-flex min-h-11 items-center">
                       {l.label} →
                     </Link>
                   </li>

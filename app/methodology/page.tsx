@@ -51,8 +51,8 @@ const EXAMPLE: CostInput = {
   seriesSessions: 6,
   seriesMin: 240_000,
   seriesMax: 320_000,
-  boosterMin: null,
-  boosterMax: 70_000,
+  boosterMin: 60_000,
+  boosterMax: 80_000,
   integrationTherapy: "referral_only",
   integrationSessionFee: null,
 };

@@ -23,7 +23,7 @@ export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: 
   const slugs = clinics.map((c) => c.slug);
   const title = `${count(clinics.length, "clinic")} side by side`;
   return (
-    <section aria-labelledby="compare-title" className="space-y-2">
+    <div className="space-y-2">
       <h2 id="compare-title" className="text-xl">
         {title}
       </h2>
@@ -40,7 +40,7 @@ export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: 
         role="region"
         aria-labelledby="compare-title"
         tabIndex={0}
-        className="print-full overflow-x-auto rounded-lg border border-line bg-white"
+        className="print-full relative overflow-x-auto rounded-lg border border-line bg-white"
         data-testid="compare-table"
       >
         <table
@@ -135,7 +135,7 @@ export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: 
           })}
         </table>
       </div>
-    </section>
+    </div>
   );
 }
 

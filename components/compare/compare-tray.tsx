@@ -15,7 +15,7 @@ export function CompareTray() {
   const count = items?.length ?? 0;
   return (
     <>
-      <p role="status" className="sr-only">
+      <p aria-live="polite" aria-atomic="true" className="sr-only" data-testid="compare-announcer">
         {message}
       </p>
       {items && count > 0 && (

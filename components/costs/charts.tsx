@@ -188,14 +188,17 @@ export function Histogram({
           fill={BAR}
         />
       ))}
-      {bins.map((_, i) =>
-        i % labelEvery === 0 ? (
-          <text key={i} x={left + i * barW} y={bottom + 16} textAnchor="start" fill={MUTED}>
-            {usd(i * width)}
-            {lastIsOverflow && i === bins.length - 1 ? "+" : ""}
+      {bins.map((_, i) => {
+        const label = `${usd(i * width)}${lastIsOverflow && i === bins.length - 1 ? "+" : ""}`;
+        const x = left + i * barW;
+        // Roughly 0.6 em per character: leave out a label that would run off the right edge.
+        if (i % labelEvery !== 0 || x + label.length * FONT * 0.6 > W) return null;
+        return (
+          <text key={i} x={x} y={bottom + 16} textAnchor="start" fill={MUTED}>
+            {label}
           </text>
-        ) : null,
-      )}
+        );
+      })}
       <line x1={left} x2={W - PAD} y1={bottom} y2={bottom} stroke={MUTED} />
     </ChartSvg>
   );

@@ -146,7 +146,8 @@ export function TopClinics({
 export const CITY_TABLE_ROWS = 20;
 
 /**
- * A state's cities: the largest in a table (with a page link from `MIN_CITY_CLINICS` clinics on,
+ * A state's cities (plain links, not `next/link`: a long list of client components would make
+ * every render heavier for no gain): the largest in a table (with a page link from `MIN_CITY_CLINICS` clinics on,
  * else a search link), the rest as a compact list of search links.
  */
 export function CitiesSection({ state, cities }: { state: UsState; cities: CityRow[] }) {
@@ -189,10 +190,10 @@ export function CitiesSection({ state, cities }: { state: UsState; cities: CityR
             {shown.map((c) => (
               <tr key={c.city} className="border-b border-line">
                 <th scope="row" className="py-1 pr-3 text-left font-normal">
-                  <Link href={href(c)} className="inline-flex min-h-11 items-center">
+                  <a href={href(c)} className="inline-flex min-h-11 items-center">
                     {c.city}
                     {c.clinics < MIN_CITY_CLINICS && <span className="sr-only"> (search)</span>}
-                  </Link>
+                  </a>
                 </th>
                 <td className="num py-1 pr-3 text-right">{c.clinics.toLocaleString("en-US")}</td>
                 <td className="num py-1 pr-3 text-right">
@@ -212,9 +213,9 @@ export function CitiesSection({ state, cities }: { state: UsState; cities: CityR
           <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
             {rest.map((c) => (
               <li key={c.city}>
-                <Link href={href(c)} className="inline-flex min-h-11 items-center">
+                <a href={href(c)} className="inline-flex min-h-11 items-center">
                   {c.city}
-                </Link>{" "}
+                </a>{" "}
                 <span className="num text-sm text-muted">({c.clinics.toLocaleString("en-US")})</span>
               </li>
             ))}

@@ -94,23 +94,31 @@ export function DegradedNotice() {
   );
 }
 
+/**
+ * The sort select (outside the form, joined to it with `form=`). The default order has the empty
+ * value, so it is left out of the URL and follows the location: nearest first near a ZIP code.
+ */
 function SortControl({ query, formId }: { query: SearchQuery; formId: string }) {
+  const byDefault = defaultSort(query);
   const sorts = SORTS.filter((s) => s !== "distance" || query.zip);
+  const value = (s: Sort) => (s === byDefault ? "" : s);
   return (
     <div className="flex items-center gap-2">
       <label htmlFor="sort" className="text-sm font-medium">
         Sort by
       </label>
       <select
+        // A new default (a ZIP code given or dropped) changes which option is the empty one: remount.
+        key={byDefault}
         id="sort"
         name="sort"
         form={formId}
-        defaultValue={query.sort}
-        data-default={defaultSort(query)}
+        defaultValue={value(query.sort)}
+        data-default=""
         className="min-h-11 rounded-md border border-muted bg-white px-2"
       >
         {sorts.map((s) => (
-          <option key={s} value={s}>
+          <option key={s} value={value(s)}>
             {SORT_LABELS[s]}
           </option>
         ))}

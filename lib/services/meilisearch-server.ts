@@ -12,6 +12,7 @@ import {
 import { createRequire } from "node:module";
 import path from "node:path";
 import { meiliHealthy } from "./meili-health";
+import { killOnExit } from "./process";
 import { waitFor } from "./ports";
 import type { ManagedService } from "./types";
 
@@ -112,13 +113,8 @@ export async function startMeilisearch(opts: {
   child.stdout.on("data", onData);
   child.stderr.on("data", onData);
   let exited = false;
-  // Never outlive the process that started it, however that process ends.
-  const killOnExit = () => child.kill("SIGTERM");
-  process.once("exit", killOnExit);
-  child.once("exit", () => {
-    exited = true;
-    process.off("exit", killOnExit);
-  });
+  killOnExit(child); // never outlive the process that started it
+  child.once("exit", () => (exited = true));
   try {
     await waitFor("Meilisearch", async () => {
       if (exited) throw new Error("exited");

@@ -5,6 +5,7 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/services/postgres-server";
 import { startMeilisearch } from "@/lib/services/meilisearch-server";
 import { freePort, waitFor } from "@/lib/services/ports";
+import { killOnExit } from "@/lib/services/process";
 import type { ManagedService } from "@/lib/services/types";
 import { ensureBuild, NEXT_BIN, ROOT } from "@/scripts/lib/build";
 import { prepareData } from "@/scripts/lib/prepare";
@@ -46,6 +47,7 @@ export async function startApp(opts: { seed?: number } = {}) {
       SITE_URL: baseURL,
     },
   });
+  killOnExit(server, "SIGKILL");
   const serverLog: string[] = [];
   server.stderr!.on("data", (b: Buffer) => serverLog.push(b.toString()));
   await waitFor("next start", async () => (await fetch(`${baseURL}/api/health`)).ok, { timeoutMs: 60_000 });

@@ -1,0 +1,272 @@
+// npm run bench:search [-- --sizes=10000,100000 --rounds=20 --seconds=15 --edits=20]
+// Seeds a throwaway stack (scripts/serve-temp.ts) per size and measures, for a fixed mix of queries:
+// the raw Meilisearch round trip, the /clinics page over HTTP, the PostgreSQL fallback, /clinics
+// throughput at 10 connections, and how long a listing edit takes to become searchable. Prints a
+// table. A benchmark, not a test: it asserts nothing; compare the figures with the targets it prints.
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { createDb } from "@/db/connect";
+import { clinics } from "@/db/schema";
+import { updateListing } from "@/lib/listings/service";
+import { searchMeili } from "@/lib/search/backend";
+import { createMeili } from "@/lib/search/client";
+import { searchPostgres } from "@/lib/search/fallback";
+import { combined, filterGroups, toMeiliFilter } from "@/lib/search/filters";
+import { parseSearchQuery, type SearchQuery } from "@/lib/search/query";
+import { freePort } from "@/lib/services/ports";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = z
+  .object({
+    sizes: z
+      .string()
+      .default("10000,100000")
+      .transform((s) => s.split(",").map(Number))
+      .pipe(z.array(z.number().int().min(100).max(1_000_000))),
+    rounds: z.coerce.number().int().min(1).default(20),
+    seconds: z.coerce.number().int().min(1).default(15),
+    edits: z.coerce.number().int().min(1).default(20),
+  })
+  .parse(Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("="))));
+
+/** The fixed mix: text, filters, place and radius, every sort, and a deep page. */
+const MIX: { name: string; qs: string }[] = [
+  { name: "everything", qs: "" },
+  { name: "text", qs: "q=spravato" },
+  { name: "text + typo + city", qs: "q=ptsd%20chicgo" },
+  { name: "aftercare filters", qs: "integration=included&followUp24h=true&groups=any" },
+  { name: "treatment + price", qs: "route=iv_infusion&condition=ptsd&maxSessionPrice=600" },
+  { name: "state + course + payment", qs: "state=CA&maxCourse=5000&hsaFsa=true&accepting=true" },
+  { name: "ZIP + 25 mi", qs: "zip=60614" },
+  { name: "ZIP + 100 mi + filters", qs: "zip=10001&radius=100&integration=included&onCall=true" },
+  { name: "online in a state", qs: "telehealthIn=TX&groups=virtual" },
+  { name: "sort price", qs: "sort=price&state=TX" },
+  { name: "sort score", qs: "sort=score&route=esketamine_nasal" },
+  { name: "sort verified", qs: "sort=verified&language=Spanish" },
+  { name: "deep page", qs: "sort=price&page=200" },
+];
+
+const parse = (qs: string): SearchQuery => {
+  const r = parseSearchQuery(new URLSearchParams(qs), "strict");
+  if (!r.ok) throw new Error(`bad bench query ${qs}: ${r.error.message}`);
+  return r.query;
+};
+
+function pct(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+}
+const stats = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), n: xs.length });
+
+async function timeEach(rounds: number, fn: (qs: string) => Promise<unknown>): Promise<number[]> {
+  for (const m of MIX) await fn(m.qs); // warm-up
+  const out: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const m of MIX) {
+      const t0 = performance.now();
+      await fn(m.qs);
+      out.push(performance.now() - t0);
+    }
+  }
+  return out;
+}
+
+type Ready = { databaseUrl: string; meiliHost: string; meiliKey: string; baseURL: string };
+
+function startStack(size: number, port: number): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, "node_modules/tsx/dist/cli.mjs"),
+      "--conditions=react-server",
+      "scripts/serve-temp.ts",
+      `--port=${port}`,
+      `--seed=${size}`,
+    ],
+    { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  child.stderr!.on("data", (b: Buffer) => {
+    const line = b.toString().trim();
+    if (line.startsWith("[temp]")) console.error(`  ${line}`);
+  });
+  return new Promise((resolve, reject) => {
+    let buf = "";
+    child.stdout!.on("data", (b: Buffer) => {
+      buf += b.toString();
+      const m = /READY (\{.*\})/.exec(buf);
+      if (m) resolve({ child, ready: JSON.parse(m[1]!) as Ready });
+    });
+    child.on("exit", (code) => reject(new Error(`serve-temp exited early (${code})`)));
+  });
+}
+
+async function stopStack(child: ChildProcess) {
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+function get(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      })
+      .on("error", reject);
+  });
+}
+
+type Row = {
+  size: number;
+  metric: string;
+  p50?: number;
+  p95?: number;
+  p99?: number;
+  value?: string;
+  target?: string;
+};
+
+async function benchSize(size: number): Promise<Row[]> {
+  console.error(
+    `\n== ${size.toLocaleString("en-US")} clinics: starting a throwaway stack (seeding and indexing)…`,
+  );
+  const t0 = performance.now();
+  const { child, ready } = await startStack(size, await freePort());
+  console.error(`  ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const conn = createDb(ready.databaseUrl, { max: 4 });
+  const meili = createMeili(ready.meiliHost, ready.meiliKey, 10_000);
+  const rows: Row[] = [];
+  try {
+    const big = size >= 100_000;
+
+    console.error("  raw Meilisearch…");
+    const rawMain = await timeEach(args.rounds, async (qs) => {
+      const q = parse(qs);
+      const c = combined(filterGroups(q));
+      await meili.index("clinics").search(q.q, {
+        filter: c ? toMeiliFilter(c) : undefined,
+        page: q.page,
+        hitsPerPage: q.perPage,
+      });
+    });
+    rows.push({
+      size,
+      metric: "raw Meilisearch query (hits only)",
+      ...stats(rawMain),
+      target: big ? "p95 ≤ 10 ms" : "",
+    });
+    const rawFull = await timeEach(args.rounds, async (qs) => {
+      const q = parse(qs);
+      await searchMeili(meili, "clinics", q, filterGroups(q));
+    });
+    rows.push({
+      size,
+      metric: "Meilisearch as the page asks (hits + facets, one multi-search)",
+      ...stats(rawFull),
+    });
+
+    console.error("  /clinics over HTTP…");
+    const pageTimes = await timeEach(args.rounds, async (qs) => {
+      const status = await get(`${ready.baseURL}/clinics${qs ? `?${qs}` : ""}`);
+      if (status !== 200) throw new Error(`/clinics?${qs} answered ${status}`);
+    });
+    rows.push({
+      size,
+      metric: "/clinics page, one client",
+      ...stats(pageTimes),
+      target: big ? "p95 ≤ 50 ms" : "",
+    });
+
+    console.error("  PostgreSQL fallback…");
+    const pgTimes = await timeEach(Math.max(1, Math.round(args.rounds / (big ? 10 : 4))), async (qs) => {
+      const q = parse(qs);
+      await searchPostgres(conn.db, q, filterGroups(q));
+    });
+    rows.push({ size, metric: "PostgreSQL fallback (hits + facets)", ...stats(pgTimes) });
+
+    console.error(`  throughput, 10 connections, ${args.seconds} s…`);
+    const ac = await autocannon({
+      url: ready.baseURL,
+      connections: 10,
+      duration: args.seconds,
+      requests: MIX.map((m) => ({ method: "GET", path: `/clinics${m.qs ? `?${m.qs}` : ""}` })),
+    });
+    rows.push({
+      size,
+      metric: "/clinics throughput, 10 connections",
+      p50: ac.latency.p50,
+      p99: ac.latency.p99,
+      value: `${ac.requests.average.toFixed(0)} req/s; ${ac.errors} errors, ${ac.non2xx} non-2xx, ${ac.timeouts} timeouts`,
+      target: big ? "≥ 150 req/s, no errors" : "",
+    });
+
+    console.error(`  edit → searchable, ${args.edits} edits…`);
+    const picks = await conn.db
+      .select({ id: clinics.id, version: clinics.version, name: clinics.name })
+      .from(clinics)
+      .where(eq(clinics.status, "published"))
+      .orderBy(sql`random()`)
+      .limit(args.edits);
+    const lags: number[] = [];
+    for (const [i, c] of picks.entries()) {
+      const token = `benchmark${Date.now().toString(36)}x${i}`;
+      const t = performance.now();
+      await updateListing(conn.db, {
+        id: c.id,
+        userId: null,
+        expectedVersion: c.version,
+        patch: { name: `${c.name} ${token}` },
+      });
+      for (;;) {
+        const r = await meili.index("clinics").search(token, { limit: 1, attributesToRetrieve: ["id"] });
+        if (r.hits[0]?.id === c.id) break;
+        if (performance.now() - t > 30_000) throw new Error(`edit ${i} not searchable after 30 s`);
+        await new Promise((res) => setTimeout(res, 10));
+      }
+      lags.push(performance.now() - t);
+    }
+    rows.push({
+      size,
+      metric: "listing edit → searchable",
+      ...stats(lags),
+      target: big ? "p95 ≤ 2,000 ms" : "",
+    });
+  } finally {
+    await conn.end();
+    await stopStack(child);
+  }
+  return rows;
+}
+
+function printTable(rows: Row[]) {
+  const ms = (x?: number) => (x === undefined || Number.isNaN(x) ? "" : x < 10 ? x.toFixed(1) : x.toFixed(0));
+  const header = ["clinics", "measure", "p50 ms", "p95 ms", "p99 ms", "other", "target"];
+  const body = rows.map((r) => [
+    r.size.toLocaleString("en-US"),
+    r.metric,
+    ms(r.p50),
+    ms(r.p95),
+    ms(r.p99),
+    r.value ?? "",
+    r.target ?? "",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
+  for (const b of body) console.log(line(b));
+}
+
+const all: Row[] = [];
+for (const size of args.sizes) all.push(...(await benchSize(size)));
+console.log(`\nQuery mix (${MIX.length}): ${MIX.map((m) => m.name).join("; ")}.`);
+console.log(`Rounds per measure: ${args.rounds} (fallback fewer); throughput ${args.seconds} s.\n`);
+printTable(all);
+agent.destroy();

@@ -1,0 +1,293 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SCORE_RUBRIC } from "../lib/aftercare/score";
+import { seriousViolations } from "./support/axe";
+
+/**
+ * Distinct profile paths from search results once /clinics lists them, else from the home page's
+ * featured clinics (a result card may link to its profile more than once).
+ */
+async function profilePaths(page: Page, from: "/clinics" | "/"): Promise<string[]> {
+  await page.goto(from);
+  const hrefs = await page
+    .locator('main a[href^="/clinics/"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
+  return [...new Set(hrefs.filter((h) => /^\/clinics\/[a-z0-9-]+$/.test(h)))];
+}
+
+/** Opens the `i`-th distinct profile listed by search (or, before search lists results, by the home page). */
+async function openProfileFromSearch(page: Page, i: number) {
+  let from: "/clinics" | "/" = "/clinics";
+  let paths = await profilePaths(page, from);
+  if (paths.length < 3) {
+    from = "/";
+    paths = await profilePaths(page, from);
+  }
+  const path = paths[i];
+  expect(path, `profile link ${i} on ${from}`).toBeTruthy();
+  await page.locator(`main a[href="${path}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+}
+
+/** Published slugs from the home page's featured clinics (the seed is deterministic). */
+async function knownSlugs(page: Page): Promise<string[]> {
+  const slugs = (await profilePaths(page, "/")).map((p) => p.replace("/clinics/", ""));
+  expect(slugs.length).toBeGreaterThanOrEqual(6);
+  return slugs;
+}
+
+const courseCells = (page: Page) => page.locator('tr[data-row="course"] td');
+
+test("open a profile from search, add three clinics through the tray, compare, change the numbers and share the link", async ({
+  page,
+  context,
+}) => {
+  const names: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    await openProfileFromSearch(page, i);
+    const h1 = page.getByRole("heading", { level: 1 });
+    await expect(h1).toBeVisible();
+    names.push((await h1.innerText()).trim());
+    await expect(page.getByText(/Aftercare score \d+\/100/)).toBeVisible();
+    await page.getByRole("button", { name: /^Add to compare/ }).click();
+    await expect(page.getByRole("button", { name: /Remove from compare/ })).toBeVisible();
+    // The change is announced politely.
+    await expect(page.getByTestId("compare-announcer").filter({ hasText: `Added ${names[i]}` })).toHaveCount(
+      1,
+    );
+  }
+  const tray = page.getByRole("region", { name: /Compare list/ });
+  await expect(tray).toContainText("(3 of 4)");
+  for (const n of names) await expect(tray.getByRole("link", { name: n })).toBeVisible();
+
+  // The tray survives a trip to another page.
+  await page.goto("/methodology");
+  await tray.getByRole("link", { name: "Compare 3 clinics" }).click();
+  await expect(page).toHaveURL(/\/compare\?c=/);
+  const headers = page.locator("thead th[scope=col]");
+  await expect(headers).toHaveCount(3);
+  for (const [i, n] of names.entries()) await expect(headers.nth(i)).toContainText(n);
+
+  const before = await courseCells(page).allInnerTexts();
+  await page.getByLabel("Ketamine sessions").fill("9");
+  await page.getByLabel("Integration sessions").fill("0");
+  await page.getByLabel(/Boosters/).fill("4");
+  await page.getByRole("button", { name: "Update the comparison" }).click();
+  await expect(page).toHaveURL(/sessions=9/);
+  await expect(page).toHaveURL(/integration=0/);
+  await expect(page).toHaveURL(/boosters=4/);
+  await expect(page.getByText("The course cost counts 9 ketamine sessions")).toBeVisible();
+  const after = await courseCells(page).allInnerTexts();
+  expect(after).not.toEqual(before);
+
+  // Reload: the URL alone carries the comparison.
+  await page.reload();
+  await expect(page.getByLabel("Ketamine sessions")).toHaveValue("9");
+  expect(await courseCells(page).allInnerTexts()).toEqual(after);
+
+  // Someone else opening the shared link (no tray, no history) sees the same thing.
+  const shared = page.url();
+  const other = await context.browser()!.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(shared);
+  await expect(theirs.getByLabel("Integration sessions")).toHaveValue("0");
+  await expect(theirs.getByLabel(/Boosters/)).toHaveValue("4");
+  expect(await courseCells(theirs).allInnerTexts()).toEqual(after);
+  await other.close();
+
+  // Removing a clinic from the tray updates it everywhere on the page.
+  await tray.getByRole("button", { name: `Remove ${names[0]} from compare` }).click();
+  await expect(tray).toContainText("(2 of 4)");
+  await expect(page.getByTestId("compare-announcer")).toContainText(`Removed ${names[0]}`);
+});
+
+test("the tray holds four clinics and says so when you try a fifth", async ({ page }) => {
+  const slugs = await knownSlugs(page);
+  const four = slugs.slice(0, 4).map((slug, i) => ({ slug, name: `Clinic ${i + 1}` }));
+  await page.evaluate(
+    (value) => localStorage.setItem("aftercare-atlas:compare:v1", value),
+    JSON.stringify(four),
+  );
+  await page.goto(`/clinics/${slugs[4]}`);
+  const add = page.getByRole("button", { name: /Add to compare/ });
+  await expect(add).toBeDisabled();
+  await expect(page.getByText("You can compare up to 4 clinics.")).toBeVisible();
+  await page.getByRole("button", { name: "Remove Clinic 2 from compare" }).click();
+  await expect(add).toBeEnabled();
+  await add.click();
+  await expect(page.getByRole("region", { name: /Compare list/ })).toContainText("(4 of 4)");
+  // Storage written by anything else is ignored rather than trusted.
+  await page.evaluate(() =>
+    localStorage.setItem("aftercare-atlas:compare:v1", '[{"slug":"<img src=x>","name":"x"}]'),
+  );
+  await page.reload();
+  await expect(page.getByTestId("compare-tray")).toHaveCount(0);
+});
+
+test("compare explains bad links and shows what it can, never failing", async ({ page }) => {
+  const [a, b, c, d, e] = await knownSlugs(page);
+
+  let res = await page.goto("/compare");
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "Nothing to compare yet" })).toBeVisible();
+
+  res = await page.goto("/compare?c=no-such-clinic,another-missing-one");
+  expect(res?.status()).toBe(200);
+  await expect(page.getByTestId("compare-problems")).toContainText(
+    "We couldn't find “no-such-clinic” and “another-missing-one”",
+  );
+  await expect(page.getByRole("heading", { name: "There are no clinics to show" })).toBeVisible();
+
+  res = await page.goto(`/compare?c=${a},${a},${b},no-such-clinic`);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByTestId("compare-problems")).toContainText(`“${a}” was listed more than once`);
+  await expect(page.getByTestId("compare-problems")).toContainText("We couldn't find “no-such-clinic”");
+  await expect(page.locator("thead th[scope=col]")).toHaveCount(2);
+
+  res = await page.goto(`/compare?c=${[a, b, c, d, e].join(",")}`);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByTestId("compare-problems")).toContainText(
+    `up to 4 clinics at a time, so we left out “${e}”`,
+  );
+  await expect(page.locator("thead th[scope=col]")).toHaveCount(4);
+
+  res = await page.goto(`/compare?c=${encodeURIComponent("<script>alert(1)</script>")},${a}`);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByTestId("compare-problems")).toContainText("doesn't look like a clinic");
+  await expect(page.getByText("Add at least one more clinic")).toBeVisible();
+  await expect(page.locator("thead th[scope=col]")).toHaveCount(1);
+
+  res = await page.goto(`/compare?c=${a},${b}&sessions=99&integration=lots&boosters=-2`);
+  expect(res?.status()).toBe(200);
+  const notices = page.getByTestId("assumption-notices");
+  await expect(notices).toContainText("Ketamine sessions can be 1 to 12, so we used 12.");
+  await expect(notices).toContainText(
+    "We couldn't read the number of integration therapy sessions, so we used 3.",
+  );
+  await expect(notices).toContainText("so we used 0.");
+  await expect(page.getByLabel("Ketamine sessions")).toHaveValue("12");
+  await expect(page.getByLabel("Integration sessions")).toHaveValue("3");
+  await expect(page.getByLabel(/Boosters/)).toHaveValue("0");
+});
+
+test("compare marks the best value with words, not only colour, and can hide rows that match", async ({
+  page,
+}) => {
+  const [a, b, c] = await knownSlugs(page);
+  await page.goto(`/compare?c=${a},${b},${c}`);
+  const best = page.locator("td[data-best]");
+  expect(await best.count()).toBeGreaterThan(0);
+  for (const text of await best.allInnerTexts()) expect(text).toMatch(/^★?\s*(best|lowest|most recent)/i);
+  const all = await page.locator("tbody tr[data-row]").count();
+  await page.getByLabel("Show only rows where the clinics differ").check();
+  await page.getByRole("button", { name: "Update the comparison" }).click();
+  await expect(page).toHaveURL(/diff=1/);
+  await expect(page.locator('tbody tr[data-differs="false"]')).toHaveCount(0);
+  expect(await page.locator("tbody tr[data-row]").count()).toBeLessThan(all);
+});
+
+test("a profile carries structured data, a canonical link, Open Graph tags and prints cleanly", async ({
+  page,
+}) => {
+  const [slug] = await knownSlugs(page);
+  await page.goto(`/clinics/${slug}`);
+  const name = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(ld).toMatchObject({ "@context": "https://schema.org", "@type": "MedicalClinic", name });
+  expect(typeof ld.isAcceptingNewPatients).toBe("boolean");
+  expect(Array.isArray(ld.availableService)).toBe(true);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    "href",
+    new RegExp(`/clinics/${slug}$`),
+  );
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+    "content",
+    new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+  );
+  await expect(page.getByText("Fictional sample", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /Is this your clinic\?/ })).toHaveAttribute(
+    "href",
+    `/for-clinics/claim?clinic=${slug}`,
+  );
+  // Every term explained where it appears opens without JavaScript.
+  const explain = page.locator("details.explain").first();
+  await explain.locator("summary").click();
+  await expect(explain.locator("dfn")).toBeVisible();
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: /Add to compare/ })).toBeHidden();
+  await expect(page.getByRole("heading", { name: "After a session" })).toBeVisible();
+});
+
+test("unknown, draft and suspended listings answer 404 with a way back to search", async ({ page }) => {
+  const res = await page.goto("/clinics/no-such-clinic-anywhere");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We couldn't find that clinic" })).toBeVisible();
+  await expect(page.getByRole("search")).toBeVisible();
+});
+
+test("profile, compare, methodology and guide have no serious accessibility problems", async ({ page }) => {
+  const [a, b, c] = await knownSlugs(page);
+  for (const path of [`/clinics/${a}`, `/compare?c=${a},${b},${c}`, "/compare", "/methodology", "/guide"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  // With the tray open too.
+  await page.goto(`/clinics/${a}`);
+  await page.getByRole("button", { name: /Add to compare/ }).click();
+  await expect(page.getByTestId("compare-tray")).toBeVisible();
+  expect(await seriousViolations(page), "tray").toEqual([]);
+});
+
+test("the methodology renders every rubric item, and the guide's questions link into filtered search", async ({
+  page,
+}) => {
+  await page.goto("/methodology");
+  // Rendered from the rubric the site scores with, so the two cannot drift apart.
+  await expect(page.locator("#score ol > li")).toHaveCount(SCORE_RUBRIC.length);
+  for (const entry of SCORE_RUBRIC) {
+    await expect(page.locator("#score").getByRole("heading", { name: entry.label })).toBeVisible();
+  }
+  await expect(page.getByText("The points above add up to 100.")).toBeVisible();
+  await expect(page.getByText(/6 ketamine sessions/).first()).toBeVisible();
+  await page.goto("/guide");
+  await expect(page.getByRole("link", { name: /Clinics that include integration therapy/ })).toHaveAttribute(
+    "href",
+    "/clinics?integration=included",
+  );
+  await expect(page.getByRole("link", { name: /check in within 24 hours/ })).toHaveAttribute(
+    "href",
+    "/clinics?followUp24h=true",
+  );
+  await expect(page.getByRole("link", { name: "988" }).first()).toHaveAttribute("href", "tel:988");
+});
+
+test("the compare table stays readable on a phone @phone", async ({ page }) => {
+  const [a, b, c] = await knownSlugs(page);
+  // The desktop project runs @phone tests too: size the page like a phone either way.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/compare?c=${a},${b},${c}`);
+  const region = page.getByRole("region", { name: /3 clinics side by side/ });
+  await expect(region).toBeVisible();
+  const { scrollWidth, clientWidth } = await region.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
+  // The clinics do not fit side by side: the table scrolls sideways inside its box, not the page.
+  expect(scrollWidth).toBeGreaterThan(clientWidth);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    await page.evaluate(() => window.innerWidth),
+  );
+  const rowHeader = page.locator('tr[data-row="course"] th[scope=row]');
+  const x0 = (await rowHeader.boundingBox())?.x ?? NaN;
+  await region.evaluate((el) => el.scrollBy({ left: 400 }));
+  await expect.poll(async () => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  // The row headers stay in place while the clinic columns move.
+  expect((await rowHeader.boundingBox())?.x).toBeCloseTo(x0, 0);
+  const fontSize = await rowHeader.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(fontSize).toBeGreaterThanOrEqual(14);
+  // Controls keep a 44 px tap target.
+  const submit = await page.getByRole("button", { name: "Update the comparison" }).boundingBox();
+  expect(submit?.height).toBeGreaterThanOrEqual(44);
+});

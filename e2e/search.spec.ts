@@ -1,0 +1,181 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+/** "1,234 clinics" → 1234 */
+async function total(page: Page): Promise<number> {
+  const text = await page.getByTestId("result-count").innerText();
+  return Number(/^([\d,]+) clinic/.exec(text)?.[1]?.replace(/,/g, "") ?? NaN);
+}
+
+const names = (page: Page) => page.getByTestId("result").locator("h3").allInnerTexts();
+
+/** The per-session prices of the cards, low ends, in dollars. */
+async function sessionPrices(page: Page): Promise<number[]> {
+  const texts = await page.getByTestId("result").locator("dt:text-is('Per session') + dd").allInnerTexts();
+  return texts.map((t) => Number(/\$([\d,]+)/.exec(t)?.[1]?.replace(/,/g, "") ?? Infinity));
+}
+
+test("filter, sort, paginate, share the URL and go back", async ({ page, browser }) => {
+  await page.goto("/clinics");
+  const all = await total(page);
+  expect(all).toBeGreaterThan(1300);
+
+  // A checkbox applies at once, without a full reload.
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await page.getByLabel("Included in the price").check();
+  await expect(page).toHaveURL(/[?&]integration=included/);
+  await expect.poll(() => total(page)).toBeLessThan(all);
+  const included = await total(page);
+  expect(included).toBeGreaterThan(20);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  await expect(page.getByRole("link", { name: /Included in the price/ })).toBeVisible(); // its chip
+
+  await page.getByLabel("Sort by").selectOption("price");
+  await expect(page).toHaveURL(/sort=price/);
+  await expect.poll(async () => (await sessionPrices(page)).length).toBe(20);
+  const prices = await sessionPrices(page);
+  expect(prices).toEqual([...prices].sort((a, b) => a - b));
+  const page1 = await names(page);
+
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(/Showing 21–40/)).toBeVisible();
+  const page2 = await names(page);
+  expect(page2).not.toEqual(page1);
+  expect(Math.min(...(await sessionPrices(page)))).toBeGreaterThanOrEqual(Math.max(...prices));
+
+  // The URL is the whole state: another browser gets the same page.
+  const other = await browser.newPage();
+  await other.goto(page.url());
+  await expect(other.getByText(/Showing 21–40/)).toBeVisible();
+  expect(await names(other)).toEqual(page2);
+  expect(await total(other)).toBe(included);
+  await other.close();
+
+  // Back walks the states in reverse, and the form follows.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/page=2/);
+  await expect.poll(() => names(page)).toEqual(page1);
+  await expect(page.getByLabel("Sort by")).toHaveValue("price");
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=price/);
+  await expect(page.getByLabel("Sort by").locator("option:checked")).toHaveText("Best match");
+  await expect(page.getByLabel("Included in the price")).toBeChecked();
+  await page.goBack();
+  await expect(page).not.toHaveURL(/integration/);
+  await expect(page.getByLabel("Included in the price")).not.toBeChecked();
+  await expect.poll(() => total(page)).toBe(all);
+});
+
+test("searching near a ZIP code shows distances, nearest first", async ({ page }) => {
+  await page.goto("/clinics");
+  await page.getByLabel("Near ZIP code").fill("60614");
+  await page.getByLabel("Within", { exact: true }).selectOption("50");
+  await expect(page).toHaveURL(/zip=60614/);
+  await expect(page.getByLabel("Sort by").locator("option:checked")).toHaveText("Nearest");
+  const miles = (
+    await page
+      .getByTestId("result")
+      .getByText(/\d mi$/)
+      .allInnerTexts()
+  ).map(parseFloat);
+  expect(miles.length).toBeGreaterThan(5);
+  expect(miles).toEqual([...miles].sort((a, b) => a - b));
+  expect(Math.max(...miles)).toBeLessThanOrEqual(50);
+});
+
+test("bad parameters leave the page working, with a notice each", async ({ page }) => {
+  const res = await page.goto("/clinics?maxSessionPrice=-5&route=teleportation&perPage=500&page=900");
+  expect(res?.status()).toBe(200);
+  const note = page.getByRole("note", { name: "About your search" });
+  await expect(note).toContainText("“-5” for the price per session");
+  await expect(note).toContainText("“teleportation”");
+  await expect(note).toContainText("“500” for the number of results per page");
+  await expect(note).toContainText("There is no page 900, so here is the last page");
+  await expect(page.getByTestId("result").first()).toBeVisible();
+});
+
+test("an empty result suggests which filter to drop", async ({ page }) => {
+  await page.goto("/clinics?state=WY&route=oral&followUp24h=true");
+  await expect(page.getByTestId("empty")).toContainText("No clinics match");
+  const hint = page
+    .getByTestId("empty")
+    .getByRole("link", { name: /^Search without/ })
+    .first();
+  await expect(hint).toHaveText(/\(\d[\d,]* clinics?\)$/);
+  const promised = Number(/\((\d[\d,]*) clinic/.exec(await hint.innerText())?.[1]?.replace(/,/g, ""));
+  await hint.click();
+  await expect.poll(() => total(page)).toBe(promised);
+});
+
+test("the public API answers JSON, 400 naming a bad parameter, 404 for an unknown listing", async ({
+  request,
+}) => {
+  const ok = await request.get("/api/clinics?state=CA&perPage=5&followUp24h=true");
+  expect(ok.status()).toBe(200);
+  const body = await ok.json();
+  expect(body.hits).toHaveLength(5);
+  expect(body.hits[0]).not.toHaveProperty("version");
+  expect(body.degraded).toBe(false);
+  expect(body.facets.route).toBeTruthy();
+  const bad = await request.get("/api/clinics?state=CA%22%20OR%20id%20EXISTS");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatchObject({ code: "invalid_parameter", parameter: "state" });
+  const one = await request.get(`/api/clinics/${body.hits[0].slug}`);
+  expect(one.status()).toBe(200);
+  expect((await one.json()).name).toBe(body.hits[0].name);
+  expect((await request.get("/api/clinics/no-such-clinic")).status()).toBe(404);
+});
+
+test("has no serious accessibility problems", async ({ page }) => {
+  await page.goto("/clinics?zip=10001&integration=included");
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form, sort and pages work as plain HTML", async ({ page }) => {
+    await page.goto("/clinics");
+    const all = await total(page);
+    await page.getByLabel("Check-in within 24 hours").check();
+    await page.locator("summary", { hasText: "Treatment" }).click(); // a closed section opens without JavaScript
+    await page.getByLabel("Pill or liquid by mouth").check();
+    await page.getByRole("button", { name: "Show results" }).click();
+    await expect(page).toHaveURL(/followUp24h=true/);
+    await expect(page).toHaveURL(/route=oral/);
+    const some = await total(page);
+    expect(some).toBeLessThan(all);
+    expect(some).toBeGreaterThan(0);
+
+    await page.getByLabel("Sort by").selectOption("score");
+    await page.getByRole("button", { name: "Sort" }).click();
+    await expect(page).toHaveURL(/sort=score/);
+    await expect(page.getByLabel("Check-in within 24 hours")).toBeChecked();
+
+    await page.getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByText(/Showing 21–/)).toBeVisible();
+    expect(await total(page)).toBe(some);
+  });
+});
+
+test("on a phone, results come first and the filters open from a panel @phone", async ({ page }, info) => {
+  test.skip(info.project.name !== "phone", "the panel is always open on a wide screen");
+  await page.goto("/clinics");
+  const first = page.getByTestId("result").first();
+  await expect(first).toBeInViewport({ ratio: 0.2 });
+  const checkbox = page.getByLabel("Included in the price");
+  await expect(checkbox).toBeHidden();
+  await page.getByText(/^Filters/).click();
+  await expect(checkbox).toBeVisible();
+  const box = await page.locator("label", { has: checkbox }).boundingBox();
+  expect(box?.height).toBeGreaterThanOrEqual(44);
+  const all = await total(page);
+  await checkbox.check();
+  await expect(page).toHaveURL(/integration=included/);
+  await expect.poll(() => total(page)).toBeLessThan(all);
+  await expect(page.getByText(/^Filters \(1 on\)/)).toBeVisible();
+});
