@@ -108,6 +108,23 @@ test("a clinic signs in by email, claims its listing by domain, changes a price 
   await page.getByRole("link", { name: `Edit ${l.name}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edit ${l.name}`);
 
+  // Measure the steady state: wait until Meilisearch has finished the start-up work (index build,
+  // settings) that a just-started stack may still be doing; a change would queue behind it.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          `${process.env.E2E_MEILI_HOST}/tasks?statuses=enqueued,processing&limit=1`,
+          {
+            headers: { Authorization: `Bearer ${process.env.E2E_MEILI_KEY}` },
+          },
+        );
+        return ((await res.json()) as { total: number }).total;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(0);
+
   const newMin = l.session_min + 1000; // $10 more, still below the highest price
   await page.getByLabel("Price per session, lowest ($)").fill(String(newMin / 100));
   await expect(page.getByTestId("preview")).toContainText(`${dollars(newMin)}–${dollars(l.session_max)}`);
@@ -133,7 +150,12 @@ test("a clinic signs in by email, claims its listing by domain, changes a price 
       { timeout: 15_000, intervals: [50] },
     )
     .toBe(newMin / 100);
-  console.log(`[e2e] price change searchable after ${searchableMs} ms`);
+  const [outbox] = await sql<{ sync_ms: number | null }[]>`
+    select extract(epoch from done_at - enqueued_at)::float8 * 1000 as sync_ms
+    from search_outbox where clinic_id = ${l.id} order by id desc limit 1`;
+  console.log(
+    `[e2e] price change searchable after ${searchableMs} ms (the outbox row was done ${Math.round(outbox?.sync_ms ?? -1)} ms after it was written)`,
+  );
 
   await page.goto(`/clinics/${l.slug}`);
   await expect(

@@ -409,4 +409,16 @@ describe("sign-in rate limit", () => {
     expect(more[14]?.ok).toBe(false);
     expect((await signInRateLimit(fresh.db, { email: "fresh@x.example", ip: "10.0.0.2" })).ok).toBe(true);
   });
+
+  it("is a sliding window: a burst just before a window boundary still counts just after it, and decays", async () => {
+    const boundary = Math.ceil(Date.now() / 900_000) * 900_000 + 900_000; // a future window start
+    const at = (offsetSeconds: number) => new Date(boundary + offsetSeconds * 1000);
+    const who = { email: "edge@x.example", ip: "10.0.0.3" };
+    for (let i = 0; i < 5; i++) expect((await signInRateLimit(fresh.db, who, at(-5 + i))).ok).toBe(true);
+    const after = await signInRateLimit(fresh.db, who, at(1));
+    expect(after.ok).toBe(false);
+    if (!after.ok) expect(after.retryAfterSeconds).toBeGreaterThan(100);
+    // Most of a window later the old burst weighs little: allowed again.
+    expect((await signInRateLimit(fresh.db, who, at(800))).ok).toBe(true);
+  });
 });

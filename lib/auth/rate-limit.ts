@@ -3,30 +3,50 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 
 /**
- * Postgres-backed fixed-window counters, shared by every app server. One upsert per check.
+ * Postgres-backed sliding-window counters, shared by every app server: one upsert per check. The
+ * count is this window's hits plus the previous window's, weighted by how much of it still overlaps
+ * the last `windowSeconds` (so a burst cannot double up across a window boundary).
  */
 export type Limit = { key: string; max: number; windowSeconds: number };
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export async function hit(db: Db, limit: Limit): Promise<{ hits: number; retryAfterSeconds: number }> {
-  const [row] = await db.execute<{ hits: number; retry: number }>(sql`
-    with w as (
-      select to_timestamp(floor(extract(epoch from now()) / ${limit.windowSeconds}) * ${limit.windowSeconds}) as start
+/** Counts one request; returns the sliding count and how long until it falls back to `max`. */
+export async function hit(
+  db: Db,
+  limit: Limit,
+  at?: Date,
+): Promise<{ count: number; retryAfterSeconds: number }> {
+  const w = limit.windowSeconds;
+  // `at` lets tests put requests on either side of a window boundary; the app uses the database clock.
+  const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
+  const [row] = await db.execute<{ hits: number; prev: number; elapsed: number }>(sql`
+    with up as (
+      insert into rate_limits (key, window_start, hits)
+      values (${limit.key}, to_timestamp(floor(extract(epoch from ${now}) / ${w}) * ${w}), 1)
+      on conflict (key, window_start) do update set hits = rate_limits.hits + 1
+      returning hits, window_start
     )
-    insert into rate_limits (key, window_start, hits)
-    select ${limit.key}, w.start, 1 from w
-    on conflict (key, window_start) do update set hits = rate_limits.hits + 1
-    returning hits,
-      ceil(extract(epoch from window_start + make_interval(secs => ${limit.windowSeconds}) - now()))::int as retry`);
-  return { hits: row?.hits ?? 1, retryAfterSeconds: Math.max(1, row?.retry ?? limit.windowSeconds) };
+    select up.hits,
+      coalesce((select r.hits from rate_limits r
+                where r.key = ${limit.key} and r.window_start = up.window_start - make_interval(secs => ${w})), 0) as prev,
+      extract(epoch from ${now} - up.window_start)::float8 as elapsed
+    from up`);
+  const hits = row?.hits ?? 1;
+  const prev = row?.prev ?? 0;
+  const elapsed = Math.min(w, Math.max(0, row?.elapsed ?? 0));
+  const count = hits + prev * (1 - elapsed / w);
+  // Until the previous window's weight has shrunk enough, or (if this window alone is over) it ends.
+  const wait =
+    hits > limit.max || prev === 0 ? w - elapsed : Math.max(0, w * (1 - (limit.max - hits) / prev) - elapsed);
+  return { count, retryAfterSeconds: Math.max(1, Math.ceil(Math.min(w, wait))) };
 }
 
 /** Counts one request against every limit; refused if any is over its maximum. */
-export async function checkLimits(db: Db, limits: Limit[]): Promise<LimitResult> {
+export async function checkLimits(db: Db, limits: Limit[], at?: Date): Promise<LimitResult> {
   let retry = 0;
   for (const limit of limits) {
-    const r = await hit(db, limit);
-    if (r.hits > limit.max) retry = Math.max(retry, r.retryAfterSeconds);
+    const r = await hit(db, limit, at);
+    if (r.count > limit.max) retry = Math.max(retry, r.retryAfterSeconds);
   }
   // Old windows are useless; drop them now and then (cheap: indexed on window_start).
   if (Math.random() < 0.02) {
@@ -38,12 +58,20 @@ export async function checkLimits(db: Db, limits: Limit[]): Promise<LimitResult>
 export const SIGN_IN_LIMITS = { perEmail: 5, perIp: 20, windowSeconds: 15 * 60 } as const;
 
 /** Sign-in link requests: 5 per email and 20 per IP address in 15 minutes. */
-export function signInRateLimit(db: Db, input: { email: string; ip: string }): Promise<LimitResult> {
+export function signInRateLimit(
+  db: Db,
+  input: { email: string; ip: string },
+  at?: Date,
+): Promise<LimitResult> {
   const w = SIGN_IN_LIMITS.windowSeconds;
-  return checkLimits(db, [
-    { key: `signin:email:${input.email.toLowerCase()}`, max: SIGN_IN_LIMITS.perEmail, windowSeconds: w },
-    { key: `signin:ip:${input.ip}`, max: SIGN_IN_LIMITS.perIp, windowSeconds: w },
-  ]);
+  return checkLimits(
+    db,
+    [
+      { key: `signin:email:${input.email.toLowerCase()}`, max: SIGN_IN_LIMITS.perEmail, windowSeconds: w },
+      { key: `signin:ip:${input.ip}`, max: SIGN_IN_LIMITS.perIp, windowSeconds: w },
+    ],
+    at,
+  );
 }
 
 /** "15 minutes", "1 minute", "40 seconds". */
