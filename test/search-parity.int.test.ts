@@ -5,7 +5,7 @@ import { searchMeili } from "@/lib/search/backend";
 import { createMeili } from "@/lib/search/client";
 import { searchPostgres } from "@/lib/search/fallback";
 import { filterGroups } from "@/lib/search/filters";
-import { parseSearchQuery, type SearchQuery } from "@/lib/search/query";
+import { DEFAULT_QUERY, parseSearchQuery, type SearchQuery } from "@/lib/search/query";
 import { rebuildIndex } from "@/lib/search/rebuild";
 import { freshDatabase } from "./support/db";
 
@@ -114,5 +114,45 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
     const m = await searchMeili(meili, index, q, groups);
     const p = await searchPostgres(db.db, q, groups);
     expect(p.docs.map((d) => d.id)).toEqual(m.docs.map((d) => d.id));
+  });
+});
+
+describe("text search", () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  const e = inject("endpoints");
+  const meili = createMeili(e.meiliHost, e.meiliKey, 30_000);
+  const index = `text_${randomBytes(4).toString("hex")}`;
+  const run = async (engine: "meili" | "pg", q: string) => {
+    const query = { ...DEFAULT_QUERY, q, perPage: 100 };
+    return engine === "meili"
+      ? searchMeili(meili, index, query, filterGroups(query))
+      : searchPostgres(db.db, query, filterGroups(query));
+  };
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    await seedDatabase(db.db, { count: 1500, seed: 3 });
+    await rebuildIndex(db.db, meili, index);
+  });
+  afterAll(async () => {
+    await meili.deleteIndex(index).catch(() => {});
+    await db.drop();
+  });
+
+  it.each(["meili", "pg"] as const)("reads “City, ST” and ignores filler words (%s)", async (engine) => {
+    const city = await run(engine, "Chicago, IL");
+    expect(city.total).toBeGreaterThan(10);
+    expect(city.docs.every((d) => d.city === "Chicago" || d.statesServed.includes("IL"))).toBe(true);
+    const chatty = await run(engine, "ketamine clinic near me in Chicago IL");
+    expect(chatty.total).toBe(city.total);
+    const all = await run(engine, "");
+    expect((await run(engine, "ketamine clinic near me")).total).toBe(all.total);
+  });
+
+  it("tolerates typos and knows synonyms (Meilisearch)", async () => {
+    const exact = await run("meili", "spravato");
+    expect(exact.total).toBeGreaterThan(50);
+    expect((await run("meili", "spravto")).total).toBe(exact.total);
+    expect((await run("meili", "esketamine")).total).toBe(exact.total);
   });
 });

@@ -12,6 +12,10 @@ import {
 } from "./filters";
 import { HIT_FIELDS, type HitDocument } from "./hits";
 import type { SearchQuery } from "./query";
+import { searchWords } from "./settings";
+
+/** The words the engines search for: stop words and punctuation dropped (see `searchWords`). */
+export const searchText = (q: string) => searchWords(q).join(" ");
 
 /** What a search engine (Meilisearch, or the PostgreSQL fallback) answers for one query. */
 export type BackendAnswer = {
@@ -34,7 +38,7 @@ export function meiliSort(q: SearchQuery): string[] {
     case "verified":
       return ["lastVerifiedTs:desc"];
     case "relevance":
-      return q.q ? [] : ["aftercareScore:desc"];
+      return searchText(q.q) ? [] : ["aftercareScore:desc"];
   }
 }
 
@@ -93,10 +97,11 @@ export async function searchMeili(
   };
   const attrs = (facets: { attr: string }[]) => [...new Set(facets.map((f) => f.attr))];
   const idle = idleFacets(groups);
+  const q = searchText(query.q);
   const queries = [
     {
       indexUid,
-      q: query.q,
+      q,
       filter: filter(),
       sort: meiliSort(query),
       matchingStrategy: "all" as const,
@@ -107,14 +112,14 @@ export async function searchMeili(
     },
     ...groups.map((g) => ({
       indexUid,
-      q: query.q,
+      q,
       filter: filter(g.key),
       matchingStrategy: "all" as const,
       page: 1,
       hitsPerPage: 0,
       facets: attrs([...g.facets]),
     })),
-    ...(query.q ? [{ indexUid, q: "", filter: filter(), page: 1, hitsPerPage: 0 }] : []),
+    ...(q ? [{ indexUid, q: "", filter: filter(), page: 1, hitsPerPage: 0 }] : []),
   ];
   const { results } = multiSchema.parse(await meili.multiSearch({ queries }));
   const [main, ...rest] = results;
@@ -126,6 +131,6 @@ export async function searchMeili(
     Object.assign(facets, countsFromDistribution(g.facets, r.facetDistribution));
     relax[g.key] = r.totalHits;
   });
-  if (query.q) relax.q = rest[groups.length]!.totalHits;
+  if (q) relax.q = rest[groups.length]!.totalHits;
   return { docs: main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, facets, relax };
 }

@@ -8,13 +8,13 @@ import { combined, FACETS, type Cond, type Facet, type FacetCounts, type FilterG
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
 import type { FilterableAttribute } from "./settings";
-import { synonymMap } from "./settings";
+import { searchWords, synonymMap } from "./settings";
 
 /**
  * The PostgreSQL answer to a search, for when Meilisearch is unreachable, failing or slow: the same
  * filter tree (`lib/search/filters.ts`) compiled to SQL, the same sorts, facet counts with
  * `count(*) filter (…)`, distance by the haversine formula, and text matched with ILIKE on name,
- * city, description and aftercare notes (no typo tolerance, no ranking beyond "the name matches").
+ * city, state code, description and aftercare notes (no typo tolerance, no ranking beyond "the name matches").
  */
 
 const c = clinics;
@@ -115,11 +115,10 @@ export function toSql(cond: Cond): SQL {
 /** `%`, `_` and `\` match themselves in a LIKE pattern. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 const SYNONYMS = synonymMap();
-const TEXT_FIELDS = [c.name, c.city, c.description, c.aftercareNotes];
+const TEXT_FIELDS = [c.name, c.city, c.state, c.description, c.aftercareNotes];
 
-/** Every word must appear (or one of its synonyms) in the name, city, description or aftercare notes. */
-function textSql(q: string): SQL | undefined {
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+/** Every word must appear (or one of its synonyms) in the name, city, state, description or aftercare notes. */
+function textSql(words: string[]): SQL | undefined {
   if (words.length === 0) return undefined;
   return sqlAnd(
     ...words.map((w) => {
@@ -132,15 +131,14 @@ function textSql(q: string): SQL | undefined {
   );
 }
 
-function nameMatchSql(q: string): SQL {
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+function nameMatchSql(words: string[]): SQL {
   return sql`(${sql.join(
     words.map((w) => sql`${c.name} ilike ${`%${likeEscape(w)}%`}`),
     sql` and `,
   )})`;
 }
 
-function orderBy(query: SearchQuery): SQL[] {
+function orderBy(query: SearchQuery, words: string[]): SQL[] {
   const score = aftercareScoreSql();
   switch (query.sort) {
     case "price":
@@ -154,8 +152,8 @@ function orderBy(query: SearchQuery): SQL[] {
     case "verified":
       return [sql`${c.lastVerifiedAt} desc nulls last`, sql`${c.id} asc`];
     case "relevance":
-      // Without words, "relevance" is the best aftercare first (as in Meilisearch, see search.ts).
-      return query.q ? [sql`${nameMatchSql(query.q)} desc`, sql`${score} desc`, sql`${c.id} asc`] : [sql`${score} desc`, sql`${c.id} asc`];
+      // Without words, "relevance" is the best aftercare first (as in Meilisearch, see backend.ts).
+      return words.length ? [sql`${nameMatchSql(words)} desc`, sql`${score} desc`, sql`${c.id} asc`] : [sql`${score} desc`, sql`${c.id} asc`];
   }
 } // prettier-ignore
 
@@ -169,7 +167,8 @@ export async function searchPostgres(
   query: SearchQuery,
   groups: FilterGroup[],
 ): Promise<BackendAnswer> {
-  const base = sqlAnd(eq(c.status, "published"), textSql(query.q))!;
+  const words = searchWords(query.q);
+  const base = sqlAnd(eq(c.status, "published"), textSql(words))!;
   const all = combined(groups);
   const where = all ? sqlAnd(base, toSql(all))! : base;
 
@@ -177,7 +176,7 @@ export async function searchPostgres(
     .select()
     .from(c)
     .where(where)
-    .orderBy(...orderBy(query))
+    .orderBy(...orderBy(query, words))
     .limit(query.perPage)
     .offset((query.page - 1) * query.perPage);
 
@@ -232,7 +231,7 @@ export async function searchPostgres(
   const relax: BackendAnswer["relax"] = {};
   groups.forEach((g, i) => (relax[g.key] = toInt(agg?.[`relax_${i}`])));
   const total = toInt(agg?.total);
-  if (query.q && total === 0) {
+  if (words.length && total === 0) {
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(c)
