@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDatabase } from "@/db/seed/seed";
 import { searchMeili } from "@/lib/search/backend";
 import { createMeili } from "@/lib/search/client";
+import { FacetCache } from "@/lib/search/facet-cache";
 import { searchPostgres } from "@/lib/search/fallback";
 import { filterGroups } from "@/lib/search/filters";
 import { DEFAULT_QUERY, parseSearchQuery, type SearchQuery } from "@/lib/search/query";
@@ -106,6 +107,22 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
     expect(p.docs.map(key)).toEqual(m.docs.map(key));
     const sorted = [...m.docs.map(key)].sort((a, b) => a - b);
     expect(m.docs.map(key)).toEqual(sorted);
+  });
+
+  it("answers the same with the facet cache: counts kept, page and total fetched afresh", async () => {
+    const cache = new FacetCache();
+    const q = parse("state=CA&route=iv_infusion&sort=price");
+    const groups = filterGroups(q);
+    const first = await searchMeili(meili, index, q, groups, cache);
+    expect(cache.size).toBe(1);
+    const again = await searchMeili(meili, index, q, groups, cache);
+    expect(again).toEqual(first);
+    const page2 = await searchMeili(meili, index, { ...q, page: 2 }, groups, cache);
+    expect(cache.size).toBe(1);
+    expect(page2.docs.map((d) => d.id)).toEqual(
+      (await searchMeili(meili, index, { ...q, page: 2 }, groups)).docs.map((d) => d.id),
+    );
+    expect(page2.facets).toEqual(first.facets);
   });
 
   it("sorts by distance the same way near a ZIP code", async () => {

@@ -10,6 +10,7 @@ import {
   type FilterGroup,
   type GroupKey,
 } from "./filters";
+import type { FacetCache } from "./facet-cache";
 import { HIT_FIELDS, type HitDocument } from "./hits";
 import type { SearchQuery } from "./query";
 import { searchWords } from "./settings";
@@ -83,13 +84,15 @@ const multiSchema = z.object({ results: z.array(resultSchema) });
 /**
  * One round trip to Meilisearch (`multiSearch`): the page of results with the counts of every idle
  * facet, plus per active group a count-only query without that group (its facet counts, and how many
- * results relaxing it would give), plus, with words, a count without them.
+ * results relaxing it would give), plus, with words, a count without them. With a `cache` holding
+ * counts for these words and filters, only the page of results is asked for.
  */
 export async function searchMeili(
   meili: MeiliClient,
   indexUid: string,
   query: SearchQuery,
   groups: FilterGroup[],
+  cache?: FacetCache,
 ): Promise<BackendAnswer> {
   const filter = (except?: GroupKey) => {
     const c = combined(groups, except);
@@ -98,6 +101,21 @@ export async function searchMeili(
   const attrs = (facets: { attr: string }[]) => [...new Set(facets.map((f) => f.attr))];
   const idle = idleFacets(groups);
   const q = searchText(query.q);
+  const cacheKey = JSON.stringify([q, groups.map((g) => [g.key, toMeiliFilter(g.cond)])]);
+  const cached = cache?.get(cacheKey);
+  if (cached) {
+    const main = resultSchema.parse(
+      await meili.index(indexUid).search(q, {
+        filter: filter(),
+        sort: meiliSort(query),
+        matchingStrategy: "all",
+        page: query.page,
+        hitsPerPage: query.perPage,
+        attributesToRetrieve: [...HIT_FIELDS],
+      }),
+    );
+    return { docs: main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, ...cached };
+  }
   const queries = [
     {
       indexUid,
@@ -132,5 +150,6 @@ export async function searchMeili(
     relax[g.key] = r.totalHits;
   });
   if (q) relax.q = rest[groups.length]!.totalHits;
+  cache?.set(cacheKey, { facets, relax });
   return { docs: main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, facets, relax };
 }
