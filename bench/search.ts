@@ -31,6 +31,8 @@ const args = z
     rounds: z.coerce.number().int().min(1).default(20),
     seconds: z.coerce.number().int().min(1).default(15),
     edits: z.coerce.number().int().min(1).default(20),
+    /** The READY line of a running scripts/serve-temp.ts, to measure it instead of seeding new stacks. */
+    stack: z.string().optional(),
   })
   .parse(Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("="))));
 
@@ -133,13 +135,19 @@ type Row = {
   target?: string;
 };
 
-async function benchSize(size: number): Promise<Row[]> {
-  console.error(
-    `\n== ${size.toLocaleString("en-US")} clinics: starting a throwaway stack (seeding and indexing)…`,
-  );
-  const t0 = performance.now();
-  const { child, ready } = await startStack(size, await freePort());
-  console.error(`  ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+async function benchSize(size: number, running?: Ready): Promise<Row[]> {
+  let child: ChildProcess | undefined;
+  let ready: Ready;
+  if (running) {
+    ready = running;
+  } else {
+    console.error(
+      `\n== ${size.toLocaleString("en-US")} clinics: starting a throwaway stack (seeding and indexing)…`,
+    );
+    const t0 = performance.now();
+    ({ child, ready } = await startStack(size, await freePort()));
+    console.error(`  ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
   const conn = createDb(ready.databaseUrl, { max: 4 });
   const meili = createMeili(ready.meiliHost, ready.meiliKey, 10_000);
   const rows: Row[] = [];
@@ -240,7 +248,7 @@ async function benchSize(size: number): Promise<Row[]> {
     });
   } finally {
     await conn.end();
-    await stopStack(child);
+    if (child) await stopStack(child);
   }
   return rows;
 }
@@ -265,7 +273,15 @@ function printTable(rows: Row[]) {
 }
 
 const all: Row[] = [];
-for (const size of args.sizes) all.push(...(await benchSize(size)));
+if (args.stack) {
+  const ready = JSON.parse(args.stack) as Ready;
+  const conn = createDb(ready.databaseUrl, { max: 1 });
+  const [row] = await conn.db.select({ n: sql<number>`count(*)::int` }).from(clinics);
+  await conn.end();
+  all.push(...(await benchSize(row?.n ?? 0, ready)));
+} else {
+  for (const size of args.sizes) all.push(...(await benchSize(size)));
+}
 console.log(`\nQuery mix (${MIX.length}): ${MIX.map((m) => m.name).join("; ")}.`);
 console.log(`Rounds per measure: ${args.rounds} (fallback fewer); throughput ${args.seconds} s.\n`);
 printTable(all);

@@ -7,6 +7,7 @@ import { searchPostgres } from "@/lib/search/fallback";
 import { filterGroups, toMeiliFilter, UnsafeFilterError } from "@/lib/search/filters";
 import { DEFAULT_QUERY, parseSearchQuery } from "@/lib/search/query";
 import { rebuildIndex } from "@/lib/search/rebuild";
+import { searchWords } from "@/lib/search/settings";
 import { searchClinics, type SearchDeps } from "@/lib/search/search";
 import { freshDatabase } from "./support/db";
 
@@ -72,17 +73,25 @@ describe("filter injection against the real engines", () => {
     const query = { ...DEFAULT_QUERY, q };
     const meili = await searchClinics(query, deps);
     expect(meili.degraded).toBe(false);
-    expect(meili.total).toBeLessThanOrEqual(everything); // a lone "\\" is no word at all: everything
+    expect(meili.total).toBeLessThanOrEqual(everything);
     const pg = await searchPostgres(db.db, query, filterGroups(query));
-    expect(pg.total).toBe(0);
+    // The same as searching for its plain words (quotes, brackets and semicolons are no words).
+    const plain = { ...DEFAULT_QUERY, q: searchWords(q).join(" ") };
+    expect(pg.total).toBe((await searchPostgres(db.db, plain, filterGroups(plain))).total);
     const [row] = await db.db.execute<{ n: number }>(sql`select count(*)::int as n from clinics`);
     expect(row?.n).toBe(300);
   });
 
-  it("LIKE wildcards in search words match themselves in the fallback", async () => {
-    for (const q of ["%", "_", "%%%"]) {
+  it("LIKE wildcards in search words never act as wildcards in the fallback", async () => {
+    expect(searchWords("% _ %%%")).toEqual([]);
+    for (const q of ["e%e", "a_a", "%e%"]) {
       const query = { ...DEFAULT_QUERY, q };
-      expect((await searchPostgres(db.db, query, filterGroups(query))).total).toBe(0);
+      const words = searchWords(q).join(" ");
+      expect(words).not.toMatch(/[%_]/);
+      const plain = { ...DEFAULT_QUERY, q: words };
+      expect((await searchPostgres(db.db, query, filterGroups(query))).total).toBe(
+        (await searchPostgres(db.db, plain, filterGroups(plain))).total,
+      );
     }
   });
 });

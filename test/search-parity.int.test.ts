@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDatabase } from "@/db/seed/seed";
 import { searchMeili } from "@/lib/search/backend";
 import { createMeili } from "@/lib/search/client";
+import { FacetCache } from "@/lib/search/facet-cache";
 import { searchPostgres } from "@/lib/search/fallback";
 import { filterGroups } from "@/lib/search/filters";
-import { parseSearchQuery, type SearchQuery } from "@/lib/search/query";
+import { DEFAULT_QUERY, parseSearchQuery, type SearchQuery } from "@/lib/search/query";
 import { rebuildIndex } from "@/lib/search/rebuild";
 import { freshDatabase } from "./support/db";
 
@@ -108,11 +109,67 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
     expect(m.docs.map(key)).toEqual(sorted);
   });
 
+  it("answers the same with the facet cache: counts kept, page and total fetched afresh", async () => {
+    const cache = new FacetCache();
+    const q = parse("state=CA&route=iv_infusion&sort=price");
+    const groups = filterGroups(q);
+    const first = await searchMeili(meili, index, q, groups, cache);
+    expect(cache.size).toBe(1);
+    const again = await searchMeili(meili, index, q, groups, cache);
+    expect(again).toEqual(first);
+    const page2 = await searchMeili(meili, index, { ...q, page: 2 }, groups, cache);
+    expect(cache.size).toBe(1);
+    expect(page2.docs.map((d) => d.id)).toEqual(
+      (await searchMeili(meili, index, { ...q, page: 2 }, groups)).docs.map((d) => d.id),
+    );
+    expect(page2.facets).toEqual(first.facets);
+  });
+
   it("sorts by distance the same way near a ZIP code", async () => {
     const q = parse("zip=90012&radius=30&perPage=50");
     const groups = filterGroups(q);
     const m = await searchMeili(meili, index, q, groups);
     const p = await searchPostgres(db.db, q, groups);
     expect(p.docs.map((d) => d.id)).toEqual(m.docs.map((d) => d.id));
+  });
+});
+
+describe("text search", () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  const e = inject("endpoints");
+  const meili = createMeili(e.meiliHost, e.meiliKey, 30_000);
+  const index = `text_${randomBytes(4).toString("hex")}`;
+  const run = async (engine: "meili" | "pg", q: string) => {
+    const query = { ...DEFAULT_QUERY, q, perPage: 100 };
+    return engine === "meili"
+      ? searchMeili(meili, index, query, filterGroups(query))
+      : searchPostgres(db.db, query, filterGroups(query));
+  };
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    await seedDatabase(db.db, { count: 1500, seed: 3 });
+    await rebuildIndex(db.db, meili, index);
+  });
+  afterAll(async () => {
+    await meili.deleteIndex(index).catch(() => {});
+    await db.drop();
+  });
+
+  it.each(["meili", "pg"] as const)("reads “City, ST” and ignores filler words (%s)", async (engine) => {
+    const city = await run(engine, "Chicago, IL");
+    expect(city.total).toBeGreaterThan(10);
+    expect(city.docs.every((d) => d.city === "Chicago" || d.statesServed.includes("IL"))).toBe(true);
+    const chatty = await run(engine, "ketamine clinic near me in Chicago IL");
+    expect(chatty.total).toBe(city.total);
+    const all = await run(engine, "");
+    expect((await run(engine, "ketamine clinic near me")).total).toBe(all.total);
+  });
+
+  it("tolerates typos and knows synonyms (Meilisearch)", async () => {
+    const exact = await run("meili", "spravato");
+    expect(exact.total).toBeGreaterThan(50);
+    expect((await run("meili", "spravto")).total).toBe(exact.total);
+    expect((await run("meili", "esketamine")).total).toBe(exact.total);
   });
 });

@@ -1,21 +1,19 @@
+"use client";
+
 import type { ReactNode } from "react";
-import { US_STATES } from "@/db/enums";
 import { usd } from "@/lib/format";
 import { GLOSSARY, STATE_NAMES } from "@/lib/labels";
 import type { FacetCounts } from "@/lib/search/filters";
 import { FILTER_LABELS } from "@/lib/search/labels";
-import {
-  DEFAULT_PER_PAGE,
-  DEFAULT_RADIUS,
-  RADIUS_CHOICES,
-  type ParamName,
-  type SearchQuery,
-} from "@/lib/search/query";
+import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, RADIUS_CHOICES } from "@/lib/search/constants";
+import type { ParamName, SearchQuery } from "@/lib/search/query";
 
 /**
  * The filters of /clinics: a plain GET form's fields with the count beside every choice. On a phone
  * they sit in a closed panel under the search box; from 1024 px wide they stay open beside the
- * results. Works without JavaScript (the "Show results" button submits).
+ * results. Works without JavaScript (the "Show results" button submits). A client component: the
+ * fields are the interactive part of the page, and rendering them here from `query` and `facets`
+ * sends those few kilobytes to the browser instead of the whole rendered form a second time.
  */
 
 type Props = { query: SearchQuery; facets: FacetCounts; activeCount: number };
@@ -222,7 +220,9 @@ function Section({ title, open, children }: { title: string; open: boolean; chil
   );
 }
 
-const statesByName = [...US_STATES].sort((a, b) => STATE_NAMES[a].localeCompare(STATE_NAMES[b]));
+const statesByName = (Object.keys(STATE_NAMES) as (keyof typeof STATE_NAMES)[]).sort((a, b) =>
+  STATE_NAMES[a].localeCompare(STATE_NAMES[b]),
+);
 
 const any = (q: SearchQuery, params: ParamName[]) =>
   params.some((p) => {

@@ -10,8 +10,13 @@ import {
   type FilterGroup,
   type GroupKey,
 } from "./filters";
+import type { FacetCache } from "./facet-cache";
 import { HIT_FIELDS, type HitDocument } from "./hits";
 import type { SearchQuery } from "./query";
+import { searchWords } from "./settings";
+
+/** The words the engines search for: stop words and punctuation dropped (see `searchWords`). */
+export const searchText = (q: string) => searchWords(q).join(" ");
 
 /** What a search engine (Meilisearch, or the PostgreSQL fallback) answers for one query. */
 export type BackendAnswer = {
@@ -34,7 +39,7 @@ export function meiliSort(q: SearchQuery): string[] {
     case "verified":
       return ["lastVerifiedTs:desc"];
     case "relevance":
-      return q.q ? [] : ["aftercareScore:desc"];
+      return searchText(q.q) ? [] : ["aftercareScore:desc"];
   }
 }
 
@@ -79,13 +84,15 @@ const multiSchema = z.object({ results: z.array(resultSchema) });
 /**
  * One round trip to Meilisearch (`multiSearch`): the page of results with the counts of every idle
  * facet, plus per active group a count-only query without that group (its facet counts, and how many
- * results relaxing it would give), plus, with words, a count without them.
+ * results relaxing it would give), plus, with words, a count without them. With a `cache` holding
+ * counts for these words and filters, only the page of results is asked for.
  */
 export async function searchMeili(
   meili: MeiliClient,
   indexUid: string,
   query: SearchQuery,
   groups: FilterGroup[],
+  cache?: FacetCache,
 ): Promise<BackendAnswer> {
   const filter = (except?: GroupKey) => {
     const c = combined(groups, except);
@@ -93,10 +100,26 @@ export async function searchMeili(
   };
   const attrs = (facets: { attr: string }[]) => [...new Set(facets.map((f) => f.attr))];
   const idle = idleFacets(groups);
+  const q = searchText(query.q);
+  const cacheKey = JSON.stringify([q, groups.map((g) => [g.key, toMeiliFilter(g.cond)])]);
+  const cached = cache?.get(cacheKey);
+  if (cached) {
+    const main = resultSchema.parse(
+      await meili.index(indexUid).search(q, {
+        filter: filter(),
+        sort: meiliSort(query),
+        matchingStrategy: "all",
+        page: query.page,
+        hitsPerPage: query.perPage,
+        attributesToRetrieve: [...HIT_FIELDS],
+      }),
+    );
+    return { docs: main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, ...cached };
+  }
   const queries = [
     {
       indexUid,
-      q: query.q,
+      q,
       filter: filter(),
       sort: meiliSort(query),
       matchingStrategy: "all" as const,
@@ -107,14 +130,14 @@ export async function searchMeili(
     },
     ...groups.map((g) => ({
       indexUid,
-      q: query.q,
+      q,
       filter: filter(g.key),
       matchingStrategy: "all" as const,
       page: 1,
       hitsPerPage: 0,
       facets: attrs([...g.facets]),
     })),
-    ...(query.q ? [{ indexUid, q: "", filter: filter(), page: 1, hitsPerPage: 0 }] : []),
+    ...(q ? [{ indexUid, q: "", filter: filter(), page: 1, hitsPerPage: 0 }] : []),
   ];
   const { results } = multiSchema.parse(await meili.multiSearch({ queries }));
   const [main, ...rest] = results;
@@ -126,6 +149,7 @@ export async function searchMeili(
     Object.assign(facets, countsFromDistribution(g.facets, r.facetDistribution));
     relax[g.key] = r.totalHits;
   });
-  if (query.q) relax.q = rest[groups.length]!.totalHits;
+  if (q) relax.q = rest[groups.length]!.totalHits;
+  cache?.set(cacheKey, { facets, relax });
   return { docs: main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, facets, relax };
 }

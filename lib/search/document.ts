@@ -2,6 +2,7 @@ import { aftercareScore, courseEstimate } from "@/lib/aftercare";
 import { CLINIC_TYPE_LABELS, CONDITION_LABELS, ROUTE_LABELS, STATE_NAMES } from "@/lib/labels";
 import type { Clinic } from "@/db/schema";
 import type { UsState } from "@/db/enums";
+import { COURSE_PRICE_STEPS, SESSION_PRICE_STEPS } from "./constants";
 
 /** Cents to whole dollars for the index (filters and sorts compare dollars). */
 export const dollars = (cents: number | null) => (cents == null ? null : Math.round(cents / 100));
@@ -14,13 +15,6 @@ export const UNKNOWN_PRICE_SORT = 1_000_000;
  * launcher rebuilds an index whose documents carry another version (`indexIsCurrent`).
  */
 export const DOC_VERSION = 2;
-
-/**
- * The price limits the search page offers, in dollars. Each document lists the limits its price is
- * within (`sessionUnder`, `courseUnder`), so one facet gives the count beside every choice.
- */
-export const SESSION_PRICE_STEPS = [200, 300, 400, 500, 600, 800, 1000] as const;
-export const COURSE_PRICE_STEPS = [2000, 3000, 4000, 5000, 6000, 8000, 10000] as const;
 
 const within = (price: number | null, steps: readonly number[]) =>
   price == null ? [] : steps.filter((s) => price <= s);

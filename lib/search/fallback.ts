@@ -1,5 +1,6 @@
 import "server-only";
-import { and as sqlAnd, eq, sql, type SQL } from "drizzle-orm";
+import { and as sqlAnd, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/connect";
 import { clinics } from "@/db/schema";
 import { aftercareScoreSql, courseLowCentsSql, dollarsSql } from "./derived-sql";
@@ -8,13 +9,13 @@ import { combined, FACETS, type Cond, type Facet, type FacetCounts, type FilterG
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
 import type { FilterableAttribute } from "./settings";
-import { synonymMap } from "./settings";
+import { searchWords, synonymMap } from "./settings";
 
 /**
  * The PostgreSQL answer to a search, for when Meilisearch is unreachable, failing or slow: the same
  * filter tree (`lib/search/filters.ts`) compiled to SQL, the same sorts, facet counts with
  * `count(*) filter (…)`, distance by the haversine formula, and text matched with ILIKE on name,
- * city, description and aftercare notes (no typo tolerance, no ranking beyond "the name matches").
+ * city, state code, description and aftercare notes (no typo tolerance, no ranking beyond "the name matches").
  */
 
 const c = clinics;
@@ -22,7 +23,17 @@ const telehealth = sql`(${c.clinicType} = 'telehealth' or 'at_home' = any(${c.ro
 
 type Column = { expr: SQL; kind: "text" | "array" | "bool" | "number" };
 
-/** The SQL of every attribute a filter may name (the same meaning as in `toSearchDocument`). */
+/**
+ * The derived numbers of each row, computed once per row (`offset 0` keeps PostgreSQL from inlining
+ * the subquery and computing them again at every use). Every query below joins it as `d`.
+ */
+const DERIVED = sql`cross join lateral (select
+  ${aftercareScoreSql()} as score,
+  ${dollarsSql(courseLowCentsSql())} as course_low,
+  ${dollarsSql(c.sessionMin)} as session_dollars
+  offset 0) d`;
+
+/** The SQL of every attribute a filter may name (the same meaning as in `toSearchDocument`); `d.` needs DERIVED. */
 const COLUMNS: Record<Exclude<FilterableAttribute, "_geo" | "docVersion" | "sessionUnder" | "courseUnder">, Column> = {
   state: { expr: sql`${c.state}`, kind: "text" },
   city: { expr: sql`${c.city}`, kind: "text" },
@@ -44,8 +55,8 @@ const COLUMNS: Record<Exclude<FilterableAttribute, "_geo" | "docVersion" | "sess
   digitalTools: { expr: sql`${c.digitalTools}::text[]`, kind: "array" },
   lifestyle: { expr: sql`${c.lifestyle}::text[]`, kind: "array" },
   recoveryRoom: { expr: sql`${c.recoveryRoom}`, kind: "bool" },
-  sessionMin: { expr: dollarsSql(c.sessionMin), kind: "number" },
-  courseLow: { expr: dollarsSql(courseLowCentsSql()), kind: "number" },
+  sessionMin: { expr: sql.raw("d.session_dollars"), kind: "number" },
+  courseLow: { expr: sql.raw("d.course_low"), kind: "number" },
   insurance: { expr: sql`${c.insurance}::text`, kind: "text" },
   hsaFsa: { expr: sql`${c.hsaFsa}`, kind: "bool" },
   financing: { expr: sql`${c.financing}`, kind: "bool" },
@@ -115,128 +126,167 @@ export function toSql(cond: Cond): SQL {
 /** `%`, `_` and `\` match themselves in a LIKE pattern. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 const SYNONYMS = synonymMap();
-const TEXT_FIELDS = [c.name, c.city, c.description, c.aftercareNotes];
+/** The searchable text of a listing, as one string (one ILIKE per word instead of one per field). */
+const HAYSTACK = sql`(${c.name} || ' ' || ${c.city} || ' ' || ${c.state} || ' ' || ${c.description} || ' ' || ${c.aftercareNotes})`;
 
-/** Every word must appear (or one of its synonyms) in the name, city, description or aftercare notes. */
-function textSql(q: string): SQL | undefined {
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+/** Every word (or one of its synonyms) must appear in the name, city, state, description or aftercare notes. */
+function textSql(words: string[]): SQL | undefined {
   if (words.length === 0) return undefined;
   return sqlAnd(
     ...words.map((w) => {
-      const forms = [w, ...(SYNONYMS[w] ?? [])];
-      const matches = forms.flatMap((f) =>
-        TEXT_FIELDS.map((col) => sql`${col} ilike ${`%${likeEscape(f)}%`}`),
-      );
-      return sql`(${sql.join(matches, sql` or `)})`;
+      const patterns = [w, ...(SYNONYMS[w] ?? [])].map((f) => sql`${`%${likeEscape(f)}%`}`);
+      return sql`(${HAYSTACK} ilike any (array[${sql.join(patterns, sql`, `)}]))`;
     }),
   );
 }
 
-function nameMatchSql(q: string): SQL {
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+function nameMatchSql(words: string[]): SQL {
   return sql`(${sql.join(
     words.map((w) => sql`${c.name} ilike ${`%${likeEscape(w)}%`}`),
     sql` and `,
   )})`;
 }
 
-function orderBy(query: SearchQuery): SQL[] {
-  const score = aftercareScoreSql();
+/** ORDER BY over the columns of `m` (see `run`); ties go by id, so pages never overlap. */
+function orderBy(query: SearchQuery, words: string[]): SQL {
   switch (query.sort) {
     case "price":
-      return [sql`coalesce(${dollarsSql(c.sessionMin)}, ${UNKNOWN_PRICE_SORT}) asc`, sql`${c.id} asc`];
+      return sql.raw(`coalesce(session_dollars, ${UNKNOWN_PRICE_SORT}) asc, id asc`);
     case "score":
-      return [sql`${score} desc`, sql`${c.id} asc`];
+      return sql.raw("score desc, id asc");
     case "distance":
-      return query.zip
-        ? [sql`${distanceSql(query.zip.lat, query.zip.lng)} asc nulls last`, sql`${c.id} asc`]
-        : [sql`${score} desc`, sql`${c.id} asc`];
+      return sql.raw(query.zip ? "dist asc nulls last, id asc" : "score desc, id asc");
     case "verified":
-      return [sql`${c.lastVerifiedAt} desc nulls last`, sql`${c.id} asc`];
+      return sql.raw("last_verified_at desc nulls last, id asc");
     case "relevance":
-      // Without words, "relevance" is the best aftercare first (as in Meilisearch, see search.ts).
-      return query.q ? [sql`${nameMatchSql(query.q)} desc`, sql`${score} desc`, sql`${c.id} asc`] : [sql`${score} desc`, sql`${c.id} asc`];
+      // Without words, "relevance" is the best aftercare first (as in Meilisearch, see backend.ts).
+      return sql.raw(words.length ? "name_match desc, score desc, id asc" : "score desc, id asc");
   }
-} // prettier-ignore
+}
 
 /** Facets with many choices are counted with GROUP BY; the rest with one count(*) filter each. */
 const GROUPED = new Set<Facet["param"]>(["state", "telehealthIn", "language"]);
 
 const toInt = (v: unknown) => Number(v ?? 0);
 
-export async function searchPostgres(
-  db: Db,
-  query: SearchQuery,
-  groups: FilterGroup[],
-): Promise<BackendAnswer> {
-  const base = sqlAnd(eq(c.status, "published"), textSql(query.q))!;
-  const all = combined(groups);
-  const where = all ? sqlAnd(base, toSql(all))! : base;
+/**
+ * At most this many fallback searches run at once per server process (each takes up to three
+ * connections): when Meilisearch is down under load, the rest wait their turn instead of taking
+ * every connection of the pool, which pages and the database probe need too.
+ */
+const MAX_CONCURRENT = 2;
+let active = 0;
+const waiting: (() => void)[] = [];
 
-  const hitsP = db
-    .select()
-    .from(c)
-    .where(where)
-    .orderBy(...orderBy(query))
-    .limit(query.perPage)
-    .offset((query.page - 1) * query.perPage);
+async function limited<T>(fn: () => Promise<T>): Promise<T> {
+  if (active >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  active++;
+  try {
+    return await fn();
+  } finally {
+    active--;
+    waiting.shift()?.();
+  }
+}
 
-  // Per row, whether it passes each group; a count without group g then needs only the other flags.
-  const flags = groups.map((g, i) => ({ key: g.key, name: `g${i}`, cond: toSql(g.cond) }));
-  const allBut = (key?: string) => {
-    const rest = flags.filter((f) => f.key !== key).map((f) => sql.raw(`f.${f.name}`));
+export function searchPostgres(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<BackendAnswer> {
+  return limited(() => run(db, query, groups));
+}
+
+/**
+ * One statement: the listings that match the words are read once into `m`, with what the answer
+ * needs computed once per row (derived numbers, sort keys, whether the row passes each filter group);
+ * the page, the total, the relax counts and every facet count are then counted from `m`.
+ */
+async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<BackendAnswer> {
+  const words = searchWords(query.q);
+  const base = sqlAnd(eq(c.status, "published"), textSql(words))!;
+  const ownerOf = (facet: Facet) => groups.find((g) => g.facets.includes(facet))?.key;
+  const passes = (except?: string) => {
+    const rest = groups.flatMap((g, i) => (g.key === except ? [] : [sql.raw(`g${i}`)]));
     return rest.length ? sql.join(rest, sql` and `) : sql`true`;
   };
-  const ownerOf = (facet: Facet) => groups.find((g) => g.facets.includes(facet))?.key;
+
+  const columns: SQL[] = [
+    sql`${c.id} as id`,
+    sql`${c.state} as state`,
+    sql`${column("telehealthStates").expr} as telehealth_states`,
+    sql`${c.languages} as languages`,
+    sql`${c.lastVerifiedAt} as last_verified_at`,
+    sql`d.score as score`,
+    sql`d.session_dollars as session_dollars`,
+    sql`d.course_low as course_low`,
+  ];
+  if (query.zip) columns.push(sql`${distanceSql(query.zip.lat, query.zip.lng)} as dist`);
+  if (words.length) columns.push(sql`${nameMatchSql(words)} as name_match`);
+  groups.forEach((g, i) => columns.push(sql`${toSql(g.cond)} as ${sql.raw(`g${i}`)}`));
 
   const counted: { alias: string; param: Facet["param"]; choice: string }[] = [];
-  const aggregates: SQL[] = [sql`count(*) filter (where ${allBut()}) as total`];
+  const aggregates: SQL[] = [
+    sql`array(select id from m where ${passes()} order by ${orderBy(query, words)}
+      limit ${query.perPage} offset ${(query.page - 1) * query.perPage}) as ids`,
+    sql`count(*) filter (where ${passes()}) as total`,
+  ];
   groups.forEach((g, i) =>
-    aggregates.push(sql`count(*) filter (where ${allBut(g.key)}) as ${sql.raw(`relax_${i}`)}`),
+    aggregates.push(sql`count(*) filter (where ${passes(g.key)}) as ${sql.raw(`relax_${i}`)}`),
   );
   for (const facet of FACETS) {
     if (GROUPED.has(facet.param)) continue;
     for (const choice of facet.choices) {
       const alias = `c${counted.length}`;
       counted.push({ alias, param: facet.param, choice });
+      columns.push(sql`${toSql(facet.cond(choice))} as ${sql.raw(alias)}`);
       aggregates.push(
-        sql`count(*) filter (where ${allBut(ownerOf(facet))} and ${toSql(facet.cond(choice))}) as ${sql.raw(alias)}`,
+        sql`count(*) filter (where ${passes(ownerOf(facet))} and ${sql.raw(alias)}) as ${sql.raw(alias)}`,
       );
     }
   }
-  const lateral = flags.length
-    ? sql`cross join lateral (select ${sql.join(
-        flags.map((f) => sql`${f.cond} as ${sql.raw(f.name)}`),
-        sql`, `,
-      )}) f`
-    : sql``;
-  const aggP = db.execute<Record<string, unknown>>(
-    sql`select ${sql.join(aggregates, sql`, `)} from ${c} ${lateral} where ${base}`,
+  const groupedFacets = FACETS.filter((f) => GROUPED.has(f.param));
+  const GROUPED_COLUMN: Partial<Record<Facet["param"], SQL>> = {
+    state: sql`state`,
+    telehealthIn: sql`unnest(telehealth_states)`,
+    language: sql`unnest(languages)`,
+  };
+  groupedFacets.forEach((facet, i) =>
+    aggregates.push(sql`(select coalesce(json_object_agg(v, n), '{}') from (
+      select v, count(*) as n from (select ${GROUPED_COLUMN[facet.param]!} as v from m where ${passes(ownerOf(facet))}) t
+      group by v) x) as ${sql.raw(`f${i}`)}`),
   );
 
-  const groupedP = FACETS.filter((f) => GROUPED.has(f.param)).map(async (facet) => {
-    const others = combined(groups, ownerOf(facet));
-    const col = column(facet.attr);
-    const value = col.kind === "array" ? sql`unnest(${col.expr})` : col.expr;
-    const rows = await db.execute<{ v: string; n: number }>(sql`
-      select v, count(*)::int as n from (
-        select ${value} as v from ${c} where ${others ? sqlAnd(base, toSql(others)) : base}) t
-      group by v`);
-    const found = new Map(rows.map((r) => [r.v, toInt(r.n)]));
-    return [facet.param, Object.fromEntries(facet.choices.map((ch) => [ch, found.get(ch) ?? 0]))] as const;
+  // The counts read the listing's own columns again (joined by id) and m's as `d`, the name the
+  // derived numbers have in every filter (see COLUMNS).
+  const statement = sql`with m as materialized (
+      select ${sql.join(columns, sql`, `)} from ${c} ${DERIVED} where ${base})
+    select ${sql.join(aggregates, sql`, `)} from m d join ${c} on ${c.id} = d.id`;
+  const [agg] = await db.transaction(async (tx) => {
+    // `m` holds one row per matching listing; let it stay in memory.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return tx.execute<Record<string, unknown>>(statement);
   });
 
-  const [rows, [agg], grouped] = await Promise.all([hitsP, aggP, Promise.all(groupedP)]);
-  const facets: FacetCounts = Object.fromEntries(grouped);
+  const ids = z.array(z.string()).parse(agg?.ids ?? []);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const rows = ids.length
+    ? (await db.select().from(c).where(inArray(c.id, ids))).sort(
+        (a, b) => order.get(a.id)! - order.get(b.id)!,
+      )
+    : [];
+
+  const facets: FacetCounts = {};
+  groupedFacets.forEach((facet, i) => {
+    const found = z.record(z.string(), z.coerce.number()).parse(agg?.[`f${i}`] ?? {});
+    facets[facet.param] = Object.fromEntries(facet.choices.map((ch) => [ch, found[ch] ?? 0]));
+  });
   for (const { alias, param, choice } of counted) (facets[param] ??= {})[choice] = toInt(agg?.[alias]);
   const relax: BackendAnswer["relax"] = {};
   groups.forEach((g, i) => (relax[g.key] = toInt(agg?.[`relax_${i}`])));
   const total = toInt(agg?.total);
-  if (query.q && total === 0) {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(c)
-      .where(all ? sqlAnd(eq(c.status, "published"), toSql(all)) : eq(c.status, "published"));
+  if (words.length && total === 0) {
+    const all = combined(groups);
+    const allWhere = all ? sqlAnd(eq(c.status, "published"), toSql(all)) : eq(c.status, "published");
+    const [row] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from ${c} ${DERIVED} where ${allWhere}`,
+    );
     relax.q = toInt(row?.n);
   }
   return { docs: rows.map(toSearchDocument), total, facets, relax };

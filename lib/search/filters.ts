@@ -1,6 +1,6 @@
 import * as E from "@/db/enums";
 import { LANGUAGES } from "@/lib/languages";
-import { COURSE_PRICE_STEPS, SESSION_PRICE_STEPS } from "./document";
+import { COURSE_PRICE_STEPS, SESSION_PRICE_STEPS } from "./constants";
 import type { GROUP_CHOICES, ParamName, SearchQuery } from "./query";
 import { FILTERABLE_ATTRIBUTES, SAFE_FILTER_VALUE, type FilterableAttribute } from "./settings";
 

@@ -11,7 +11,7 @@ import {
 } from "@/lib/labels";
 import { LANGUAGES } from "@/lib/languages";
 import { usd } from "@/lib/format";
-import { COURSE_PRICE_STEPS, SESSION_PRICE_STEPS } from "./document";
+import { COURSE_PRICE_STEPS, SESSION_PRICE_STEPS } from "./constants";
 import type { GroupKey } from "./filters";
 import type { ParamName } from "./query";
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import * as E from "@/db/enums";
 import { zipToPoint } from "@/db/seed/places";
 import { canonicalLanguage, type Language } from "@/lib/languages";
+import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, MAX_PER_PAGE, MAX_RADIUS } from "./constants";
 import { canonicalCity } from "./places";
 
 /**
@@ -15,11 +16,7 @@ import { canonicalCity } from "./places";
 export const SORTS = ["relevance", "price", "score", "distance", "verified"] as const;
 export type Sort = (typeof SORTS)[number];
 
-export const DEFAULT_RADIUS = 25;
-export const MAX_RADIUS = 500;
-export const RADIUS_CHOICES = [5, 10, 25, 50, 100, 250, 500] as const;
-export const DEFAULT_PER_PAGE = 20;
-export const MAX_PER_PAGE = 100;
+export { DEFAULT_PER_PAGE, DEFAULT_RADIUS, MAX_PER_PAGE, MAX_RADIUS, RADIUS_CHOICES } from "./constants";
 export const MAX_PAGE = 10_000;
 /** Dollars; higher limits are surely a typo. */
 export const MAX_PRICE = 100_000;

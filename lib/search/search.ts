@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { Db } from "@/db/connect";
 import { searchMeili, type BackendAnswer } from "./backend";
+import { FacetCache } from "./facet-cache";
 import type { MeiliClient } from "./client";
 import { searchPostgres } from "./fallback";
 import { filterGroups, type FacetCounts, type GroupKey } from "./filters";
@@ -15,12 +16,17 @@ export type SearchDeps = {
   indexName: string;
   /** After Meilisearch fails, go straight to PostgreSQL for this long (ms) before trying it again. */
   coolOffMs?: number;
+  /** Keeps facet counts for a few seconds (see FacetCache); without one, every search counts afresh. */
+  facetCache?: FacetCache;
   log?: (message: string) => void;
 };
 
-/** The app's database, its short-timeout Meilisearch client and the index name. */
+const shared = globalThis as unknown as { __atlasFacetCache?: FacetCache };
+
+/** The app's database, its short-timeout Meilisearch client, the index name and the facet cache. */
 export function appSearchDeps(): SearchDeps {
-  return { db: getDb(), meili: searchClient(), indexName: indexName() };
+  shared.__atlasFacetCache ??= new FacetCache();
+  return { db: getDb(), meili: searchClient(), indexName: indexName(), facetCache: shared.__atlasFacetCache };
 }
 
 export type SearchResult = {
@@ -64,7 +70,7 @@ async function answer(
   const key = `${deps.meili.config.host}|${deps.indexName}`;
   if ((downUntil.get(key) ?? 0) <= Date.now()) {
     try {
-      const a = await searchMeili(deps.meili, deps.indexName, query, groups);
+      const a = await searchMeili(deps.meili, deps.indexName, query, groups, deps.facetCache);
       downUntil.delete(key);
       return { answer: a, degraded: false };
     } catch (err) {

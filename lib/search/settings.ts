@@ -21,6 +21,27 @@ export const SYNONYM_GROUPS: string[][] = [
   ["pain", "chronic pain", "crps", "fibromyalgia"],
 ];
 
+/**
+ * Words a search ignores: little words, and words almost every listing would match ("ketamine
+ * clinic near me in Austin" searches for "austin"). Both engines drop them (see `searchWords`).
+ */
+export const STOP_WORDS = [
+  "a", "an", "the", "in", "on", "at", "to", "of", "for", "and", "or", "with", "by", "near", "around",
+  "me", "my", "close", "clinic", "clinics", "center", "centre", "ketamine",
+]; // prettier-ignore
+
+const STOP = new Set(STOP_WORDS);
+
+/** The words of a search as the PostgreSQL fallback matches them: lower case, no punctuation, no stop words. */
+export function searchWords(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’.-]+/u)
+    .map((w) => w.replace(/^[.'’-]+|[.'’-]+$/g, ""))
+    .filter((w) => w !== "" && !STOP.has(w))
+    .slice(0, 8);
+}
+
 /** Every word of a group points at every other, so the match is symmetric. */
 export function synonymMap(groups = SYNONYM_GROUPS): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -84,6 +105,7 @@ export const INDEX_SETTINGS: Settings = {
     "name",
     "city",
     "stateName",
+    "state",
     "clinicTypeLabel",
     "routeLabels",
     "conditionLabels",
@@ -102,6 +124,7 @@ export const INDEX_SETTINGS: Settings = {
     minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
   },
   synonyms: synonymMap(),
+  stopWords: STOP_WORDS,
   pagination: { maxTotalHits: 100_000 },
   faceting: { maxValuesPerFacet: 100 },
   // The site never searches inside facet values; skipping that index makes every write cheaper.

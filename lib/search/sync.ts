@@ -7,10 +7,15 @@ import { toSearchDocument } from "./document";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+/** The channel a write notifies (at commit) so the sync loops wake at once instead of at their next poll. */
+export const OUTBOX_CHANNEL = "search_outbox";
+
 /** Adds outbox rows for these listings; call it inside the transaction that changed them. */
 export async function enqueueSearchSync(tx: Db | Tx, clinicIds: string[]): Promise<void> {
   if (clinicIds.length === 0) return;
   await tx.insert(searchOutbox).values(clinicIds.map((clinicId) => ({ clinicId })));
+  // Delivered only if the transaction commits; several in one transaction arrive as one.
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }
 
 /** Only one sync pass runs at a time across every app server (a transaction-scoped advisory lock). */
@@ -118,8 +123,10 @@ export async function outboxLag(db: Db): Promise<OutboxLag> {
 }
 
 /**
- * The loop that runs inside the server process. It polls the outbox every `intervalMs`, and after a
- * failure waits with backoff before it tries again. Returns a function that stops it.
+ * The loop that runs inside the server process. It wakes when a write commits (LISTEN on
+ * `OUTBOX_CHANNEL`) and polls the outbox every `intervalMs` as well (a missed notification, another
+ * process's retry); after a failure it waits with backoff before it tries again. Returns a function
+ * that stops it.
  */
 export function startSyncLoop(opts: {
   db: Db;
@@ -132,7 +139,14 @@ export function startSyncLoop(opts: {
   let stopped = false;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
+  let idle = false; // waiting on `timer`, not syncing
+  let woken = false; // a write committed while a pass ran
   let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    idle = false;
+    woken = false;
+    running = tick();
+  };
   const tick = async () => {
     if (stopped) return;
     let delay = interval;
@@ -146,7 +160,7 @@ export function startSyncLoop(opts: {
       } else {
         if (failures > 0) opts.log?.("search sync recovered");
         failures = 0;
-        if (r.processed > 0) delay = 0; // more may be waiting
+        if (r.processed > 0 || woken) delay = 0; // more may be waiting
       }
     } catch (err) {
       failures++;
@@ -154,12 +168,27 @@ export function startSyncLoop(opts: {
       if (failures === 1 || failures % 10 === 0)
         opts.log?.(`search sync error (${failures}×): ${(err as Error).message}`);
     }
-    if (!stopped) timer = setTimeout(() => (running = tick()), delay);
+    if (!stopped) {
+      idle = true;
+      timer = setTimeout(run, delay);
+    }
   };
-  timer = setTimeout(() => (running = tick()), 0);
+  const wake = () => {
+    if (stopped || failures > 0) return; // after a failure the backoff decides
+    if (idle) {
+      clearTimeout(timer);
+      run();
+    } else woken = true;
+  };
+  const listening = opts.db.$client.listen(OUTBOX_CHANNEL, wake).catch((err: unknown) => {
+    opts.log?.(`search sync: no write notifications, polling only (${(err as Error).message})`);
+    return undefined;
+  });
+  timer = setTimeout(run, 0);
   return async () => {
     stopped = true;
     clearTimeout(timer);
+    await (await listening)?.unlisten();
     await running;
   };
 }

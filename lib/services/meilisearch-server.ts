@@ -96,7 +96,7 @@ export async function startMeilisearch(opts: {
       "--dump-dir", path.join(opts.dir, "dumps"),
       "--snapshot-dir", path.join(opts.dir, "snapshots"),
       "--http-addr", `127.0.0.1:${opts.port}`,
-      "--master-key", opts.masterKey,
+      `--master-key=${opts.masterKey}`, // "=": a key may start with "-", which a separate argument would turn into a flag
       "--env", "production",
       "--no-analytics",
       "--log-level", "WARN",
