@@ -5,18 +5,12 @@
 // PostgreSQL: what a visitor waits for right after a listing change expires the cache.
 //
 //   npm run bench:costs [-- --count=100000 --requests=200]
-import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { createDb } from "@/db/connect";
 import { cityCosts, nationCosts, stateCosts } from "@/lib/costs/queries";
-import { freePort } from "@/lib/services/ports";
-import { buildIsCurrent, buildStampFile, sourceHash } from "../scripts/lib/source-hash";
+import { percentile, startTempStack } from "./lib/temp-stack";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = z
   .object({
     count: z.coerce.number().int().min(1).default(100_000),
@@ -36,50 +30,6 @@ const PAGES = [
 /** A trivial dynamic response: the floor that the machine's load alone puts under every request. */
 const BASELINE = "/robots.txt";
 
-function ensureBuild() {
-  if (buildIsCurrent(root)) return;
-  console.log("The production build is missing or stale: building…");
-  const hash = sourceHash(root);
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (r.status !== 0) throw new Error(`next build exited with ${r.status}`);
-  writeFileSync(buildStampFile(root), hash);
-}
-
-const readySchema = z.object({ baseURL: z.string(), databaseUrl: z.string() });
-
-async function startStack(port: number) {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, "node_modules/tsx/dist/cli.mjs"),
-      "--conditions=react-server",
-      "scripts/serve-temp.ts",
-      `--port=${port}`,
-      `--seed=${args.count}`,
-    ],
-    { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const ready = await new Promise<z.infer<typeof readySchema>>((resolve, reject) => {
-    let buf = "";
-    child.stdout!.on("data", (b: Buffer) => {
-      buf += b.toString();
-      const m = /READY (\{.*\})/.exec(buf);
-      if (m) resolve(readySchema.parse(JSON.parse(m[1]!)));
-    });
-    child.once("exit", (code) => reject(new Error(`serve-temp exited early (${code})`)));
-  });
-  const stop = async () => {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-  };
-  return { ...ready, stop };
-}
-
 async function timed(url: string): Promise<number> {
   const t0 = performance.now();
   const res = await fetch(url);
@@ -89,20 +39,12 @@ async function timed(url: string): Promise<number> {
   return ms;
 }
 
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
-}
-
 const ms = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
 
 async function main() {
-  ensureBuild();
-  const port = await freePort();
-  console.log(
-    `Starting a throwaway stack with ${args.count.toLocaleString("en-US")} clinics on port ${port}…`,
-  );
+  console.log(`Starting a throwaway stack with ${args.count.toLocaleString("en-US")} clinics…`);
   const t0 = performance.now();
-  const stack = await startStack(port);
+  const stack = await startTempStack(args.count);
   console.log(`Ready in ${((performance.now() - t0) / 1000).toFixed(0)} s.\n`);
   try {
     // Aggregates straight from PostgreSQL, no cache (what a visit costs right after a listing change).
@@ -144,10 +86,10 @@ async function main() {
       const samples: number[] = [];
       for (let i = 0; i < args.requests; i++) samples.push(await timed(stack.baseURL + p));
       samples.sort((a, b) => a - b);
-      const p95 = pct(samples, 0.95);
+      const p95 = percentile(samples, 95);
       if (p !== BASELINE) worst = Math.max(worst, p95);
       console.log(
-        `  ${p.padEnd(26)} ${ms(pct(samples, 0.5))} ${ms(p95)} ${ms(pct(samples, 0.99))} ${ms(samples.at(-1) ?? NaN)}`,
+        `  ${p.padEnd(26)} ${ms(percentile(samples, 50))} ${ms(p95)} ${ms(percentile(samples, 99))} ${ms(samples.at(-1) ?? NaN)}`,
       );
     }
     console.log(`  (${BASELINE} is the baseline: no data, no rendering; load average now ${load()})`);

@@ -3,10 +3,7 @@
 // the raw Meilisearch round trip, the /clinics page over HTTP, the PostgreSQL fallback, /clinics
 // throughput at 10 connections, and how long a listing edit takes to become searchable. Prints a
 // table. A benchmark, not a test: it asserts nothing; compare the figures with the targets it prints.
-import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -18,9 +15,9 @@ import { createMeili } from "@/lib/search/client";
 import { searchPostgres } from "@/lib/search/fallback";
 import { combined, filterGroups, toMeiliFilter } from "@/lib/search/filters";
 import { parseSearchQuery, type SearchQuery } from "@/lib/search/query";
-import { freePort } from "@/lib/services/ports";
+import { tempSiteReadySchema, type TempSiteReady } from "@/scripts/lib/temp-site";
+import { percentile, startTempStack, type TempStack } from "./lib/temp-stack";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = z
   .object({
     sizes: z
@@ -59,11 +56,10 @@ const parse = (qs: string): SearchQuery => {
   return r.query;
 };
 
-function pct(samples: number[], p: number): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-}
-const stats = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), n: xs.length });
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), n: s.length };
+};
 
 async function timeEach(rounds: number, fn: (qs: string) => Promise<unknown>): Promise<number[]> {
   for (const m of MIX) await fn(m.qs); // warm-up
@@ -78,40 +74,7 @@ async function timeEach(rounds: number, fn: (qs: string) => Promise<unknown>): P
   return out;
 }
 
-type Ready = { databaseUrl: string; meiliHost: string; meiliKey: string; baseURL: string };
-
-function startStack(size: number, port: number): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, "node_modules/tsx/dist/cli.mjs"),
-      "--conditions=react-server",
-      "scripts/serve-temp.ts",
-      `--port=${port}`,
-      `--seed=${size}`,
-    ],
-    { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  child.stderr!.on("data", (b: Buffer) => {
-    const line = b.toString().trim();
-    if (line.startsWith("[temp]")) console.error(`  ${line}`);
-  });
-  return new Promise((resolve, reject) => {
-    let buf = "";
-    child.stdout!.on("data", (b: Buffer) => {
-      buf += b.toString();
-      const m = /READY (\{.*\})/.exec(buf);
-      if (m) resolve({ child, ready: JSON.parse(m[1]!) as Ready });
-    });
-    child.on("exit", (code) => reject(new Error(`serve-temp exited early (${code})`)));
-  });
-}
-
-async function stopStack(child: ChildProcess) {
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-}
+type Ready = Pick<TempSiteReady, "databaseUrl" | "meiliHost" | "meiliKey" | "baseURL">;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 function get(url: string): Promise<number> {
@@ -136,7 +99,7 @@ type Row = {
 };
 
 async function benchSize(size: number, running?: Ready): Promise<Row[]> {
-  let child: ChildProcess | undefined;
+  let stack: TempStack | undefined;
   let ready: Ready;
   if (running) {
     ready = running;
@@ -145,7 +108,9 @@ async function benchSize(size: number, running?: Ready): Promise<Row[]> {
       `\n== ${size.toLocaleString("en-US")} clinics: starting a throwaway stack (seeding and indexing)…`,
     );
     const t0 = performance.now();
-    ({ child, ready } = await startStack(size, await freePort()));
+    ready = stack = await startTempStack(size, (line) => {
+      if (line.startsWith("[temp]")) console.error(`  ${line}`);
+    });
     console.error(`  ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
   const conn = createDb(ready.databaseUrl, { max: 4 });
@@ -248,7 +213,7 @@ async function benchSize(size: number, running?: Ready): Promise<Row[]> {
     });
   } finally {
     await conn.end();
-    if (child) await stopStack(child);
+    await stack?.stop();
   }
   return rows;
 }
@@ -274,7 +239,9 @@ function printTable(rows: Row[]) {
 
 const all: Row[] = [];
 if (args.stack) {
-  const ready = JSON.parse(args.stack) as Ready;
+  const ready = tempSiteReadySchema
+    .pick({ databaseUrl: true, meiliHost: true, meiliKey: true, baseURL: true })
+    .parse(JSON.parse(args.stack));
   const conn = createDb(ready.databaseUrl, { max: 1 });
   const [row] = await conn.db.select({ n: sql<number>`count(*)::int` }).from(clinics);
   await conn.end();

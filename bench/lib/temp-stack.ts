@@ -1,53 +1,18 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { freePort } from "@/lib/services/ports";
-import { ensureBuild, ROOT } from "@/scripts/lib/build";
+import { ensureBuild } from "@/scripts/lib/build";
+import { startTempSite, type TempSite } from "@/scripts/lib/temp-site";
 
-export type TempStack = {
-  baseURL: string;
-  databaseUrl: string;
-  meiliHost: string;
-  meiliKey: string;
-  serverPid: number;
-  stop(): Promise<void>;
-};
+export type TempStack = TempSite;
 
 /**
  * A throwaway copy of the site for a benchmark (scripts/serve-temp.ts): real PostgreSQL and
  * Meilisearch in a temporary folder, `seed` sample clinics, the production build on a free port.
+ * `onLog` receives serve-temp's progress lines (by default they go to stderr).
  */
-export async function startTempStack(seed: number): Promise<TempStack> {
+export async function startTempStack(seed: number, onLog?: (line: string) => void): Promise<TempStack> {
   await ensureBuild({ say: (m) => console.error(m) });
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
-      "--conditions=react-server",
-      "scripts/serve-temp.ts",
-      `--port=${port}`,
-      `--seed=${seed}`,
-    ],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const ready = await new Promise<Omit<TempStack, "stop">>((resolve, reject) => {
-    let buf = "";
-    child.stdout!.on("data", (b: Buffer) => {
-      buf += b.toString();
-      const m = /READY (\{.*\})/.exec(buf);
-      if (m) resolve(JSON.parse(m[1]!));
-    });
-    child.on("exit", (code) => reject(new Error(`serve-temp exited early (${code})`)));
-  });
-  return {
-    ...ready,
-    async stop() {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-    },
-  };
+  return startTempSite({ port: await freePort(), seed, onLog, graceMs: 20_000 });
 }
 
 /** Peak resident memory (VmHWM) of a process and its descendants, in MiB, from /proc. */
