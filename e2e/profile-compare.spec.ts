@@ -92,6 +92,13 @@ test("open a profile from search, add three clinics through the tray, compare, c
   await expect(theirs.getByLabel("Integration sessions")).toHaveValue("0");
   await expect(theirs.getByLabel(/Boosters/)).toHaveValue("4");
   expect(await courseCells(theirs).allInnerTexts()).toEqual(after);
+  // Their compare list fills with the shared clinics, and "Remove" in the table takes one out of both.
+  const theirTray = theirs.getByRole("region", { name: /Compare list/ });
+  await expect(theirTray).toContainText("(3 of 4)");
+  await theirs.getByRole("link", { name: `Remove ${names[0]} from the comparison` }).click();
+  await expect(theirs.locator("thead th[scope=col]")).toHaveCount(2);
+  await expect(theirTray).toContainText("(2 of 4)");
+  await expect(theirTray.getByRole("link", { name: names[0] })).toHaveCount(0);
   await other.close();
 
   // Removing a clinic from the tray updates it everywhere on the page.

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AssumptionsForm } from "@/components/compare/assumptions-form";
 import { CompareTable } from "@/components/compare/compare-table";
+import { MatchTray } from "@/components/compare/match-tray";
 import { COMPARE_MAX, COMPARE_MIN, parseCompareParams, type CompareProblem } from "@/lib/compare/params";
 import { compareTable } from "@/lib/compare/rows";
 import { joinAnd } from "@/lib/listings/describe";
@@ -106,6 +107,7 @@ export default async function ComparePage({ searchParams }: Props) {
               <Link href="/clinics">Find another clinic</Link>
             </p>
           )}
+          <MatchTray items={clinics.map((c) => ({ slug: c.slug, name: c.name }))} />
           <AssumptionsForm
             slugs={clinics.map((c) => c.slug)}
             assumptions={params.assumptions}

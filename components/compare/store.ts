@@ -4,6 +4,7 @@ import { useSyncExternalStore } from "react";
 import {
   addToTray,
   clearTray,
+  matchTray,
   parseTray,
   removeFromTray,
   type TrayChange,
@@ -58,6 +59,7 @@ function items(): TrayItem[] {
 }
 
 function apply(change: TrayChange) {
+  if (change.message === "") return; // nothing changed (see TrayChange)
   message = change.message;
   writeRaw(JSON.stringify(change.items));
   window.dispatchEvent(new Event(CHANGE));
@@ -96,4 +98,5 @@ export const tray = {
   add: (item: TrayItem) => apply(addToTray(items(), item)),
   remove: (slug: string) => apply(removeFromTray(items(), slug)),
   clear: () => apply(clearTray()),
+  match: (wanted: TrayItem[]) => apply(matchTray(items(), wanted)),
 };

@@ -30,7 +30,7 @@ function Num({ children }: { children: React.ReactNode }) {
 
 function Table({ caption, children }: { caption: string; children: React.ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

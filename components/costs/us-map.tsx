@@ -129,7 +129,7 @@ export function UsMapTable({ rows, metric }: { rows: StateRow[]; metric: MapMetr
   const byState = new Map(rows.map((r) => [r.state, r]));
   const feature = metric === "price" ? null : FEATURES.find((f) => f.key === metric);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">
           Clinics, median price per session{feature ? ` and ${feature.short.toLowerCase()}` : ""} by state

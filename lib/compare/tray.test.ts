@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addToTray, clearTray, parseTray, removeFromTray, type TrayItem } from "./tray";
+import { addToTray, clearTray, matchTray, parseTray, removeFromTray, type TrayItem } from "./tray";
 
 const item = (n: number): TrayItem => ({ slug: `clinic-${n}`, name: `Clinic ${n}` });
 
@@ -56,5 +56,25 @@ describe("tray changes", () => {
     });
     expect(removeFromTray([item(1)], "clinic-9")).toEqual({ items: [item(1)], message: "" });
     expect(clearTray().items).toEqual([]);
+  });
+});
+
+describe("matchTray", () => {
+  it("leaves a list that already matches alone, with nothing to announce", () => {
+    const list = [item(1), item(2)];
+    expect(matchTray(list, [item(1), item(2)])).toEqual({ items: list, message: "" });
+  });
+
+  it("takes the comparison's clinics, in its order, and says so", () => {
+    const change = matchTray([item(1), item(2), item(3)], [item(3), item(1)]);
+    expect(change.items).toEqual([item(3), item(1)]);
+    expect(change.message).toBe("Your compare list now matches this comparison. 2 of 4 chosen.");
+  });
+
+  it("keeps the limits of a stored list (valid entries, each once, at most four)", () => {
+    const kept = matchTray([item(7)], [item(1), { slug: "Not A Slug", name: "x" }]);
+    expect(kept).toEqual({ items: [item(7)], message: "" }); // nothing valid to show: the list stays
+    const five = matchTray([], [item(1), item(2), item(3), item(4), item(5)]);
+    expect(five.items.map((i) => i.slug)).toEqual(["clinic-1", "clinic-2", "clinic-3", "clinic-4"]);
   });
 });

@@ -10,6 +10,7 @@ import { COMPARE_MAX } from "./href";
  */
 
 export type TrayItem = { slug: string; name: string };
+/** The list after a change, and what to announce; an empty message means the list did not change. */
 export type TrayChange = { items: TrayItem[]; message: string };
 
 const NAME_MAX_LENGTH = 200;
@@ -60,6 +61,20 @@ export function removeFromTray(items: readonly TrayItem[], slug: string): TrayCh
     items: next,
     message: gone ? `Removed ${gone.name} from compare. ${count(next.length)}` : "",
   };
+}
+
+/**
+ * The list becomes exactly `wanted` (the clinics a comparison page shows), or stays as it is when it
+ * already holds them in that order: a shared link fills the list, and removing a clinic from the
+ * comparison takes it out of the list too. An empty message means nothing changed.
+ */
+export function matchTray(items: readonly TrayItem[], wanted: readonly TrayItem[]): TrayChange {
+  const next = parseTray(JSON.stringify(wanted));
+  if (next.length === 0) return { items: [...items], message: "" }; // nothing to show: keep the list
+  if (next.length === items.length && next.every((i, n) => i.slug === items[n]!.slug)) {
+    return { items: [...items], message: "" };
+  }
+  return { items: next, message: `Your compare list now matches this comparison. ${count(next.length)}` };
 }
 
 export function clearTray(): TrayChange {

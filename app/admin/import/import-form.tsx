@@ -26,7 +26,7 @@ export function ImportForm() {
         <div role="alert" className="space-y-3 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
           <p className="font-semibold">{state.message}</p>
           {state.issues && state.issues.length > 0 && (
-            <div className="overflow-x-auto bg-white">
+            <div className="relative overflow-x-auto bg-white">
               <table className="w-full text-left text-sm text-ink" data-testid="import-issues">
                 <caption className="sr-only">Problems by row and column</caption>
                 <thead>

@@ -238,7 +238,7 @@ function StatusBox({
       >
         <p className="font-semibold">{status.message}</p>
         {status.conflicts.length > 0 && (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">What changed</caption>
               <thead>

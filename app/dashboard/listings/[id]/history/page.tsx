@@ -64,7 +64,7 @@ export default async function HistoryPage({ params }: Props) {
                   </p>
                 </div>
                 {r.note && <p className="text-sm">{r.note}</p>}
-                <div className="overflow-x-auto">
+                <div className="relative overflow-x-auto">
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">Fields changed in change #{r.id}</caption>
                     <thead>
