@@ -2,17 +2,24 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CACHE_TAGS, listingCacheTags, revalidateListingCaches } from "./cache";
 
 describe("listing cache tags", () => {
-  it("touch the nation, the listing's state and, for telehealth, every state it serves", () => {
+  it("touch the home page, the nation, the listing's state and, for telehealth, every state it serves", () => {
     expect(
       listingCacheTags([{ state: "CA", clinicType: "infusion_clinic", statesServed: ["CA", "NV"] }]),
-    ).toEqual([CACHE_TAGS.costsNation, "costs:state:CA"]);
+    ).toEqual([CACHE_TAGS.home, CACHE_TAGS.costsNation, "costs:state:CA"]);
     // before and after of a telehealth service that moved from serving OR to serving NV and WA
     expect(
       listingCacheTags([
         { state: "CA", clinicType: "telehealth", statesServed: ["OR"] },
         { state: "CA", clinicType: "telehealth", statesServed: ["NV", "WA"] },
       ]),
-    ).toEqual(["costs:nation", "costs:state:CA", "costs:state:OR", "costs:state:NV", "costs:state:WA"]);
+    ).toEqual([
+      "home",
+      "costs:nation",
+      "costs:state:CA",
+      "costs:state:OR",
+      "costs:state:NV",
+      "costs:state:WA",
+    ]);
   });
 });
 
@@ -26,7 +33,7 @@ describe("revalidateListingCaches outside Next.js", () => {
     await expect(revalidateListingCaches([row])).resolves.toBeUndefined();
     expect(info).toHaveBeenCalledTimes(1);
     expect(info.mock.calls[0]?.[0]).toMatch(
-      /not inside Next\.js: skipped expiring costs:nation, costs:state:TX/,
+      /not inside Next\.js: skipped expiring home, costs:nation, costs:state:TX/,
     );
   });
 });

@@ -2,10 +2,12 @@ import "server-only";
 import type { Clinic } from "@/db/schema";
 
 /**
- * Cache tags of the data the public pages cache (`unstable_cache`), and the one function the
+ * Cache tags of the data the public pages cache (`cachedFigures`), and the one function the
  * listing write path calls after a commit so those pages never show figures older than the change.
  */
 export const CACHE_TAGS = {
+  /** The home page's numbers and featured clinics. */
+  home: "home",
   /** Every cost and aftercare figure (/costs pages). */
   costs: "costs",
   /** National figures, the map and the list of city pages (and the sitemap built from it). */
@@ -17,9 +19,9 @@ export const CACHE_TAGS = {
 /** The fields of a listing that decide which cached figures it counts in. */
 export type ListingPlace = Pick<Clinic, "state" | "clinicType" | "statesServed">;
 
-/** The tags a listing's change touches: the nation, its state, and every state it serves. */
+/** The tags a listing's change touches: the home page, the nation, its state, and every state it serves. */
 export function listingCacheTags(listings: readonly ListingPlace[]): string[] {
-  const tags = new Set<string>([CACHE_TAGS.costsNation]);
+  const tags = new Set<string>([CACHE_TAGS.home, CACHE_TAGS.costsNation]);
   for (const l of listings) {
     tags.add(CACHE_TAGS.costsState(l.state));
     if (l.clinicType === "telehealth") for (const s of l.statesServed) tags.add(CACHE_TAGS.costsState(s));

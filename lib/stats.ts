@@ -1,16 +1,27 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { z } from "zod";
+import type { Db } from "@/db/connect";
+import { CACHE_TAGS } from "@/lib/cache";
+import { cachedFigures } from "@/lib/cached-figures";
 
 export type SiteStats = { clinics: number; integrationShare: number; medianSessionCents: number | null };
 
-/** The live headline numbers on the home page, straight from PostgreSQL (published listings only). */
-export async function siteStats(): Promise<SiteStats> {
-  const [row] = await getDb().execute<{ clinics: number; integration: number; median: number | null }>(sql`
-    select count(*)::int as clinics,
-           coalesce(avg((integration_therapy in ('included', 'add_on'))::int), 0)::float8 as integration,
-           percentile_cont(0.5) within group (order by session_min)::float8 as median
-    from clinics where status = 'published'`);
+const statsRow = z.object({
+  clinics: z.number().int(),
+  integration: z.number(),
+  median: z.number().nullable(),
+});
+
+/** The home page's headline numbers (published listings only). */
+async function computeSiteStats(db: Db): Promise<SiteStats> {
+  const [row] = z.array(statsRow).parse(
+    await db.execute(sql`
+      select count(*)::int as clinics,
+             coalesce(avg((integration_therapy in ('included', 'add_on'))::int), 0)::float8 as integration,
+             percentile_cont(0.5) within group (order by session_min)::float8 as median
+      from clinics where status = 'published'`),
+  );
   return {
     clinics: row?.clinics ?? 0,
     integrationShare: row?.integration ?? 0,
@@ -18,9 +29,23 @@ export async function siteStats(): Promise<SiteStats> {
   };
 }
 
-export async function featuredClinics(limit = 6) {
-  return getDb().execute<{ slug: string; name: string; city: string; state: string }>(sql`
-    select slug, name, city, state from clinics
-    where status = 'published' and integration_therapy = 'included' and follow_up_24h
-    order by last_verified_at desc nulls last, slug limit ${limit}`);
+export type FeaturedClinic = { slug: string; name: string; city: string; state: string };
+
+/** Recently verified clinics with integration therapy included and next-day follow-up. */
+async function computeFeaturedClinics(db: Db): Promise<FeaturedClinic[]> {
+  return z.array(z.object({ slug: z.string(), name: z.string(), city: z.string(), state: z.string() })).parse(
+    await db.execute(sql`
+        select slug, name, city, state from clinics
+        where status = 'published' and integration_therapy = 'included' and follow_up_24h
+        order by last_verified_at desc nulls last, slug limit 6`),
+  );
 }
+
+/**
+ * Both are aggregates over every listing (a scan of the whole table at 100,000 clinics), so they
+ * are cached like the cost figures, and a listing write expires them (`CACHE_TAGS.home`).
+ */
+export const siteStats = cachedFigures("home-stats", computeSiteStats, () => [CACHE_TAGS.home]);
+export const featuredClinics = cachedFigures("home-featured", computeFeaturedClinics, () => [
+  CACHE_TAGS.home,
+]);

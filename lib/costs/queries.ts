@@ -1,9 +1,6 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
-import { unstable_cache } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import type { Db } from "@/db/connect";
 import {
   digitalToolSchema,
@@ -21,13 +18,14 @@ import {
 import { slugify } from "@/db/seed/names";
 import { aftercareScore, courseTotal, AFTERCARE_WEEKS_TARGET } from "@/lib/aftercare";
 import { CACHE_TAGS } from "@/lib/cache";
+import { cachedFigures } from "@/lib/cached-figures";
 import { FEATURES, type FeatureKey } from "./features";
 import { binCounts, quartiles, trimBins, type Quartiles, type Weighted } from "./stats";
 
 /**
  * Cost and aftercare figures for the nation, a state or a city, computed in PostgreSQL from
  * published listings only, and cached (`unstable_cache`, tagged, revalidated after at most
- * `COSTS_REVALIDATE_SECONDS` and at once when a listing changes, see `lib/cache.ts`).
+ * a minute and at once when a listing changes, see `lib/cached-figures.ts` and `lib/cache.ts`).
  *
  * Where a listing counts:
  * - a physical clinic counts in its own state and city;
@@ -44,7 +42,6 @@ import { binCounts, quartiles, trimBins, type Quartiles, type Weighted } from ".
  * 100,000 listings) each time the figures are recomputed, not per page view.
  */
 
-export const COSTS_REVALIDATE_SECONDS = 60;
 /** Per-session price histogram: $100 bins, the last one "$2,000 and up". */
 export const PRICE_BIN_CENTS = 10_000;
 export const PRICE_LAST_BIN = 20;
@@ -460,60 +457,23 @@ export async function cityPages(db: Db): Promise<{ state: UsState; city: string;
 
 // ---------------------------------------------------------------- cached entry points (pages)
 
-/**
- * Part of every cache key: Next keeps `unstable_cache` entries on disk across restarts, and a
- * restarted server may face another database (a reseed, the e2e and benchmark stacks), so entries
- * from an earlier process must not be served, not even once while they revalidate.
- */
-const PROCESS_KEY = randomUUID();
-
-/** What the clinics table holds, cheaply: any write through the listing service changes it. */
-async function dataFingerprint(db: Db): Promise<string> {
-  const [row] = z
-    .array(z.object({ n: z.number().int(), t: z.string().nullable() }))
-    .parse(await db.execute(sql`select count(*)::int as n, max(updated_at)::text as t from clinics`));
-  return `${row?.n ?? 0}:${row?.t ?? ""}`;
-}
-
-/**
- * Figures cached with `unstable_cache` (tags, revalidated after `COSTS_REVALIDATE_SECONDS`), and
- * remembered in this process with the data fingerprint they came from: when the time-based
- * revalidation finds the table unchanged, it reuses the figures instead of recomputing them, so
- * a quiet site does not spend its CPU on the same aggregates every minute. A listing change moves
- * the fingerprint (and expires the tags), so the next visit computes fresh figures.
- */
-function cachedFigures<A extends string[], T>(
-  name: string,
-  compute: (db: Db, ...args: A) => Promise<T>,
-  tags: (...args: A) => string[],
-): (...args: A) => Promise<T> {
-  const last = new Map<string, { fingerprint: string; value: T }>();
-  return (...args: A) =>
-    unstable_cache(
-      async () => {
-        const db = getDb();
-        const key = args.join("\0");
-        const fingerprint = await dataFingerprint(db);
-        const seen = last.get(key);
-        if (seen?.fingerprint === fingerprint) return seen.value;
-        const value = await compute(db, ...args);
-        last.set(key, { fingerprint, value });
-        return value;
-      },
-      [name, ...args, PROCESS_KEY],
-      { tags: [CACHE_TAGS.costs, ...tags(...args)], revalidate: COSTS_REVALIDATE_SECONDS },
-    )();
-}
-
-export const getNationCosts = cachedFigures("costs-nation", nationCosts, () => [CACHE_TAGS.costsNation]);
+export const getNationCosts = cachedFigures("costs-nation", nationCosts, () => [
+  CACHE_TAGS.costs,
+  CACHE_TAGS.costsNation,
+]);
 
 export const getStateCosts = cachedFigures("costs-state", stateCosts, (state: UsState) => [
+  CACHE_TAGS.costs,
   CACHE_TAGS.costsState(state),
 ]);
 
 /** A listing change invalidates its whole state, cities included. */
 export const getCityCosts = cachedFigures("costs-city", cityCosts, (state: UsState, _city: string) => [
+  CACHE_TAGS.costs,
   CACHE_TAGS.costsState(state),
 ]);
 
-export const getCityPages = cachedFigures("costs-city-pages", cityPages, () => [CACHE_TAGS.costsNation]);
+export const getCityPages = cachedFigures("costs-city-pages", cityPages, () => [
+  CACHE_TAGS.costs,
+  CACHE_TAGS.costsNation,
+]);
