@@ -22,6 +22,13 @@ test("the map's states link to their state pages", async ({ page }) => {
   // Each state's accessible name says its value: "California: $600, 298 clinics".
   const california = page.getByRole("link", { name: /^California: \$[\d,]+, [\d,]+ clinics$/ });
   await expect(california).toHaveAttribute("href", "/costs/ca");
+  // The outlines come from the cached sprite: drawn, California is a sizeable shape.
+  await expect.poll(async () => (await california.boundingBox())?.width ?? 0).toBeGreaterThan(40);
+  const href = await california.locator("use").getAttribute("href");
+  expect(href).toMatch(/^\/maps\/us-states\.svg\?v=[0-9a-f]{12}#CA$/);
+  const sprite = await page.request.get(href!.split("#")[0]!);
+  expect(sprite.headers()["content-type"]).toContain("image/svg+xml");
+  expect(sprite.headers()["cache-control"]).toContain("immutable");
   await california.click();
   await expect(page).toHaveURL(/\/costs\/ca$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(

@@ -1,5 +1,5 @@
 import { featureLabel, FEATURES, type MapMetric } from "@/lib/costs/features";
-import { MAP_HEIGHT, MAP_WIDTH, stateShapes } from "@/lib/costs/map";
+import { MAP_HEIGHT, MAP_WIDTH, mapSpriteHref, stateShapes } from "@/lib/costs/map";
 import { STATES_BY_NAME } from "@/lib/costs/links";
 import type { StateRow } from "@/lib/costs/queries";
 import { percent } from "@/lib/format";
@@ -49,7 +49,8 @@ function classOf(value: number, breaks: number[]): number {
 
 /**
  * The US map coloured by `metric`, each state a link to its cost page with a name that says its
- * value. Server-rendered SVG; the same numbers are in the table below it.
+ * value. Server-rendered SVG whose outlines come from the cached sprite (`mapSprite`); the same
+ * numbers are in the table below it.
  */
 export function UsMap({ rows, metric }: { rows: StateRow[]; metric: MapMetric }) {
   const m = mapMetric(metric);
@@ -72,7 +73,7 @@ export function UsMap({ rows, metric }: { rows: StateRow[]; metric: MapMetric })
         role="group"
         aria-label={`Map of the United States: ${m.title.toLowerCase()} by state. Each state links to its page.`}
       >
-        {stateShapes().map(({ state, d }) => {
+        {stateShapes().map(({ state }) => {
           const r = byState.get(state);
           const v = r ? m.value(r) : null;
           const fill = v === null ? NO_DATA : PALETTE[classOf(v, breaks)];
@@ -80,8 +81,8 @@ export function UsMap({ rows, metric }: { rows: StateRow[]; metric: MapMetric })
           return (
             <a key={state} href={`/costs/${state.toLowerCase()}`} aria-label={label} className="group">
               <title>{label}</title>
-              <path
-                d={d}
+              <use
+                href={mapSpriteHref(state)}
                 fill={fill}
                 stroke="#ffffff"
                 strokeWidth={1}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { US_STATES } from "@/db/enums";
-import { MAP_HEIGHT, MAP_WIDTH, stateShapes } from "./map";
+import { MAP_HEIGHT, MAP_WIDTH, mapSprite, mapSpriteHref, stateShapes } from "./map";
 
 describe("stateShapes", () => {
   it("draws every state and DC once, inside the map, in a light enough path", () => {
@@ -19,5 +19,16 @@ describe("stateShapes", () => {
       }
     }
     expect(total).toBeLessThan(60_000);
+  });
+});
+
+describe("mapSprite", () => {
+  it("holds every outline once, by state code, uncoloured, under a version that follows the content", () => {
+    const { svg, version } = mapSprite();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 975 610"><defs>/);
+    for (const state of US_STATES) expect(svg.split(`<path id="${state}" d="M`).length).toBe(2);
+    expect(svg).not.toContain("fill");
+    expect(version).toMatch(/^[0-9a-f]{12}$/);
+    expect(mapSpriteHref("CA")).toBe(`/maps/us-states.svg?v=${version}#CA`);
   });
 });

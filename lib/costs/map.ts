@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { geoPath } from "d3-geo";
 import type { MultiPolygon, Polygon } from "geojson";
 import { feature } from "topojson-client";
@@ -98,4 +99,31 @@ export function stateShapes(): StateShape[] {
   }
   shapes = out.sort((a, b) => a.state.localeCompare(b.state));
   return shapes;
+}
+
+/** Where pages find the state outlines (`app/maps/us-states.svg`); see `mapSpriteHref`. */
+export const MAP_SPRITE_PATH = "/maps/us-states.svg";
+
+let sprite: { svg: string; version: string } | undefined;
+
+/**
+ * Every state's outline in one SVG file, each a `<path id="CA">` with no colour of its own, for pages
+ * to draw with `<use href="…#CA">` and colour as they like. The outlines are the same on every
+ * page, so a browser fetches them once (the file is cached for good under a versioned address)
+ * instead of every page view carrying about 50 KB of path data twice (in the HTML and in its
+ * React payload).
+ */
+export function mapSprite(): { svg: string; version: string } {
+  if (sprite) return sprite;
+  const paths = stateShapes()
+    .map(({ state, d }) => `<path id="${state}" d="${d}"/>`)
+    .join("");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}"><defs>${paths}</defs></svg>`;
+  sprite = { svg, version: createHash("sha256").update(svg).digest("hex").slice(0, 12) };
+  return sprite;
+}
+
+/** The address of one state's outline in the sprite, versioned by its content. */
+export function mapSpriteHref(state: UsState): string {
+  return `${MAP_SPRITE_PATH}?v=${mapSprite().version}#${state}`;
 }
