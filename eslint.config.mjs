@@ -36,6 +36,14 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-empty": ["error", { allowEmptyCatch: false }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "Use @/components/link (no prefetching)." }] },
+      ],
     },
+  },
+  {
+    files: ["components/link.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
 );

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
-import Link from "next/link";
+import Link from "@/components/link";
 import { AccountNav } from "@/components/account-nav";
 import { CompareTray } from "@/components/compare/compare-tray";
 import { CrisisBar, SampleDataNotice } from "@/components/notices";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ClinicSearchForm } from "@/components/search-form";
 import { connection } from "next/server";
 import { featuredClinics, siteStats } from "@/lib/stats";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { signOutAction } from "@/app/signin/actions";
 import { currentActor } from "@/lib/auth/session";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 
 /** Shown when neither Meilisearch nor PostgreSQL could answer a search. */
 export default function SearchError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ReactNode } from "react";
 import { AssumptionsForm } from "@/components/compare/assumptions-form";
 import { CompareTable } from "@/components/compare/compare-table";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { BackToState } from "@/components/costs/back-to-state";
 import { STATES_BY_NAME, costsHref } from "@/lib/costs/links";
 import { STATE_NAMES } from "@/lib/labels";

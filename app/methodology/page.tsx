@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { OnThisPage } from "@/components/on-this-page";
 import { DetailTable } from "@/components/detail-table";
 import { SampleBadge } from "@/components/notices";

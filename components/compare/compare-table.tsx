@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { Clinic } from "@/db/schema";
 import { Explain } from "@/components/glossary";
 import { SampleBadge } from "@/components/notices";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { COMPARE_MAX, COMPARE_MIN, compareHref } from "@/lib/compare/href";
 import { tray, useTrayItems, useTrayMessage } from "./store";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useParams } from "next/navigation";
 import { costsHref, stateFromParam } from "@/lib/costs/links";
 import { STATE_NAMES } from "@/lib/labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/aftercare";
 import { FEATURES } from "@/lib/costs/features";
 import type { Figures, RoutePrice } from "@/lib/costs/queries";

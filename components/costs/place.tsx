@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { MIN_CITY_CLINICS, type CityRow, type Figures, type TopClinic } from "@/lib/costs/queries";
 import { clinicSearchHref, costsHref, type SearchLinkParams } from "@/lib/costs/links";
 import { percent, score, usd } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { Clinic } from "@/db/schema";
 import type { ScoreResult } from "@/lib/aftercare";
 import { score as fmtScore } from "@/lib/format";

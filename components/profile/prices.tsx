@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ReactNode } from "react";
 import type { Clinic } from "@/db/schema";
 import type { CourseEstimate } from "@/lib/aftercare";

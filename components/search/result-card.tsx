@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { AddToCompareButton } from "@/components/compare/add-to-compare-button";
 import { SampleBadge } from "@/components/notices";
 import { miles, relativeDays, score, usdRange } from "@/lib/format";

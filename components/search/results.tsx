@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { GroupKey } from "@/lib/search/filters";
 import { choiceLabel, relaxLabel } from "@/lib/search/labels";
 import {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getDb } from "@/db/client";
 import { recentImports } from "@/lib/admin/queries";
 import { requireAdminPage } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { z } from "zod";
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } };

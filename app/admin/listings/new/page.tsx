@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ListingEditor } from "@/app/dashboard/listings/[id]/listing-editor";
 import { requireAdminPage } from "@/lib/auth/session";
 import { BLANK_LISTING, toFormValues } from "@/lib/listings/schema";

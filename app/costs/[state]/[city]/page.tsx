@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AllFigures, AsOf, Headline } from "@/components/costs/figures";
