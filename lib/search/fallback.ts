@@ -267,9 +267,12 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
   const ids = z.array(z.string()).parse(agg?.ids ?? []);
   const order = new Map(ids.map((id, i) => [id, i]));
   const rows = ids.length
-    ? (await db.select().from(c).where(inArray(c.id, ids))).sort(
-        (a, b) => order.get(a.id)! - order.get(b.id)!,
-      )
+    ? (
+        await db
+          .select()
+          .from(c)
+          .where(sqlAnd(eq(c.status, "published"), inArray(c.id, ids)))
+      ).sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     : [];
 
   const facets: FacetCounts = {};
