@@ -1,12 +1,12 @@
 import Link from "@/components/link";
 import { ClinicSearchForm } from "@/components/search-form";
 import { connection } from "next/server";
-import { featuredClinics, siteStats } from "@/lib/stats";
+import { homeFigures } from "@/lib/stats";
 import { percent, usd } from "@/lib/format";
 
 export default async function HomePage() {
   await connection();
-  const [stats, featured] = await Promise.all([siteStats(), featuredClinics()]);
+  const { stats, featured } = await homeFigures();
   return (
     <div className="space-y-10">
       <section className="space-y-4">

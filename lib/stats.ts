@@ -42,10 +42,15 @@ async function computeFeaturedClinics(db: Db): Promise<FeaturedClinic[]> {
 }
 
 /**
- * Both are aggregates over every listing (a scan of the whole table at 100,000 clinics), so they
- * are cached like the cost figures, and a listing write expires them (`CACHE_TAGS.home`).
+ * The home page's numbers and featured clinics: aggregates over every listing (a scan of the whole
+ * table at 100,000 clinics), so cached together like the cost figures (one data check for both),
+ * and expired by a listing write (`CACHE_TAGS.home`).
  */
-export const siteStats = cachedFigures("home-stats", computeSiteStats, () => [CACHE_TAGS.home]);
-export const featuredClinics = cachedFigures("home-featured", computeFeaturedClinics, () => [
-  CACHE_TAGS.home,
-]);
+export const homeFigures = cachedFigures(
+  "home",
+  async (db: Db) => {
+    const [stats, featured] = await Promise.all([computeSiteStats(db), computeFeaturedClinics(db)]);
+    return { stats, featured };
+  },
+  () => [CACHE_TAGS.home],
+);

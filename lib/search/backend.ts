@@ -102,32 +102,24 @@ export async function searchMeili(
   const idle = idleFacets(groups);
   const q = searchText(query.q);
   const cacheKey = JSON.stringify([q, groups.map((g) => [g.key, toMeiliFilter(g.cond)])]);
+  const page = {
+    indexUid,
+    q,
+    filter: filter(),
+    sort: meiliSort(query),
+    matchingStrategy: "all" as const,
+    page: query.page,
+    hitsPerPage: query.perPage,
+    attributesToRetrieve: [...HIT_FIELDS],
+  };
   const cached = cache?.get(cacheKey);
   if (cached) {
-    const main = resultSchema.parse(
-      await meili.index(indexUid).search(q, {
-        filter: filter(),
-        sort: meiliSort(query),
-        matchingStrategy: "all",
-        page: query.page,
-        hitsPerPage: query.perPage,
-        attributesToRetrieve: [...HIT_FIELDS],
-      }),
-    );
+    const { results } = multiSchema.parse(await meili.multiSearch({ queries: [page] }));
+    const main = results[0]!;
     return { docs: main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, ...cached };
   }
   const queries = [
-    {
-      indexUid,
-      q,
-      filter: filter(),
-      sort: meiliSort(query),
-      matchingStrategy: "all" as const,
-      page: query.page,
-      hitsPerPage: query.perPage,
-      facets: attrs(idle),
-      attributesToRetrieve: [...HIT_FIELDS],
-    },
+    { ...page, facets: attrs(idle) },
     ...groups.map((g) => ({
       indexUid,
       q,

@@ -16,7 +16,6 @@ import { canonicalCity } from "./places";
 export const SORTS = ["relevance", "price", "score", "distance", "verified"] as const;
 export type Sort = (typeof SORTS)[number];
 
-export { DEFAULT_PER_PAGE, DEFAULT_RADIUS, MAX_PER_PAGE, MAX_RADIUS, RADIUS_CHOICES } from "./constants";
 export const MAX_PAGE = 10_000;
 /** Dollars; higher limits are surely a typo. */
 export const MAX_PRICE = 100_000;
