@@ -13,7 +13,8 @@ import { updateListing } from "@/lib/listings/service";
 import { searchMeili } from "@/lib/search/backend";
 import { createMeili } from "@/lib/search/client";
 import { searchPostgres } from "@/lib/search/fallback";
-import { combined, filterGroups, toMeiliFilter } from "@/lib/search/filters";
+import { combined, filterGroups, resolveGroups, toMeiliFilter } from "@/lib/search/filters";
+import { outsideFinder } from "@/lib/search/geo-sql";
 import { parseSearchQuery, type SearchQuery } from "@/lib/search/query";
 import { tempSiteReadySchema, type TempSiteReady } from "@/scripts/lib/temp-site";
 import { percentile, startTempStack, type TempStack } from "./lib/temp-stack";
@@ -120,9 +121,11 @@ async function benchSize(size: number, running?: Ready): Promise<Row[]> {
     const big = size >= 100_000;
 
     console.error("  raw Meilisearch…");
+    // Radius filters need the listings in their box's corners, from PostgreSQL (cached, as in the app).
+    const outside = outsideFinder(conn.db);
     const rawMain = await timeEach(args.rounds, async (qs) => {
       const q = parse(qs);
-      const c = combined(filterGroups(q));
+      const c = combined(await resolveGroups(filterGroups(q), outside));
       await meili.index("clinics").search(q.q, {
         filter: c ? toMeiliFilter(c) : undefined,
         page: q.page,
@@ -137,7 +140,7 @@ async function benchSize(size: number, running?: Ready): Promise<Row[]> {
     });
     const rawFull = await timeEach(args.rounds, async (qs) => {
       const q = parse(qs);
-      await searchMeili(meili, "clinics", q, filterGroups(q));
+      await searchMeili(meili, "clinics", q, filterGroups(q), { outside });
     });
     rows.push({
       size,

@@ -141,6 +141,8 @@ export const clinics = pgTable(
     uniqueIndex("clinics_slug_key").on(t.slug),
     index("clinics_state_city_idx").on(t.state, t.city),
     index("clinics_status_idx").on(t.status),
+    // Radius searches find the listings in a box (lib/search/geo-sql.ts).
+    index("clinics_lat_lng_idx").on(t.lat, t.lng),
   ],
 );
 

@@ -4,8 +4,13 @@ import { seedDatabase } from "@/db/seed/seed";
 import { searchMeili } from "@/lib/search/backend";
 import { createMeili } from "@/lib/search/client";
 import { FacetCache } from "@/lib/search/facet-cache";
+import { outsideFinder } from "@/lib/search/geo-sql";
 import { searchPostgres } from "@/lib/search/fallback";
-import { filterGroups } from "@/lib/search/filters";
+import { combined, filterGroups, resolveGroups, toMeiliFilter } from "@/lib/search/filters";
+import { METERS_PER_MILE } from "@/lib/search/geo";
+import { nearestIds } from "@/lib/search/nearest";
+import { clinics } from "@/db/schema";
+import { inArray } from "drizzle-orm";
 import { DEFAULT_QUERY, parseSearchQuery, type SearchQuery } from "@/lib/search/query";
 import { rebuildIndex } from "@/lib/search/rebuild";
 import { freshDatabase } from "./support/db";
@@ -63,7 +68,7 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
       const groups = filterGroups(query);
       const a =
         engine === "meili"
-          ? await searchMeili(meili, index, query, groups)
+          ? await searchMeili(meili, index, query, groups, { outside: outsideFinder(db.db) })
           : await searchPostgres(db.db, query, groups);
       ids.push(...a.docs.map((d) => d.id));
       if (a.docs.length < 100) return { ids, answer: a };
@@ -95,7 +100,7 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
   it.each(["price", "score", "verified", "relevance"] as const)("sorts the same way: %s", async (sort) => {
     const q = { ...parse("state=CA"), sort, perPage: 100 };
     const groups = filterGroups(q);
-    const m = await searchMeili(meili, index, q, groups);
+    const m = await searchMeili(meili, index, q, groups, { outside: outsideFinder(db.db) });
     const p = await searchPostgres(db.db, q, groups);
     const key = (d: (typeof m.docs)[number]) =>
       sort === "price"
@@ -113,24 +118,72 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
     const cache = new FacetCache();
     const q = parse("state=CA&route=iv_infusion&sort=price");
     const groups = filterGroups(q);
-    const first = await searchMeili(meili, index, q, groups, cache);
+    const first = await searchMeili(meili, index, q, groups, { outside: outsideFinder(db.db), cache });
     expect(cache.size).toBe(1);
-    const again = await searchMeili(meili, index, q, groups, cache);
+    const again = await searchMeili(meili, index, q, groups, { outside: outsideFinder(db.db), cache });
     expect(again).toEqual(first);
-    const page2 = await searchMeili(meili, index, { ...q, page: 2 }, groups, cache);
+    const page2 = await searchMeili(meili, index, { ...q, page: 2 }, groups, {
+      outside: outsideFinder(db.db),
+      cache,
+    });
     expect(cache.size).toBe(1);
     expect(page2.docs.map((d) => d.id)).toEqual(
-      (await searchMeili(meili, index, { ...q, page: 2 }, groups)).docs.map((d) => d.id),
+      (
+        await searchMeili(meili, index, { ...q, page: 2 }, groups, { outside: outsideFinder(db.db) })
+      ).docs.map((d) => d.id),
     );
     expect(page2.facets).toEqual(first.facets);
   });
 
-  it("sorts by distance the same way near a ZIP code", async () => {
-    const q = parse("zip=90012&radius=30&perPage=50");
-    const groups = filterGroups(q);
-    const m = await searchMeili(meili, index, q, groups);
-    const p = await searchPostgres(db.db, q, groups);
-    expect(p.docs.map((d) => d.id)).toEqual(m.docs.map((d) => d.id));
+  it.each([
+    "zip=90012&radius=30",
+    "zip=10001&radius=200&telehealthIn=NY",
+    "zip=60614&radius=500&route=iv_infusion",
+  ])("orders nearest first the same way, every page: %s", async (qs) => {
+    const q = parse(qs);
+    expect(q.sort).toBe("distance");
+    const m = await allIds("meili", q);
+    const p = await allIds("pg", q);
+    expect(m.ids.length).toBeGreaterThan(20);
+    expect(m.ids).toEqual(p.ids);
+  });
+
+  it("online services (no place) follow the nearest, by id", async () => {
+    const q = parse("zip=10001&radius=25&telehealthIn=NY");
+    const { answer } = await allIds("meili", q);
+    const { ids } = await allIds("meili", q);
+    const rows = await db.db
+      .select({ id: clinics.id, lat: clinics.lat })
+      .from(clinics)
+      .where(inArray(clinics.id, ids));
+    const placed = new Map(rows.map((r) => [r.id, r.lat !== null]));
+    const firstUnplaced = ids.findIndex((id) => !placed.get(id));
+    expect(firstUnplaced).toBeGreaterThan(0);
+    expect(ids.slice(firstUnplaced).every((id) => !placed.get(id))).toBe(true);
+    expect(ids.slice(firstUnplaced)).toEqual([...ids.slice(firstUnplaced)].sort());
+    expect(ids.length).toBe(answer.total);
+  });
+
+  it("finds the nearest through smaller circles when too many match to fetch at once", async () => {
+    const q = parse("zip=10001&radius=500");
+    const outside = outsideFinder(db.db);
+    const all = combined(await resolveGroups(filterGroups(q), outside));
+    const expected = (await allIds("pg", q)).ids;
+    expect(expected.length).toBeGreaterThan(200);
+    for (const start of [0, 20, 95, 180]) {
+      const ids = await nearestIds({
+        meili,
+        indexUid: index,
+        q: "",
+        filter: all && toMeiliFilter(all),
+        from: { lat: q.zip!.lat, lng: q.zip!.lng, meters: q.radius * METERS_PER_MILE },
+        start,
+        end: start + 20,
+        outside,
+        fetch: 40,
+      });
+      expect(ids).toEqual(expected.slice(start, start + 20));
+    }
   });
 });
 
@@ -142,7 +195,7 @@ describe("text search", () => {
   const run = async (engine: "meili" | "pg", q: string) => {
     const query = { ...DEFAULT_QUERY, q, perPage: 100 };
     return engine === "meili"
-      ? searchMeili(meili, index, query, filterGroups(query))
+      ? searchMeili(meili, index, query, filterGroups(query), { outside: outsideFinder(db.db) })
       : searchPostgres(db.db, query, filterGroups(query));
   };
 

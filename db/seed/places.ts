@@ -1,6 +1,7 @@
 import zipcodes from "zipcodes";
 import { US_STATES, type UsState } from "../enums";
 import type { Prng } from "./prng";
+import { distanceMeters } from "../../lib/search/geo";
 
 /** A real US city (from the `zipcodes` package) that sample clinics can be placed in. */
 export interface Place {
@@ -65,13 +66,9 @@ function isUsState(s: string): s is UsState {
   return STATES.has(s);
 }
 
-/** Great-circle distance in kilometres. */
+/** Great-circle distance in kilometres (the haversine the search uses, `lib/search/geo.ts`). */
 export function distanceKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLng = (lng2 - lng1) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return distanceMeters(lat1, lng1, lat2, lng2) / 1000;
 }
 
 /**

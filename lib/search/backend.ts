@@ -5,13 +5,17 @@ import {
   combined,
   countsFromDistribution,
   idleFacets,
+  idsFilter,
+  resolveGroups,
   toMeiliFilter,
   type FacetCounts,
   type FilterGroup,
   type GroupKey,
 } from "./filters";
 import type { FacetCache } from "./facet-cache";
+import { METERS_PER_MILE, type OutsideFinder } from "./geo";
 import { HIT_FIELDS, type HitDocument } from "./hits";
+import { nearestIds } from "./nearest";
 import type { SearchQuery } from "./query";
 import { searchWords } from "./settings";
 
@@ -27,7 +31,10 @@ export type BackendAnswer = {
   relax: Partial<Record<GroupKey | "q", number>>;
 };
 
-/** The sort of a query in Meilisearch terms. Without words, "relevance" means best aftercare first. */
+/**
+ * The sort of a query in Meilisearch terms. Without words, "relevance" means best aftercare first.
+ * Nearest first is ordered in the app (`lib/search/nearest.ts`), so it has none here.
+ */
 export function meiliSort(q: SearchQuery): string[] {
   switch (q.sort) {
     case "price":
@@ -35,7 +42,7 @@ export function meiliSort(q: SearchQuery): string[] {
     case "score":
       return ["aftercareScore:desc"];
     case "distance":
-      return q.zip ? [`_geoPoint(${q.zip.lat}, ${q.zip.lng}):asc`] : ["aftercareScore:desc"];
+      return q.zip ? [] : ["aftercareScore:desc"];
     case "verified":
       return ["lastVerifiedTs:desc"];
     case "relevance":
@@ -55,7 +62,8 @@ const hitSchema = z.object({
   state: z.string(),
   telehealth: z.boolean(),
   statesServed: z.array(z.string()),
-  _geo: z.object({ lat: z.number(), lng: z.number() }).optional(),
+  lat: z.number().optional(),
+  lng: z.number().optional(),
   routes: z.array(E.routeSchema),
   sessionMin: nullableInt,
   sessionMax: nullableInt,
@@ -80,20 +88,30 @@ const resultSchema = z.object({
   facetDistribution: z.record(z.string(), z.record(z.string(), z.number())).optional(),
 });
 const multiSchema = z.object({ results: z.array(resultSchema) });
+const hitsOnlySchema = z.object({ hits: z.array(z.unknown()) });
+
+export type MeiliSearchOptions = {
+  /** The listings in a radius's bounding box but outside it (`outsideFinder` in `lib/search/geo-sql.ts`). */
+  outside: OutsideFinder;
+  /** Counts for these words and filters, kept for a few seconds. */
+  cache?: FacetCache;
+};
 
 /**
  * One round trip to Meilisearch (`multiSearch`): the page of results with the counts of every idle
  * facet, plus per active group a count-only query without that group (its facet counts, and how many
  * results relaxing it would give), plus, with words, a count without them. With a `cache` holding
- * counts for these words and filters, only the page of results is asked for.
+ * counts for these words and filters, only the page of results is asked for. Nearest first, the
+ * page is found alongside (`nearestIds`) and its listings fetched by id.
  */
 export async function searchMeili(
   meili: MeiliClient,
   indexUid: string,
   query: SearchQuery,
-  groups: FilterGroup[],
-  cache?: FacetCache,
+  unresolved: FilterGroup[],
+  { outside, cache }: MeiliSearchOptions,
 ): Promise<BackendAnswer> {
+  const groups = await resolveGroups(unresolved, outside);
   const filter = (except?: GroupKey) => {
     const c = combined(groups, except);
     return c ? toMeiliFilter(c) : undefined;
@@ -101,7 +119,9 @@ export async function searchMeili(
   const attrs = (facets: { attr: string }[]) => [...new Set(facets.map((f) => f.attr))];
   const idle = idleFacets(groups);
   const q = searchText(query.q);
-  const cacheKey = JSON.stringify([q, groups.map((g) => [g.key, toMeiliFilter(g.cond)])]);
+  // The key holds the radius itself, not the ids outside it (which follow from it).
+  const cacheKey = JSON.stringify([q, unresolved.map((g) => [g.key, g.cond])]);
+  const nearest = query.sort === "distance" && query.zip !== null;
   const page = {
     indexUid,
     q,
@@ -109,14 +129,42 @@ export async function searchMeili(
     sort: meiliSort(query),
     matchingStrategy: "all" as const,
     page: query.page,
-    hitsPerPage: query.perPage,
+    hitsPerPage: nearest ? 0 : query.perPage,
     attributesToRetrieve: [...HIT_FIELDS],
   };
+  const start = (query.page - 1) * query.perPage;
+  const nearestDocs = async (): Promise<HitDocument[] | undefined> => {
+    if (!nearest || !query.zip) return undefined;
+    const ids = await nearestIds({
+      meili,
+      indexUid,
+      q,
+      filter: page.filter,
+      from: { lat: query.zip.lat, lng: query.zip.lng, meters: query.radius * METERS_PER_MILE },
+      start,
+      end: start + query.perPage,
+      outside,
+    });
+    if (ids.length === 0) return [];
+    const found = hitsOnlySchema.parse(
+      await meili.index(indexUid).search("", {
+        filter: idsFilter(ids),
+        limit: ids.length,
+        attributesToRetrieve: [...HIT_FIELDS],
+      }),
+    );
+    const byId = new Map(found.hits.map((h) => hitSchema.parse(h)).map((d) => [d.id, d]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+
   const cached = cache?.get(cacheKey);
   if (cached) {
-    const { results } = multiSchema.parse(await meili.multiSearch({ queries: [page] }));
+    const [{ results }, nearby] = await Promise.all([
+      meili.multiSearch({ queries: [page] }).then((r) => multiSchema.parse(r)),
+      nearestDocs(),
+    ]);
     const main = results[0]!;
-    return { docs: main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, ...cached };
+    return { docs: nearby ?? main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, ...cached };
   }
   const queries = [
     { ...page, facets: attrs(idle) },
@@ -131,7 +179,10 @@ export async function searchMeili(
     })),
     ...(q ? [{ indexUid, q: "", filter: filter(), page: 1, hitsPerPage: 0 }] : []),
   ];
-  const { results } = multiSchema.parse(await meili.multiSearch({ queries }));
+  const [{ results }, nearby] = await Promise.all([
+    meili.multiSearch({ queries }).then((r) => multiSchema.parse(r)),
+    nearestDocs(),
+  ]);
   const [main, ...rest] = results;
   if (!main || rest.length !== queries.length - 1) throw new Error("Meilisearch answered too few results");
   const facets: FacetCounts = countsFromDistribution(idle, main.facetDistribution);
@@ -143,5 +194,5 @@ export async function searchMeili(
   });
   if (q) relax.q = rest[groups.length]!.totalHits;
   cache?.set(cacheKey, { facets, relax });
-  return { docs: main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, facets, relax };
+  return { docs: nearby ?? main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, facets, relax };
 }

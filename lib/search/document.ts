@@ -14,14 +14,14 @@ export const UNKNOWN_PRICE_SORT = 1_000_000;
  * The version of the document shape. Bump it when a field is added or its meaning changes: the
  * launcher rebuilds an index whose documents carry another version (`indexIsCurrent`).
  */
-export const DOC_VERSION = 2;
+export const DOC_VERSION = 3;
 
 const within = (price: number | null, steps: readonly number[]) =>
   price == null ? [] : steps.filter((s) => price <= s);
 
 /**
  * The search document of a clinic row: flat, with labels for full-text search, derived numbers
- * (aftercare score, course estimate) and `_geo`. Everything here is derivable from the row, so the
+ * (aftercare score, course estimate) and the coordinates (only when known: `lat EXISTS` means "has a place"). Everything here is derivable from the row, so the
  * index can always be rebuilt from PostgreSQL.
  */
 export function toSearchDocument(c: Clinic) {
@@ -51,7 +51,7 @@ export function toSearchDocument(c: Clinic) {
     telehealth,
     /** The states an online service treats people in ("telehealth available in my state"). */
     telehealthStates: telehealth ? c.statesServed : [],
-    ...(c.lat != null && c.lng != null ? { _geo: { lat: c.lat, lng: c.lng } } : {}),
+    ...(c.lat != null && c.lng != null ? { lat: c.lat, lng: c.lng } : {}),
     routes: c.routes,
     routeLabels: c.routes.map((r) => ROUTE_LABELS[r]),
     conditions: c.conditions,

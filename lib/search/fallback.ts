@@ -5,6 +5,7 @@ import type { Db } from "@/db/connect";
 import { clinics } from "@/db/schema";
 import { aftercareScoreSql, courseLowCentsSql, dollarsSql } from "./derived-sql";
 import { toSearchDocument, UNKNOWN_PRICE_SORT } from "./document";
+import { distanceSql, withinSql } from "./geo-sql";
 import { combined, FACETS, type Cond, type Facet, type FacetCounts, type FilterGroup } from "./filters";
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
@@ -14,7 +15,7 @@ import { searchWords, synonymMap } from "./settings";
 /**
  * The PostgreSQL answer to a search, for when Meilisearch is unreachable, failing or slow: the same
  * filter tree (`lib/search/filters.ts`) compiled to SQL, the same sorts, facet counts with
- * `count(*) filter (…)`, distance by the haversine formula, and text matched with ILIKE on name,
+ * `count(*) filter (…)`, distance by the haversine formula (`lib/search/geo-sql.ts`), and text matched with ILIKE on name,
  * city, state code, description and aftercare notes (no typo tolerance, no ranking beyond "the name matches").
  */
 
@@ -34,7 +35,7 @@ const DERIVED = sql`cross join lateral (select
   offset 0) d`;
 
 /** The SQL of every attribute a filter may name (the same meaning as in `toSearchDocument`); `d.` needs DERIVED. */
-const COLUMNS: Record<Exclude<FilterableAttribute, "_geo" | "docVersion" | "sessionUnder" | "courseUnder">, Column> = {
+const COLUMNS: Record<Exclude<FilterableAttribute, "docVersion" | "sessionUnder" | "courseUnder">, Column> = {
   state: { expr: sql`${c.state}`, kind: "text" },
   city: { expr: sql`${c.city}`, kind: "text" },
   telehealthStates: { expr: sql`(case when ${telehealth} then ${c.statesServed} else '{}'::text[] end)`, kind: "array" },
@@ -73,15 +74,6 @@ function column(attr: FilterableAttribute): Column {
   return col;
 }
 
-const EARTH_KM = 6371; // as distanceKm in db/seed/places.ts
-
-/** Great-circle distance in km from (lat, lng) to the listing, by the haversine formula. */
-function distanceSql(lat: number, lng: number): SQL {
-  return sql`(2 * ${EARTH_KM} * asin(least(1, sqrt(
-    power(sin(radians(${c.lat} - ${lat}) / 2), 2) +
-    cos(radians(${lat})) * cos(radians(${c.lat})) * power(sin(radians(${c.lng} - ${lng}) / 2), 2)))))`;
-}
-
 const list = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql`${v}`),
@@ -108,15 +100,8 @@ export function toSql(cond: Cond): SQL {
     }
     case "lte":
       return sql`(${column(cond.attr).expr} <= ${cond.value})`;
-    case "geo": {
-      // A bounding box first (cheap), then the exact distance.
-      const km = cond.meters / 1000;
-      const dLat = km / 111.2;
-      const dLng = km / (111.2 * Math.max(0.01, Math.cos((cond.lat * Math.PI) / 180)));
-      return sql`(${c.lat} between ${cond.lat - dLat} and ${cond.lat + dLat}
-        and ${c.lng} between ${cond.lng - dLng} and ${cond.lng + dLng}
-        and ${distanceSql(cond.lat, cond.lng)} * 1000 <= ${cond.meters})`;
-    }
+    case "geo":
+      return withinSql(cond);
     case "and":
     case "or":
       return sql`(${sql.join(cond.items.map(toSql), cond.op === "and" ? sql` and ` : sql` or `)})`;

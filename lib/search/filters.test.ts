@@ -5,12 +5,13 @@ import {
   FACETS,
   filterGroups,
   idleFacets,
+  resolveGroups,
   toMeiliFilter,
   UnsafeFilterError,
   type Cond,
 } from "./filters";
 import { parseSearchQuery } from "./query";
-import { FILTERABLE_ATTRIBUTES } from "./settings";
+import { FILTERABLE_ATTRIBUTES, GEO_FILTER_ATTRIBUTES } from "./settings";
 
 const query = (qs: string) => {
   const r = parseSearchQuery(new URLSearchParams(qs), "lenient");
@@ -37,7 +38,22 @@ describe("filter builder", () => {
     expect(filterOf("state=IL&city=Chicago&telehealthIn=IL")).toBe(
       '((state = "IL" AND city = "Chicago") OR telehealthStates = "IL")',
     );
-    expect(filterOf("zip=60614&radius=10")).toMatch(/^_geoRadius\(41\.\d+, -87\.\d+, 16093\)$/);
+  });
+
+  it("asks for a radius as its bounding box less the listings in the box's corners", async () => {
+    const groups = filterGroups(query("zip=60614&radius=10"));
+    expect(() => toMeiliFilter(groups[0]!.cond)).toThrow(/resolveGeo/);
+    const [place] = await resolveGroups(groups, async () => ["a-1", "b-2"]);
+    expect(toMeiliFilter(place!.cond)).toMatch(
+      /^\(lat >= 41\.\d{9} AND lat <= 42\.\d{9} AND lng >= -87\.\d{9} AND lng <= -87\.\d{9} AND NOT id IN \["a-1", "b-2"\]\)$/,
+    );
+    const [none] = await resolveGroups(groups, async () => []);
+    expect(toMeiliFilter(none!.cond)).not.toContain("NOT id IN");
+  });
+
+  it("refuses a corner id that is not a plain token", async () => {
+    const [place] = await resolveGroups(filterGroups(query("zip=60614")), async () => ['x"] OR id EXISTS']);
+    expect(() => toMeiliFilter(place!.cond)).toThrow(UnsafeFilterError);
   });
 
   it("maps the choices that stand for several stored values", () => {
@@ -48,17 +64,17 @@ describe("filter builder", () => {
     );
   });
 
-  it("names only allowlisted attributes, and every facet attribute is filterable", () => {
+  it("names only allowlisted attributes, and every facet attribute is filterable", async () => {
     const all = query(
       "state=CA&city=Fresno&zip=93701&telehealthIn=CA&type=kap_practice&route=oral&condition=ocd&integration=add_on" +
         "&therapist=licensed&followUp24h=1&groups=any&onCall=1&onCallHours=always&prep=1&mbc=1&tools=app" +
         "&lifestyle=sleep&recoveryRoom=1&maxSessionPrice=1&maxCourse=1&insurance=none&hsaFsa=1&financing=1" +
         "&slidingScale=1&accepting=1&language=Korean&evening=1&weekend=1",
     );
-    const f = toMeiliFilter(combined(filterGroups(all))!);
+    const f = toMeiliFilter(combined(await resolveGroups(filterGroups(all), async () => ["x-1"]))!);
     const named = [...f.matchAll(/(?:^|\(| AND | OR )([A-Za-z_]+) (?:=|IN|<=) /g)].map((m) => m[1]);
     expect(named.length).toBeGreaterThan(25);
-    for (const a of named) expect(FILTERABLE_ATTRIBUTES).toContain(a);
+    for (const a of named) expect([...FILTERABLE_ATTRIBUTES, ...GEO_FILTER_ATTRIBUTES]).toContain(a);
     for (const facet of FACETS) expect(FILTERABLE_ATTRIBUTES).toContain(facet.attr);
   });
 });
@@ -100,7 +116,7 @@ describe("hostile values", () => {
 
   it("refuses attributes outside the allowlist and non-finite numbers", () => {
     expect(() => toMeiliFilter({ op: "eq", attr: "id" as never, value: "x" })).toThrow(UnsafeFilterError);
-    expect(() => toMeiliFilter({ op: "eq", attr: "_geo", value: "x" })).toThrow(UnsafeFilterError);
+    expect(() => toMeiliFilter({ op: "eq", attr: "lat" as never, value: "x" })).toThrow(UnsafeFilterError);
     expect(() => toMeiliFilter({ op: "lte", attr: "sessionMin", value: NaN })).toThrow(UnsafeFilterError);
     expect(() => toMeiliFilter({ op: "geo", lat: Infinity, lng: 0, meters: 1 })).toThrow(UnsafeFilterError);
     expect(() => toMeiliFilter({ op: "in", attr: "routes", values: [] })).toThrow(UnsafeFilterError);

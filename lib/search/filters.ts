@@ -1,6 +1,7 @@
 import * as E from "@/db/enums";
 import { LANGUAGES } from "@/lib/languages";
 import { COURSE_PRICE_STEPS, SESSION_PRICE_STEPS } from "./constants";
+import { circleBox, METERS_PER_MILE, type Circle, type OutsideFinder } from "./geo";
 import type { GROUP_CHOICES, ParamName, SearchQuery } from "./query";
 import { FILTERABLE_ATTRIBUTES, SAFE_FILTER_VALUE, type FilterableAttribute } from "./settings";
 
@@ -15,11 +16,10 @@ export type Cond =
   | { op: "eq"; attr: FilterableAttribute; value: string | boolean }
   | { op: "in"; attr: FilterableAttribute; values: readonly string[] }
   | { op: "lte"; attr: FilterableAttribute; value: number }
-  | { op: "geo"; lat: number; lng: number; meters: number }
+  /** Within a circle. For Meilisearch, `outside` holds the ids in its bounding box but outside it (see `resolveGeo`). */
+  | ({ op: "geo"; outside?: readonly string[] } & Circle)
   | { op: "and"; items: readonly Cond[] }
   | { op: "or"; items: readonly Cond[] };
-
-export const METERS_PER_MILE = 1609.344;
 
 export const and = (items: readonly Cond[]): Cond => (items.length === 1 ? items[0]! : { op: "and", items });
 /** OR; alternatives that are all `IN` lists of one attribute merge into one list. */
@@ -240,7 +240,7 @@ export class UnsafeFilterError extends Error {
 }
 
 function attribute(a: string): string {
-  if (!ALLOWED.has(a) || a === "_geo") throw new UnsafeFilterError(`attribute not allowed in a filter: ${a}`);
+  if (!ALLOWED.has(a)) throw new UnsafeFilterError(`attribute not allowed in a filter: ${a}`);
   return a;
 }
 
@@ -257,6 +257,30 @@ function number(n: number): string {
   return String(n);
 }
 
+/** Listings by id (ids are checked like any other value). */
+export function idsFilter(ids: readonly string[]): string {
+  if (ids.length === 0) throw new UnsafeFilterError("an empty IN list matches nothing");
+  return `id IN [${ids.map(literal).join(", ")}]`;
+}
+
+/** Coordinates with a fixed number of decimals (never exponent notation). */
+const coordinate = (n: number) => Number(number(n)).toFixed(9);
+
+/** A circle as Meilisearch sees it: its bounding box, less the listings in the box's corners. */
+function geoFilter(c: Extract<Cond, { op: "geo" }>): string {
+  [c.lat, c.lng, c.meters].forEach(number);
+  if (!c.outside) throw new Error("a radius filter needs the listings outside it first (resolveGeo)");
+  const box = circleBox(c);
+  const lng = box.lng.map(([lo, hi]) => `lng >= ${coordinate(lo)} AND lng <= ${coordinate(hi)}`);
+  const parts = [
+    `lat >= ${coordinate(box.minLat)}`,
+    `lat <= ${coordinate(box.maxLat)}`,
+    lng.length === 1 ? lng[0]! : `(${lng.map((r) => `(${r})`).join(" OR ")})`,
+  ];
+  if (c.outside.length) parts.push(`NOT ${idsFilter(c.outside)}`);
+  return `(${parts.join(" AND ")})`;
+}
+
 /** A Meilisearch filter expression for a condition. */
 export function toMeiliFilter(c: Cond): string {
   switch (c.op) {
@@ -268,11 +292,32 @@ export function toMeiliFilter(c: Cond): string {
     case "lte":
       return `${attribute(c.attr)} <= ${number(c.value)}`;
     case "geo":
-      return `_geoRadius(${number(c.lat)}, ${number(c.lng)}, ${number(Math.round(c.meters))})`;
+      return geoFilter(c);
     case "and":
     case "or":
       return c.items.length === 1
         ? toMeiliFilter(c.items[0]!)
         : `(${c.items.map(toMeiliFilter).join(c.op === "and" ? " AND " : " OR ")})`;
   }
+}
+
+/** The condition with every radius given the ids Meilisearch must leave out (see `lib/search/geo.ts`). */
+export async function resolveGeo(cond: Cond, outside: OutsideFinder): Promise<Cond> {
+  switch (cond.op) {
+    case "geo":
+      return { ...cond, outside: await outside(cond) };
+    case "and":
+    case "or":
+      return { op: cond.op, items: await Promise.all(cond.items.map((i) => resolveGeo(i, outside))) };
+    default:
+      return cond;
+  }
+}
+
+/** `resolveGeo` for every group. */
+export function resolveGroups(
+  groups: readonly FilterGroup[],
+  outside: OutsideFinder,
+): Promise<FilterGroup[]> {
+  return Promise.all(groups.map(async (g) => ({ ...g, cond: await resolveGeo(g.cond, outside) })));
 }

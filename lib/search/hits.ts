@@ -1,4 +1,4 @@
-import { distanceKm } from "@/db/seed/places";
+import { distanceMeters, METERS_PER_MILE } from "./geo";
 import type { SearchDocument } from "./document";
 import type { SearchQuery } from "./query";
 
@@ -13,7 +13,8 @@ export const HIT_FIELDS = [
   "state",
   "telehealth",
   "statesServed",
-  "_geo",
+  "lat",
+  "lng",
   "routes",
   "sessionMin",
   "sessionMax",
@@ -32,8 +33,9 @@ export const HIT_FIELDS = [
   "lastVerifiedAt",
 ] as const satisfies readonly (keyof SearchDocument)[];
 
-export type HitDocument = Pick<SearchDocument, Exclude<(typeof HIT_FIELDS)[number], "_geo">> & {
-  _geo?: { lat: number; lng: number };
+export type HitDocument = Pick<SearchDocument, Exclude<(typeof HIT_FIELDS)[number], "lat" | "lng">> & {
+  lat?: number;
+  lng?: number;
 };
 
 /**
@@ -41,16 +43,13 @@ export type HitDocument = Pick<SearchDocument, Exclude<(typeof HIT_FIELDS)[numbe
  * dollars, and the distance from the searched ZIP code in miles (null without one, or for online
  * services).
  */
-export type ClinicHit = Omit<HitDocument, "_geo" | "dataSource"> & {
+export type ClinicHit = Omit<HitDocument, "lat" | "lng" | "dataSource"> & {
   sample: boolean;
   distanceMiles: number | null;
 };
 
-const KM_PER_MILE = 1.609344;
-
 /** Reads only `HitDocument` fields, so a field missing from HIT_FIELDS is a type error here. */
 export function toClinicHit(doc: HitDocument, query: Pick<SearchQuery, "zip">): ClinicHit {
-  const geo = doc._geo;
   return {
     id: doc.id,
     slug: doc.slug,
@@ -62,8 +61,10 @@ export function toClinicHit(doc: HitDocument, query: Pick<SearchQuery, "zip">): 
     telehealth: doc.telehealth,
     statesServed: doc.statesServed,
     distanceMiles:
-      query.zip && geo
-        ? Math.round((distanceKm(query.zip.lat, query.zip.lng, geo.lat, geo.lng) / KM_PER_MILE) * 10) / 10
+      query.zip && doc.lat != null && doc.lng != null
+        ? Math.round(
+            (distanceMeters(query.zip.lat, query.zip.lng, doc.lat, doc.lng) / METERS_PER_MILE) * 10,
+          ) / 10
         : null,
     routes: doc.routes,
     sessionMin: doc.sessionMin,

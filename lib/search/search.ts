@@ -6,6 +6,8 @@ import { FacetCache } from "./facet-cache";
 import type { MeiliClient } from "./client";
 import { searchPostgres } from "./fallback";
 import { filterGroups, type FacetCounts, type GroupKey } from "./filters";
+import type { OutsideFinder } from "./geo";
+import { outsideFinder } from "./geo-sql";
 import { toClinicHit, type ClinicHit } from "./hits";
 import type { QueryIssue, SearchQuery } from "./query";
 import { indexName, searchClient } from "./server";
@@ -18,15 +20,25 @@ export type SearchDeps = {
   coolOffMs?: number;
   /** Keeps facet counts for a few seconds (see FacetCache); without one, every search counts afresh. */
   facetCache?: FacetCache;
+  /** The listings outside a radius (see `lib/search/geo.ts`); by default asked of `db` each time. */
+  outside?: OutsideFinder;
   log?: (message: string) => void;
 };
 
-const shared = globalThis as unknown as { __atlasFacetCache?: FacetCache };
+const shared = globalThis as unknown as { __atlasFacetCache?: FacetCache; __atlasOutside?: OutsideFinder };
 
-/** The app's database, its short-timeout Meilisearch client, the index name and the facet cache. */
+/** The app's database, its short-timeout Meilisearch client, the index name and the caches. */
 export function appSearchDeps(): SearchDeps {
+  const db = getDb();
   shared.__atlasFacetCache ??= new FacetCache();
-  return { db: getDb(), meili: searchClient(), indexName: indexName(), facetCache: shared.__atlasFacetCache };
+  shared.__atlasOutside ??= outsideFinder(db);
+  return {
+    db,
+    meili: searchClient(),
+    indexName: indexName(),
+    facetCache: shared.__atlasFacetCache,
+    outside: shared.__atlasOutside,
+  };
 }
 
 export type SearchResult = {
@@ -70,7 +82,10 @@ async function answer(
   const key = `${deps.meili.config.host}|${deps.indexName}`;
   if ((downUntil.get(key) ?? 0) <= Date.now()) {
     try {
-      const a = await searchMeili(deps.meili, deps.indexName, query, groups, deps.facetCache);
+      const a = await searchMeili(deps.meili, deps.indexName, query, groups, {
+        outside: deps.outside ?? outsideFinder(deps.db),
+        cache: deps.facetCache,
+      });
       downUntil.delete(key);
       return { answer: a, degraded: false };
     } catch (err) {

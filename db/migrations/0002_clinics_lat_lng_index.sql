@@ -1,0 +1,1 @@
+CREATE INDEX "clinics_lat_lng_idx" ON "clinics" USING btree ("lat","lng");

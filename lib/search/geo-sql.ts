@@ -1,0 +1,49 @@
+import "server-only";
+import { and, between, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { clinics } from "@/db/schema";
+import { TtlCache } from "./facet-cache";
+import { circleBox, EARTH_KM, type Box, type Circle, type OutsideFinder } from "./geo";
+
+/** The SQL half of `lib/search/geo.ts`: the same box and distance, for the fallback and the corner ids. */
+
+const c = clinics;
+
+/** Distance in metres from a point to the listing, in SQL (the same haversine as `distanceMeters`). */
+export function distanceSql(lat: number, lng: number): SQL {
+  return sql`(2 * ${EARTH_KM * 1000} * asin(least(1, sqrt(
+    power(sin(radians(${c.lat} - ${lat}) / 2), 2) +
+    cos(radians(${lat})) * cos(radians(${c.lat})) * power(sin(radians(${c.lng} - ${lng}) / 2), 2)))))`;
+}
+
+/** The listing lies in the box (cheap, uses the lat/lng index). */
+export function boxSql(b: Box): SQL {
+  return and(between(c.lat, b.minLat, b.maxLat), or(...b.lng.map(([lo, hi]) => between(c.lng, lo, hi))))!;
+}
+
+/** The listing lies within the circle. */
+export function withinSql(circle: Circle): SQL {
+  return sql`(${boxSql(circleBox(circle))} and ${distanceSql(circle.lat, circle.lng)} <= ${circle.meters})`;
+}
+
+const circleKey = (k: Circle) => `${k.lat},${k.lng},${k.meters}`;
+
+/**
+ * An `OutsideFinder` over PostgreSQL, with answers kept for 10 seconds: which listings lie where
+ * changes only when a listing is added or moves, and a search index is a moment behind anyway.
+ */
+export function outsideFinder(db: Db, cache = new TtlCache<readonly string[]>(10_000, 2000)): OutsideFinder {
+  return async (circle) => {
+    const key = circleKey(circle);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const rows = await db
+      .select({ id: c.id })
+      .from(c)
+      .where(and(boxSql(circleBox(circle)), sql`${distanceSql(circle.lat, circle.lng)} > ${circle.meters}`))
+      .orderBy(c.id);
+    const ids = rows.map((r) => r.id);
+    cache.set(key, ids);
+    return ids;
+  };
+}
