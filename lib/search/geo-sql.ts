@@ -28,22 +28,58 @@ export function withinSql(circle: Circle): SQL {
 
 const circleKey = (k: Circle) => `${k.lat},${k.lng},${k.meters}`;
 
+type Waiting = { circle: Circle; resolve: (ids: readonly string[]) => void; reject: (err: unknown) => void };
+
 /**
  * An `OutsideFinder` over PostgreSQL, with answers kept for 10 seconds: which listings lie where
  * changes only when a listing is added or moves, and a search index is a moment behind anyway.
+ * Circles asked for in the same tick around the same point (nearest-first counts several) are
+ * answered by one statement that reads the largest box once.
  */
 export function outsideFinder(db: Db, cache = new TtlCache<readonly string[]>(10_000, 2000)): OutsideFinder {
-  return async (circle) => {
-    const key = circleKey(circle);
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const rows = await db
-      .select({ id: c.id })
-      .from(c)
-      .where(and(boxSql(circleBox(circle)), sql`${distanceSql(circle.lat, circle.lng)} > ${circle.meters}`))
-      .orderBy(c.id);
-    const ids = rows.map((r) => r.id);
-    cache.set(key, ids);
-    return ids;
+  let waiting: Waiting[] = [];
+
+  async function answer(group: Waiting[]) {
+    const { lat, lng } = group[0]!.circle;
+    const largest = group.reduce((a, w) => (w.circle.meters > a.meters ? w.circle : a), group[0]!.circle);
+    const b = sql.raw("b");
+    const inBox = (box: Box) =>
+      sql`b.lat between ${box.minLat} and ${box.maxLat} and (${sql.join(
+        box.lng.map(([lo, hi]) => sql`b.lng between ${lo} and ${hi}`),
+        sql` or `,
+      )})`;
+    const columns = group.map(
+      (w, i) =>
+        sql`coalesce(array_agg(b.id order by b.id) filter (where ${inBox(circleBox(w.circle))} and b.d > ${w.circle.meters}), '{}') as ${sql.raw(`o${i}`)}`,
+    );
+    const [row] = await db.execute<Record<string, string[]>>(sql`select ${sql.join(columns, sql`, `)} from (
+        select ${c.id}::text as id, ${c.lat} as lat, ${c.lng} as lng, ${distanceSql(lat, lng)} as d
+        from ${c} where ${boxSql(circleBox(largest))}) ${b}`);
+    group.forEach((w, i) => {
+      const ids = row?.[`o${i}`] ?? [];
+      cache.set(circleKey(w.circle), ids);
+      w.resolve(ids);
+    });
+  }
+
+  function flush() {
+    const batch = waiting;
+    waiting = [];
+    const byCentre = new Map<string, Waiting[]>();
+    for (const w of batch) {
+      const k = `${w.circle.lat},${w.circle.lng}`;
+      byCentre.set(k, [...(byCentre.get(k) ?? []), w]);
+    }
+    for (const group of byCentre.values())
+      answer(group).catch((err: unknown) => group.forEach((w) => w.reject(err)));
+  }
+
+  return (circle) => {
+    const hit = cache.get(circleKey(circle));
+    if (hit) return Promise.resolve(hit);
+    return new Promise((resolve, reject) => {
+      if (waiting.length === 0) queueMicrotask(flush);
+      waiting.push({ circle, resolve, reject });
+    });
   };
 }

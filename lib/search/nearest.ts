@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { MeiliClient } from "./client";
 import { resolveGeo, toMeiliFilter } from "./filters";
+import { TtlCache } from "./facet-cache";
 import { distanceMeters, type Circle, type OutsideFinder } from "./geo";
 
 /**
@@ -11,11 +12,14 @@ import { distanceMeters, type Circle, type OutsideFinder } from "./geo";
 
 /** At most this many listings' coordinates are fetched in one go (more only for a page deeper than that). */
 export const NEAREST_FETCH = 1000;
-/** How many circles to try before giving up (the search then falls back to PostgreSQL). */
+/** Circles counted at once around the point: the search radius, half of it, a quarter… */
+const RINGS = 7;
+/** How many more circles to try when none of those fits (the search then falls back to PostgreSQL). */
 const MAX_ROUNDS = 8;
 
 const pointSchema = z.object({ id: z.string(), lat: z.number(), lng: z.number() });
-const pointsSchema = z.object({ hits: z.array(pointSchema), totalHits: z.number().int() });
+const pointsSchema = z.object({ hits: z.array(pointSchema) });
+const countSchema = z.object({ totalHits: z.number().int() });
 const idsSchema = z.object({ hits: z.array(z.object({ id: z.string() })) });
 
 const both = (...filters: (string | undefined)[]) =>
@@ -31,7 +35,7 @@ export type NearestRequest = {
   q: string;
   /** The compiled filter of the whole search (geo already resolved), if any. */
   filter: string | undefined;
-  /** The searched point, and the search radius as a first guess of how far to look. */
+  /** The searched point, and the search radius (the largest circle counted first). */
   from: Circle;
   /** The page as positions in the whole ordered result: [start, end). */
   start: number;
@@ -41,42 +45,74 @@ export type NearestRequest = {
   fetch?: number;
 };
 
-/** The ids of positions [start, end) of the results ordered nearest first. */
+/** Counts of results within a circle, by words, filter and radius, kept a few seconds like facet counts. */
+const counts = new TtlCache<number>(10_000, 5000);
+
+/**
+ * The ids of positions [start, end) of the results ordered nearest first. The smallest of the
+ * circles "search radius, half of it, a quarter…" that holds the page is found by counting (a
+ * binary search, 3 counts), its listings' coordinates fetched and ordered here. When the search
+ * radius holds too few (online services reach further), or a circle holds too many to fetch, the
+ * circles in between are counted until one fits.
+ */
 export async function nearestIds(r: NearestRequest): Promise<string[]> {
   const index = r.meili.index(r.indexUid);
   const limit = Math.max(r.fetch ?? NEAREST_FETCH, r.end * 2);
-  const points = async (filter: string) =>
-    pointsSchema.parse(
-      await index.search(r.q, {
-        filter,
-        matchingStrategy: "all",
-        page: 1,
-        hitsPerPage: limit,
-        attributesToRetrieve: ["id", "lat", "lng"],
-      }),
-    );
-
   const placed = both(r.filter, "lat EXISTS");
-  const first = await points(placed);
-  const placedTotal = first.totalHits;
+  const within = async (meters: number) =>
+    both(
+      placed,
+      toMeiliFilter(await resolveGeo({ op: "geo", lat: r.from.lat, lng: r.from.lng, meters }, r.outside)),
+    );
+  const count = async (filter: string) => {
+    const key = `${r.indexUid}|${r.q}|${filter}`;
+    const known = counts.get(key);
+    if (known !== undefined) return known;
+    const { totalHits } = countSchema.parse(
+      await index.search(r.q, { filter, matchingStrategy: "all", page: 1, hitsPerPage: 0 }),
+    );
+    counts.set(key, totalHits);
+    return totalHits;
+  };
+
+  const radius = (k: number) => r.from.meters / 2 ** k;
+  const [placedTotal, middle] = await Promise.all([count(placed), within(radius(RINGS >> 1)).then(count)]);
   const ids: string[] = [];
 
   if (r.start < placedTotal) {
     const need = Math.min(r.end, placedTotal);
-    let hits = placedTotal <= limit ? first.hits : undefined;
-    // Too many to fetch: a circle around the point holding at least `need` listings but at most
-    // `limit` holds the nearest ones. Its size is guessed from the count, as if spread evenly.
-    let meters = r.from.meters * Math.sqrt(limit / 2 / placedTotal);
-    for (let round = 0; !hits && round < MAX_ROUNDS; round++) {
-      const circle = { lat: r.from.lat, lng: r.from.lng, meters };
-      const within = toMeiliFilter(await resolveGeo({ op: "geo", ...circle }, r.outside));
-      const found = await points(both(placed, within));
-      if (found.totalHits >= need && found.totalHits <= limit) hits = found.hits;
-      else if (found.totalHits < need)
-        meters *= Math.max(1.5, Math.sqrt((2 * need) / Math.max(1, found.totalHits)));
-      else meters *= Math.min(0.7, Math.sqrt(limit / 2 / found.totalHits));
+    // Binary search for the smallest ring holding `need`; counts shrink as rings do.
+    let best: { meters: number; n: number } | undefined;
+    let tooFew = 0; // the largest radius known to hold fewer than `need`
+    for (let lo = 0, hi = RINGS - 1, first = true; lo <= hi; first = false) {
+      const mid = (lo + hi) >> 1;
+      const n = first ? middle : await count(await within(radius(mid)));
+      if (n >= need) [best, lo] = [{ meters: radius(mid), n }, mid + 1];
+      else [tooFew, hi] = [Math.max(tooFew, radius(mid)), mid - 1];
     }
-    if (!hits) throw new Error("could not find a circle holding the nearest listings");
+    let chosen: string | undefined;
+    if (best && best.n <= limit) chosen = await within(best.meters);
+    else if (!best && placedTotal <= limit) chosen = placed;
+    // Between a circle holding too few and one holding too many (or none known: double).
+    let lo = tooFew;
+    let hi = best?.meters ?? Infinity;
+    for (let round = 0; !chosen && round < MAX_ROUNDS; round++) {
+      const meters = hi === Infinity ? lo * 2 : lo === 0 ? hi / 2 : Math.sqrt(lo * hi);
+      const filter = await within(meters);
+      const n = await count(filter);
+      if (n < need) lo = meters;
+      else if (n > limit) hi = meters;
+      else chosen = filter;
+    }
+    if (!chosen) throw new Error("could not find a circle holding the nearest listings");
+    const { hits } = pointsSchema.parse(
+      await index.search(r.q, {
+        filter: chosen,
+        matchingStrategy: "all",
+        limit,
+        attributesToRetrieve: ["id", "lat", "lng"],
+      }),
+    );
     const distance = (h: z.infer<typeof pointSchema>) => distanceMeters(r.from.lat, r.from.lng, h.lat, h.lng);
     const ordered = hits
       .map((h) => ({ id: h.id, d: distance(h) }))
