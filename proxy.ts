@@ -2,13 +2,25 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseAvailable } from "@/lib/db-status";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { UNAVAILABLE_HTML } from "@/lib/security/unavailable";
+import {
+  cacheableRequest,
+  cacheKey,
+  CACHE_STATUS_HEADER,
+  pageCache,
+  RENDER_HEADER,
+  toCachedPage,
+  withNonce,
+  type CachedPage,
+} from "@/lib/page-cache";
 
 /**
  * Runs before every page and API route (Node.js runtime, in the server process):
  * 1. gives every page a Content-Security-Policy with a fresh nonce, and refuses (400) a path whose
  *    %-encoding is broken;
  * 2. while PostgreSQL does not answer, answers a friendly 503 at once instead of letting pages fail
- *    (`/api/health` still answers, with the detail).
+ *    (`/api/health` still answers, with the detail);
+ * 3. answers signed-out visitors' public pages from a few seconds' page cache, with a fresh nonce
+ *    (`lib/page-cache.ts`), when the launcher said where this server listens (`ATLAS_INTERNAL_ORIGIN`).
  * Authorization is NOT done here: pages, actions and route handlers check who is asking themselves.
  */
 export async function proxy(request: NextRequest) {
@@ -42,12 +54,62 @@ export async function proxy(request: NextRequest) {
     });
   }
 
+  const origin = process.env.ATLAS_INTERNAL_ORIGIN;
+  const cache = pageCache();
+  if (
+    origin &&
+    request.headers.get(RENDER_HEADER) !== cache.secret &&
+    cacheableRequest(request.method, request.nextUrl, request.headers)
+  ) {
+    const key = cacheKey(request.nextUrl, request.headers);
+    const hit = cache.get(key);
+    const page = hit ?? (await renderForCache(key, request.nextUrl, origin));
+    if (page) {
+      const headers = new Headers(page.headers);
+      headers.set("Content-Security-Policy", csp);
+      headers.set(CACHE_STATUS_HEADER, hit ? "hit" : "miss");
+      return new NextResponse(withNonce(page, nonce), { status: page.status, headers });
+    }
+    // Not cacheable after all (a redirect, an error, the fallback's notice…): render it as usual.
+  }
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+/**
+ * Renders a page once for the cache by asking this server for it (with the per-process secret, so
+ * the request goes through rendering). Concurrent misses for one page share the render. Undefined
+ * when the answer must not be kept.
+ */
+function renderForCache(key: string, url: URL, origin: string): Promise<CachedPage | undefined> {
+  const cache = pageCache();
+  const running = cache.inflight.get(key);
+  if (running) return running;
+  const generation = cache.generation;
+  const render = (async () => {
+    try {
+      const res = await fetch(new URL(url.pathname + url.search, origin), {
+        headers: { [RENDER_HEADER]: cache.secret, "accept-encoding": "identity" },
+        redirect: "manual",
+        signal: AbortSignal.timeout(15_000),
+      });
+      const page = await toCachedPage(res);
+      if (page) cache.set(key, page, generation);
+      return page;
+    } catch (err) {
+      console.warn(`[page-cache] could not render ${url.pathname} for the cache: ${(err as Error).message}`);
+      return undefined;
+    } finally {
+      cache.inflight.delete(key);
+    }
+  })();
+  cache.inflight.set(key, render);
+  return render;
 }
 
 export const config = {

@@ -1,6 +1,7 @@
 // npm run bench:load — autocannon against the main pages of a throwaway site with 100,000 clinics.
 // Prints requests/s, latency p50/p95/p99 and errors per page and connection count, and the server's
-// peak memory. Loopback only; every run is bounded in time.
+// peak memory. Loopback only; every run is bounded in time. Signed-out pages come from the page cache
+// (lib/page-cache.ts) as in production; BENCH_FRESH=1 sends `Cache-Control: no-cache` so every page is rendered.
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { peakMemoryMiB, percentile, printTable, startTempStack } from "./lib/temp-stack";
@@ -9,7 +10,8 @@ import { peakMemoryMiB, percentile, printTable, startTempStack } from "./lib/tem
 async function load(url: string, connections: number, duration: number) {
   const latencies: number[] = [];
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration }, (err, result) =>
+    const headers = FRESH ? { "cache-control": "no-cache" } : {};
+    const instance = autocannon({ url, connections, duration, headers }, (err, result) =>
       err ? reject(err) : resolve(result),
     );
     instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
@@ -26,6 +28,7 @@ async function load(url: string, connections: number, duration: number) {
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 30);
+const FRESH = process.env.BENCH_FRESH === "1";
 
 const stack = await startTempStack(COUNT);
 try {
@@ -53,7 +56,7 @@ try {
     }
   }
   printTable(
-    `Load at ${COUNT.toLocaleString("en-US")} clinics, ${DURATION} s per run (latency in ms)`,
+    `Load at ${COUNT.toLocaleString("en-US")} clinics, ${DURATION} s per run (latency in ms)${FRESH ? ", every page rendered (no-cache)" : ", page cache on"}`,
     ["page", "conns", "req/s", "p50", "p95", "p99", "errors"],
     rows,
   );

@@ -35,6 +35,41 @@ test("every script on a page carries the nonce and nothing is blocked", async ({
   expect(violations).toEqual([]);
 });
 
+test("a signed-out page from the page cache gets a fresh nonce in its policy and its scripts", async ({
+  request,
+  page,
+}) => {
+  const path = `/clinics?state=CA&cachetest=${Date.now()}`; // an unknown parameter: its own cache entry
+  const nonce = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+  const first = await request.get(path);
+  const second = await request.get(path);
+  expect(first.headers()["x-atlas-page-cache"]).toBe("miss");
+  expect(second.headers()["x-atlas-page-cache"]).toBe("hit");
+  const nonces = [];
+  for (const res of [first, second]) {
+    const n = nonce(res.headers()["content-security-policy"]);
+    const inBody = [...(await res.text()).matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]);
+    expect(inBody.length).toBeGreaterThan(0);
+    expect(new Set(inBody)).toEqual(new Set([n]));
+    nonces.push(n);
+  }
+  expect(nonces[0]).not.toBe(nonces[1]);
+
+  // The cached page runs: nothing blocked, and its client parts work (it hydrated).
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const res = await page.goto(path);
+  expect(res?.headers()["x-atlas-page-cache"]).toBe("hit");
+  await page
+    .getByRole("button", { name: /^Add to compare/ })
+    .first()
+    .click();
+  await expect(page.getByRole("button", { name: /Remove from compare/ }).first()).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
 test("a path with broken %-encoding is refused with 400, not a server error", async ({ request }) => {
   for (const path of ["/costs/%E0%A4%A", "/clinics/%E0%A4%A", "/%C0"]) {
     const res = await request.get(path);

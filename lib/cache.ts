@@ -1,5 +1,6 @@
 import "server-only";
 import type { Clinic } from "@/db/schema";
+import { clearPageCache } from "@/lib/page-cache";
 
 /**
  * Cache tags of the data the public pages cache (`cachedFigures`), and the one function the
@@ -39,6 +40,7 @@ let skipLogged = false;
  * has already happened, and the time-based revalidation (60 s) still bounds how stale a page gets.
  */
 export async function revalidateListingCaches(listings: readonly ListingPlace[]): Promise<void> {
+  clearPageCache(); // whole pages for signed-out visitors (lib/page-cache.ts)
   const tags = listingCacheTags(listings);
   if (!process.env.NEXT_RUNTIME) {
     if (!skipLogged) {

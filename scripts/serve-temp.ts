@@ -73,6 +73,7 @@ try {
         MEILI_MASTER_KEY: e.meiliKey,
         AUTH_SECRET: "temp-secret-temp-secret-temp-secret-0123456789",
         AUTH_TRUST_HOST: "true",
+        ATLAS_INTERNAL_ORIGIN: `http://127.0.0.1:${args.port}`,
         SITE_URL: baseURL,
         EMAIL_SERVER: mailSink.url,
         EMAIL_FROM: "Aftercare Atlas <no-reply@aftercare-atlas.test>",

@@ -132,6 +132,8 @@ const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", Stri
     AUTH_SECRET: cfg.AUTH_SECRET ?? secrets.authSecret,
     AUTH_TRUST_HOST: "true",
     SITE_URL: process.env.SITE_URL ?? url,
+    // Where the server can ask itself for a page to keep in the page cache (lib/page-cache.ts).
+    ...(dev || cfg.PAGE_CACHE === "off" ? {} : { ATLAS_INTERNAL_ORIGIN: `http://127.0.0.1:${cfg.PORT}` }),
     EMAIL_SERVER: cfg.EMAIL_SERVER ?? mailSink?.url,
     EMAIL_FROM: cfg.EMAIL_FROM ?? DEFAULT_EMAIL_FROM,
     ...(mailSink ? { MAIL_SINK_DIR: mailSink.dir } : {}),

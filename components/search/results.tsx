@@ -84,6 +84,7 @@ export function DegradedNotice() {
       role="status"
       className="rounded-md border border-notice-line bg-notice p-3 text-sm"
       data-testid="degraded"
+      data-page-cache="off"
     >
       <p>
         <strong>Reduced search:</strong> our search engine is not answering right now, so these results come

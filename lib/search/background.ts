@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { serverEnv } from "@/lib/env";
+import { clearPageCache } from "@/lib/page-cache";
 import { ensureIndex } from "./rebuild";
 import { adminClient, indexName } from "./server";
 import { startSyncLoop } from "./sync";
@@ -14,7 +15,13 @@ export async function startSearchSync(): Promise<void> {
   await ensureIndex(adminClient(), indexName()).catch((err: unknown) =>
     log(`could not apply index settings yet: ${(err as Error).message}`),
   );
-  g.__atlasSync = startSyncLoop({ db: getDb(), meili: adminClient(), indexName: indexName(), log });
+  g.__atlasSync = startSyncLoop({
+    db: getDb(),
+    meili: adminClient(),
+    indexName: indexName(),
+    log,
+    onPushed: clearPageCache,
+  });
   const stop = async () => {
     await g.__atlasSync?.();
   };

@@ -134,6 +134,8 @@ export function startSyncLoop(opts: {
   indexName: string;
   intervalMs?: number;
   log?: (msg: string) => void;
+  /** Called after each batch Meilisearch has taken (pages showing search results may now differ). */
+  onPushed?: () => void;
 }): () => Promise<void> {
   const interval = opts.intervalMs ?? 200;
   let stopped = false;
@@ -159,6 +161,7 @@ export function startSyncLoop(opts: {
           opts.log?.(`search sync failed (${failures}×): ${r.error}`);
       } else {
         if (failures > 0) opts.log?.("search sync recovered");
+        if (r.processed > 0) opts.onPushed?.();
         failures = 0;
         if (r.processed > 0 || woken) delay = 0; // more may be waiting
       }

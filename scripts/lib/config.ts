@@ -24,6 +24,7 @@ const schema = z
     MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes").optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SEED_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(1500),
+    PAGE_CACHE: z.enum(["on", "off"]).default("on"),
     EMAIL_SERVER: emailServerSchema.optional(),
     EMAIL_FROM: emailFromSchema.optional(),
     ADMIN_EMAILS: adminEmailsSchema,

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import {
+  cacheableRequest,
+  clearPageCache,
+  nonceOf,
+  OPT_OUT_MARKER,
+  pageCache,
+  PAGE_CACHE_TTL_MS,
+  toCachedPage,
+  withNonce,
+} from "./page-cache";
+
+const url = (s: string) => new URL(s, "http://localhost:3000");
+const h = (init: Record<string, string> = {}) => new Headers(init);
+const NONCE = "AbCdEfGhIjKlMnOpQrStUv==";
+const CSP = `default-src 'self'; script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'`;
+
+const html = (body: string, headers: Record<string, string> = {}, status = 200) =>
+  new Response(body, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": CSP, ...headers },
+  });
+
+describe("which requests the page cache may answer", () => {
+  it("takes signed-out GETs of public pages", () => {
+    for (const p of [
+      "/",
+      "/clinics?state=CA",
+      "/clinics/some-slug",
+      "/compare?ids=a,b",
+      "/costs",
+      "/costs/ca",
+      "/costs/ca/fresno",
+      "/guide",
+    ])
+      expect(cacheableRequest("GET", url(p), h())).toBe(true);
+  });
+
+  it("never takes signed-in visitors, client navigations, other methods or private pages", () => {
+    const clinics = url("/clinics");
+    expect(cacheableRequest("GET", clinics, h({ cookie: "a=1; authjs.session-token=xyz" }))).toBe(false);
+    expect(cacheableRequest("GET", clinics, h({ cookie: "__Secure-authjs.session-token=xyz" }))).toBe(false);
+    expect(cacheableRequest("GET", clinics, h({ rsc: "1" }))).toBe(false);
+    expect(cacheableRequest("GET", url("/clinics?_rsc=abc"), h())).toBe(false);
+    expect(cacheableRequest("POST", clinics, h())).toBe(false);
+    expect(cacheableRequest("GET", clinics, h({ "next-action": "x" }))).toBe(false);
+    expect(cacheableRequest("GET", clinics, h({ "cache-control": "no-cache" }))).toBe(false);
+    expect(cacheableRequest("GET", clinics, h({ pragma: "no-cache" }))).toBe(false);
+    for (const p of [
+      "/dashboard",
+      "/admin",
+      "/signin",
+      "/api/clinics",
+      "/for-clinics/claim",
+      "/dev/mail",
+      "/clinics/a/b",
+    ])
+      expect(cacheableRequest("GET", url(p), h())).toBe(false);
+    // A cookie that merely mentions sessions elsewhere does not count as signed in.
+    expect(cacheableRequest("GET", clinics, h({ cookie: "theme=session-token-ish" }))).toBe(true);
+  });
+});
+
+describe("cached pages", () => {
+  it("reads the nonce from the policy and swaps every occurrence for a fresh one", async () => {
+    expect(nonceOf(CSP)).toBe(NONCE);
+    expect(nonceOf("default-src 'self'")).toBeUndefined();
+    const page = await toCachedPage(
+      html(`<script nonce="${NONCE}">a</script><script nonce="${NONCE}">b</script>`, {
+        "set-cookie2": "x",
+        "x-extra": "1",
+      }),
+    );
+    expect(page).toBeDefined();
+    const body = withNonce(page!, "FRESHfreshFRESHfresh12==");
+    expect(body).not.toContain(NONCE);
+    expect(body.match(/FRESHfreshFRESHfresh12==/g)).toHaveLength(2);
+    // Replayed headers: never the policy (each answer gets its own) or cookies.
+    const names = page!.headers.map(([k]) => k);
+    expect(names).toContain("x-extra");
+    expect(names).not.toContain("content-security-policy");
+  });
+
+  it("keeps only plain successful HTML pages without cookies or the opt-out marker", async () => {
+    expect(await toCachedPage(html("<p>ok</p>", {}, 404))).toBeUndefined();
+    expect(await toCachedPage(html("<p>ok</p>", { "set-cookie": "a=1" }))).toBeUndefined();
+    expect(await toCachedPage(html(`<div ${OPT_OUT_MARKER}>reduced search</div>`))).toBeUndefined();
+    expect(await toCachedPage(html("{}", { "content-type": "application/json" }))).toBeUndefined();
+    expect(
+      await toCachedPage(new Response("<p>no policy</p>", { headers: { "content-type": "text/html" } })),
+    ).toBeUndefined();
+    expect(await toCachedPage(html("<p>ok</p>"))).toBeDefined();
+  });
+
+  it("forgets pages after the TTL and on clear, and never stores a render that began before a clear", () => {
+    const cache = pageCache();
+    clearPageCache();
+    const page = { status: 200, headers: [], body: "x", nonce: NONCE };
+    cache.set("a", page, cache.generation);
+    expect(cache.get("a")).toBe(page);
+    expect(cache.get("a", Date.now() + PAGE_CACHE_TTL_MS + 1)).toBeUndefined();
+    cache.set("a", page, cache.generation);
+    const before = cache.generation;
+    clearPageCache();
+    expect(cache.get("a")).toBeUndefined();
+    cache.set("b", page, before); // began before the clear: stale
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+});

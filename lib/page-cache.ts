@@ -1,0 +1,141 @@
+/**
+ * A few seconds' cache of whole public pages for signed-out visitors (a "microcache"), kept in the
+ * server process and used by `proxy.ts`. Rendering a search page costs 25–40 ms of the one main
+ * thread; a page served from here costs well under one.
+ *
+ * Every page carries its own CSP nonce, so a cached page is stored with the nonce it was rendered
+ * with, and each response gets a fresh nonce swapped in (the old one is random, was never known
+ * before the page was rendered, and appears nowhere else, so replacing every occurrence is exact).
+ *
+ * What is cached: 200 HTML answers to plain GETs of the public pages (`CACHEABLE_PATHS`) from
+ * visitors without a session cookie, not client-side navigations (RSC) or requests that say
+ * `Cache-Control: no-cache` (a hard reload), with no Set-Cookie, and
+ * without the opt-out marker `data-page-cache="off"` (the "reduced search" notice carries it, so a
+ * page answered from the fallback is never kept). Entries live `PAGE_CACHE_TTL_MS`; every listing write and
+ * every batch the search sync pushes clears the cache of this process at once, and a render that
+ * began before a clear is not stored.
+ */
+
+export const PAGE_CACHE_TTL_MS = 10_000;
+const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_PAGE_BYTES = 1024 * 1024;
+
+/** The pages that look the same to every signed-out visitor. */
+const CACHEABLE_PATHS = [/^\/$/, /^\/clinics$/, /^\/clinics\/[^/]+$/, /^\/compare$/, /^\/costs(\/[^/]+){0,2}$/, /^\/guide$/, /^\/methodology$/, /^\/for-clinics$/]; // prettier-ignore
+
+/** Set on the proxy's own request for a page to render it (a per-process secret, so nobody else can). */
+export const RENDER_HEADER = "x-atlas-page-render";
+/** Says whether a page came from the cache: hit, miss (rendered now and kept) or bypass. */
+export const CACHE_STATUS_HEADER = "x-atlas-page-cache";
+export const OPT_OUT_MARKER = 'data-page-cache="off"';
+
+export type CachedPage = {
+  status: number;
+  headers: [string, string][];
+  body: string;
+  /** The nonce the page was rendered with. */
+  nonce: string;
+};
+
+type Entry = { at: number; page: CachedPage; bytes: number };
+
+class PageCache {
+  private entries = new Map<string, Entry>();
+  private bytes = 0;
+  /** Bumped by every clear: a render that began before it is not stored. */
+  generation = 0;
+  readonly secret = Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, "0")).join(""); // prettier-ignore
+  readonly inflight = new Map<string, Promise<CachedPage | undefined>>();
+
+  get(key: string, now = Date.now()): CachedPage | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (now - e.at > PAGE_CACHE_TTL_MS) {
+      this.delete(key);
+      return undefined;
+    }
+    return e.page;
+  }
+
+  set(key: string, page: CachedPage, generation: number): void {
+    if (generation !== this.generation) return;
+    const bytes = page.body.length * 2;
+    if (bytes > MAX_PAGE_BYTES * 2) return;
+    this.delete(key);
+    this.entries.set(key, { at: Date.now(), page, bytes });
+    this.bytes += bytes;
+    for (const k of this.entries.keys()) {
+      if (this.bytes <= MAX_BYTES * 2) break;
+      this.delete(k); // oldest first
+    }
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private delete(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.bytes -= e.bytes;
+    this.entries.delete(key);
+  }
+}
+
+const g = globalThis as unknown as { __atlasPageCache?: PageCache };
+
+/** The process's page cache (one per process: the proxy, pages and the sync loop share it). */
+export function pageCache(): PageCache {
+  return (g.__atlasPageCache ??= new PageCache());
+}
+
+/** Drops every cached page of this process (after a listing write, or a search sync push). */
+export function clearPageCache(): void {
+  g.__atlasPageCache?.clear();
+}
+
+/** Whether a request may be answered from (and fill) the cache. */
+export function cacheableRequest(method: string, url: URL, headers: Headers): boolean {
+  if (method !== "GET") return false;
+  if (!CACHEABLE_PATHS.some((p) => p.test(url.pathname))) return false;
+  if (url.searchParams.has("_rsc") || headers.has("rsc") || headers.has("next-router-prefetch")) return false;
+  if (headers.has("next-action") || headers.has("authorization")) return false;
+  // A hard reload (and the benchmark's uncached runs) asks for a fresh page.
+  if (/no-cache/i.test(`${headers.get("cache-control") ?? ""} ${headers.get("pragma") ?? ""}`)) return false;
+  const cookie = headers.get("cookie") ?? "";
+  return !/(^|;\s*)(__Secure-|__Host-)?authjs\.session-token/.test(cookie);
+}
+
+/** The cache key: host, path and query exactly as asked. */
+export const cacheKey = (url: URL, headers: Headers) =>
+  `${headers.get("host") ?? ""}${url.pathname}${url.search}`;
+
+/** The nonce a Content-Security-Policy header allows scripts with. */
+export function nonceOf(csp: string | null): string | undefined {
+  return csp?.match(/'nonce-([A-Za-z0-9+/=_-]{16,})'/)?.[1];
+}
+
+/** The page's body with its nonce replaced by a fresh one. */
+export function withNonce(page: CachedPage, nonce: string): string {
+  return page.body.split(page.nonce).join(nonce);
+}
+
+/** Headers of a rendered page that must not be replayed. */
+const DROP = new Set(["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive", "date", "set-cookie", "content-security-policy"]); // prettier-ignore
+
+/** A rendered answer as a cache entry, or undefined when it must not be kept. */
+export async function toCachedPage(res: Response): Promise<CachedPage | undefined> {
+  const nonce = nonceOf(res.headers.get("content-security-policy"));
+  if (res.status !== 200 || !nonce || res.headers.has("set-cookie")) return undefined;
+  if (!(res.headers.get("content-type") ?? "").startsWith("text/html")) return undefined;
+  const body = await res.text();
+  if (body.includes(OPT_OUT_MARKER) || body.length > MAX_PAGE_BYTES) return undefined;
+  const headers = [...res.headers].filter(([k]) => !DROP.has(k.toLowerCase()));
+  return { status: res.status, headers, body, nonce };
+}
