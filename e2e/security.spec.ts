@@ -67,6 +67,12 @@ test("a signed-out page from the page cache gets a fresh nonce in its policy and
     .first()
     .click();
   await expect(page.getByRole("button", { name: /Remove from compare/ }).first()).toBeVisible();
+  // A filter still applies as a client-side navigation (an RSC request the cache must not answer).
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await page.getByLabel("Included in the price").check();
+  await expect(page).toHaveURL(/[?&]integration=included/);
+  await expect(page.getByRole("link", { name: /Included in the price/ })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   expect(violations).toEqual([]);
 });
 

@@ -41,6 +41,8 @@ describe("which requests the page cache may answer", () => {
     expect(cacheableRequest("GET", clinics, h({ cookie: "a=1; authjs.session-token=xyz" }))).toBe(false);
     expect(cacheableRequest("GET", clinics, h({ cookie: "__Secure-authjs.session-token=xyz" }))).toBe(false);
     expect(cacheableRequest("GET", clinics, h({ rsc: "1" }))).toBe(false);
+    expect(cacheableRequest("GET", clinics, h({ "sec-fetch-dest": "empty" }))).toBe(false);
+    expect(cacheableRequest("GET", clinics, h({ "sec-fetch-dest": "document" }))).toBe(true);
     expect(cacheableRequest("GET", url("/clinics?_rsc=abc"), h())).toBe(false);
     expect(cacheableRequest("POST", clinics, h())).toBe(false);
     expect(cacheableRequest("GET", clinics, h({ "next-action": "x" }))).toBe(false);

@@ -104,7 +104,10 @@ export function clearPageCache(): void {
 export function cacheableRequest(method: string, url: URL, headers: Headers): boolean {
   if (method !== "GET") return false;
   if (!CACHEABLE_PATHS.some((p) => p.test(url.pathname))) return false;
+  // Client-side navigations fetch RSC payloads, not documents (next.config.mjs keeps these visible).
   if (url.searchParams.has("_rsc") || headers.has("rsc") || headers.has("next-router-prefetch")) return false;
+  const dest = headers.get("sec-fetch-dest");
+  if (dest && dest !== "document") return false;
   if (headers.has("next-action") || headers.has("authorization")) return false;
   // A hard reload (and the benchmark's uncached runs) asks for a fresh page.
   if (/no-cache/i.test(`${headers.get("cache-control") ?? ""} ${headers.get("pragma") ?? ""}`)) return false;
