@@ -34,9 +34,10 @@ type Waiting = { circle: Circle; resolve: (ids: readonly string[]) => void; reje
  * An `OutsideFinder` over PostgreSQL, with answers kept for 10 seconds: which listings lie where
  * changes only when a listing is added or moves, and a search index is a moment behind anyway.
  * Circles asked for in the same tick around the same point (nearest-first counts several) are
- * answered by one statement that reads the largest box once.
+ * answered by one statement that reads the largest box once. At most 300 circles are kept: a wide
+ * one's list can hold thousands of ids.
  */
-export function outsideFinder(db: Db, cache = new TtlCache<readonly string[]>(10_000, 2000)): OutsideFinder {
+export function outsideFinder(db: Db, cache = new TtlCache<readonly string[]>(10_000, 300)): OutsideFinder {
   let waiting: Waiting[] = [];
 
   async function answer(group: Waiting[]) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { MeiliClient } from "./client";
 import { resolveGeo, toMeiliFilter } from "./filters";
@@ -65,7 +66,8 @@ export async function nearestIds(r: NearestRequest): Promise<string[]> {
       toMeiliFilter(await resolveGeo({ op: "geo", lat: r.from.lat, lng: r.from.lng, meters }, r.outside)),
     );
   const count = async (filter: string) => {
-    const key = `${r.indexUid}|${r.q}|${filter}`;
+    // Hashed: a wide circle's filter carries thousands of ids.
+    const key = createHash("sha256").update(`${r.indexUid}|${r.q}|${filter}`).digest("base64");
     const known = counts.get(key);
     if (known !== undefined) return known;
     const { totalHits } = countSchema.parse(
