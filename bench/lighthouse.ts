@@ -1,5 +1,6 @@
 // npm run bench:lighthouse — Lighthouse 12.2.3 (mobile preset) on the main pages of a throwaway site,
-// median of 3 runs per page, with Debian's Chromium. Also prints the JavaScript each page loads.
+// median of 3 runs per page, with Debian's Chromium. Also prints the JavaScript each page loads, the
+// metrics behind the performance score, and this machine's CPU benchmark index (Lighthouse's own).
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import postgres from "postgres";
@@ -9,6 +10,11 @@ const RUNS = Number(process.env.LH_RUNS ?? 3);
 const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TARGETS = { performance: 95, accessibility: 100, "best-practices": 95, seo: 100 } as const;
 type Cat = keyof typeof TARGETS;
+
+/** The lab metrics the performance score is made of (simulated mobile throttling). */
+const METRIC_AUDITS = { fcp: "first-contentful-paint", lcp: "largest-contentful-paint", tbt: "total-blocking-time", cls: "cumulative-layout-shift", si: "speed-index" } as const; // prettier-ignore
+type Metric = keyof typeof METRIC_AUDITS;
+const cpuIndex: number[] = [];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -49,6 +55,7 @@ try {
       seo: [],
     };
     const jsKb: number[] = [];
+    const metrics: Record<Metric, number[]> = { fcp: [], lcp: [], tbt: [], cls: [], si: [] };
     for (let i = 0; i < RUNS; i++) {
       const result = await lighthouse(stack.baseURL + path, {
         port: chrome.port,
@@ -65,6 +72,9 @@ try {
         { items?: { resourceType: string; transferSize: number }[] } | undefined;
       const script = summary?.items?.find((it) => it.resourceType === "script")?.transferSize ?? 0;
       jsKb.push(script / 1024);
+      for (const [k, audit] of Object.entries(METRIC_AUDITS) as [Metric, string][])
+        metrics[k].push(lhr.audits[audit]?.numericValue ?? NaN);
+      cpuIndex.push(lhr.environment.benchmarkIndex);
       if (i === 0) {
         const failing = Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
@@ -84,12 +94,20 @@ try {
       m["best-practices"],
       m.seo,
       `${median(jsKb).toFixed(0)} KiB`,
+      Math.round(median(metrics.fcp)),
+      Math.round(median(metrics.lcp)),
+      Math.round(median(metrics.tbt)),
+      median(metrics.cls).toFixed(3),
+      Math.round(median(metrics.si)),
     ]);
   }
   printTable(
     `Lighthouse 12.2.3, mobile preset, median of ${RUNS} (targets: perf ≥ 95, a11y 100, best practices ≥ 95, SEO 100)`,
-    ["page", "perf", "a11y", "best", "seo", "JS (gzip)"],
+    ["page", "perf", "a11y", "best", "seo", "JS (gzip)", "FCP ms", "LCP ms", "TBT ms", "CLS", "SI ms"],
     rows,
+  );
+  console.log(
+    `\nLighthouse benchmarkIndex of this machine: ${Math.min(...cpuIndex)}–${Math.max(...cpuIndex)}`,
   );
   if (missed) console.log("\nSome targets were missed (see the failing audits above).");
 } finally {
