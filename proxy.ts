@@ -8,8 +8,9 @@ import {
   CACHE_STATUS_HEADER,
   pageCache,
   RENDER_HEADER,
-  toCachedPage,
+  replayablePage,
   withNonce,
+  worthKeeping,
   type CachedPage,
 } from "@/lib/page-cache";
 
@@ -67,10 +68,10 @@ export async function proxy(request: NextRequest) {
     if (page) {
       const headers = new Headers(page.headers);
       headers.set("Content-Security-Policy", csp);
-      headers.set(CACHE_STATUS_HEADER, hit ? "hit" : "miss");
+      headers.set(CACHE_STATUS_HEADER, hit ? "hit" : worthKeeping(page) ? "miss" : "pass");
       return new NextResponse(withNonce(page, nonce), { status: page.status, headers });
     }
-    // Not cacheable after all (a redirect, an error, the fallback's notice…): render it as usual.
+    // Not renderable for the cache (a redirect, a cookie, the server did not answer): render as usual.
   }
 
   const requestHeaders = new Headers(request.headers);
@@ -82,9 +83,10 @@ export async function proxy(request: NextRequest) {
 }
 
 /**
- * Renders a page once for the cache by asking this server for it (with the per-process secret, so
- * the request goes through rendering). Concurrent misses for one page share the render. Undefined
- * when the answer must not be kept.
+ * Renders a page once by asking this server for it (with the per-process secret, so the request
+ * goes through rendering) and keeps it if it is worth keeping. Concurrent misses for one page share
+ * the render. A page not kept (a 404, the fallback's notice) is still answered from this render, so
+ * it is not rendered twice. Undefined when the answer cannot be sent on (see `replayablePage`).
  */
 function renderForCache(key: string, url: URL, origin: string): Promise<CachedPage | undefined> {
   const cache = pageCache();
@@ -98,8 +100,8 @@ function renderForCache(key: string, url: URL, origin: string): Promise<CachedPa
         redirect: "manual",
         signal: AbortSignal.timeout(15_000),
       });
-      const page = await toCachedPage(res);
-      if (page) cache.set(key, page, generation);
+      const page = await replayablePage(res);
+      if (page && worthKeeping(page)) cache.set(key, page, generation);
       return page;
     } catch (err) {
       console.warn(`[page-cache] could not render ${url.pathname} for the cache: ${(err as Error).message}`);

@@ -6,9 +6,17 @@ import {
   OPT_OUT_MARKER,
   pageCache,
   PAGE_CACHE_TTL_MS,
-  toCachedPage,
+  replayablePage,
   withNonce,
+  worthKeeping,
+  type CachedPage,
 } from "./page-cache";
+
+/** What the proxy keeps of a rendered answer. */
+async function toCachedPage(res: Response): Promise<CachedPage | undefined> {
+  const page = await replayablePage(res);
+  return page && worthKeeping(page) ? page : undefined;
+}
 
 const url = (s: string) => new URL(s, "http://localhost:3000");
 const h = (init: Record<string, string> = {}) => new Headers(init);

@@ -16,9 +16,9 @@ export function distanceSql(lat: number, lng: number): SQL {
     cos(radians(${lat})) * cos(radians(${c.lat})) * power(sin(radians(${c.lng} - ${lng}) / 2), 2)))))`;
 }
 
-/** The listing lies in the box (cheap, uses the lat/lng index). */
-export function boxSql(b: Box): SQL {
-  return and(between(c.lat, b.minLat, b.maxLat), or(...b.lng.map(([lo, hi]) => between(c.lng, lo, hi))))!;
+/** The listing lies in the box (cheap, uses the lat/lng index); `lat` and `lng` name its columns. */
+export function boxSql(b: Box, lat: SQL = sql`${c.lat}`, lng: SQL = sql`${c.lng}`): SQL {
+  return and(between(lat, b.minLat, b.maxLat), or(...b.lng.map(([lo, hi]) => between(lng, lo, hi))))!;
 }
 
 /** The listing lies within the circle. */
@@ -44,11 +44,7 @@ export function outsideFinder(db: Db, cache = new TtlCache<readonly string[]>(10
     const { lat, lng } = group[0]!.circle;
     const largest = group.reduce((a, w) => (w.circle.meters > a.meters ? w.circle : a), group[0]!.circle);
     const b = sql.raw("b");
-    const inBox = (box: Box) =>
-      sql`b.lat between ${box.minLat} and ${box.maxLat} and (${sql.join(
-        box.lng.map(([lo, hi]) => sql`b.lng between ${lo} and ${hi}`),
-        sql` or `,
-      )})`;
+    const inBox = (box: Box) => boxSql(box, sql.raw("b.lat"), sql.raw("b.lng"));
     const columns = group.map(
       (w, i) =>
         sql`coalesce(array_agg(b.id order by b.id) filter (where ${inBox(circleBox(w.circle))} and b.d > ${w.circle.meters}), '{}') as ${sql.raw(`o${i}`)}`,

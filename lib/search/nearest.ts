@@ -77,34 +77,39 @@ export async function nearestIds(r: NearestRequest): Promise<string[]> {
     return totalHits;
   };
 
+  /** The circle of `meters` around the point: its filter and how many results it holds. */
+  const probe = async (meters: number) => {
+    const filter = await within(meters);
+    return { meters, filter, n: await count(filter) };
+  };
+
   const radius = (k: number) => r.from.meters / 2 ** k;
-  const [placedTotal, middle] = await Promise.all([count(placed), within(radius(RINGS >> 1)).then(count)]);
+  // The total with a place, and the ring the binary search starts at (its count is then cached).
+  const [placedTotal] = await Promise.all([count(placed), probe(radius(RINGS >> 1))]);
   const ids: string[] = [];
 
   if (r.start < placedTotal) {
     const need = Math.min(r.end, placedTotal);
     // Binary search for the smallest ring holding `need`; counts shrink as rings do.
-    let best: { meters: number; n: number } | undefined;
+    let best: Awaited<ReturnType<typeof probe>> | undefined;
     let tooFew = 0; // the largest radius known to hold fewer than `need`
-    for (let lo = 0, hi = RINGS - 1, first = true; lo <= hi; first = false) {
+    for (let lo = 0, hi = RINGS - 1; lo <= hi;) {
       const mid = (lo + hi) >> 1;
-      const n = first ? middle : await count(await within(radius(mid)));
-      if (n >= need) [best, lo] = [{ meters: radius(mid), n }, mid + 1];
-      else [tooFew, hi] = [Math.max(tooFew, radius(mid)), mid - 1];
+      const p = await probe(radius(mid));
+      if (p.n >= need) [best, lo] = [p, mid + 1];
+      else [tooFew, hi] = [Math.max(tooFew, p.meters), mid - 1];
     }
-    let chosen: string | undefined;
-    if (best && best.n <= limit) chosen = await within(best.meters);
-    else if (!best && placedTotal <= limit) chosen = placed;
+    let chosen = best && best.n <= limit ? best.filter : !best && placedTotal <= limit ? placed : undefined;
     // Between a circle holding too few and one holding too many (or none known: double).
-    let lo = tooFew;
-    let hi = best?.meters ?? Infinity;
+    let small = tooFew;
+    let large = best?.meters ?? Infinity;
     for (let round = 0; !chosen && round < MAX_ROUNDS; round++) {
-      const meters = hi === Infinity ? lo * 2 : lo === 0 ? hi / 2 : Math.sqrt(lo * hi);
-      const filter = await within(meters);
-      const n = await count(filter);
-      if (n < need) lo = meters;
-      else if (n > limit) hi = meters;
-      else chosen = filter;
+      const p = await probe(
+        large === Infinity ? small * 2 : small === 0 ? large / 2 : Math.sqrt(small * large),
+      );
+      if (p.n < need) small = p.meters;
+      else if (p.n > limit) large = p.meters;
+      else chosen = p.filter;
     }
     if (!chosen) throw new Error("could not find a circle holding the nearest listings");
     const { hits } = pointsSchema.parse(
