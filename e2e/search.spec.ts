@@ -67,6 +67,22 @@ test("filter, sort, paginate, share the URL and go back", async ({ page, browser
   await expect.poll(() => total(page)).toBe(all);
 });
 
+test("choices made while the page is still loading apply once it is ready", async ({ page }) => {
+  let release = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/clinics", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Near ZIP code").fill("60614");
+  await page.getByLabel("Within", { exact: true }).selectOption("50");
+  release();
+  await expect(page).toHaveURL(/zip=60614/);
+  await expect(page).toHaveURL(/radius=50/);
+  await expect(page.getByLabel("Near ZIP code")).toHaveValue("60614");
+});
+
 test("searching near a ZIP code shows distances, nearest first", async ({ page }) => {
   await page.goto("/clinics");
   await page.getByLabel("Near ZIP code").fill("60614");

@@ -7,7 +7,8 @@ import { createContext, use, useCallback, useEffect, useRef, useTransition, type
  * The small client island of /clinics. Without JavaScript the filter form is a plain GET form and
  * every link is a link. With it: a changed checkbox, radio or select applies at once, a submitted form
  * navigates without a full reload (the new URL is pushed, so Back works), and the results dim while
- * the next ones load. When Back or Forward changes the URL, the form is set to match it.
+ * the next ones load. When Back or Forward changes the URL, the form is set to match it. A choice
+ * made before the page became interactive applies as soon as it does.
  */
 
 type Search = { pending: boolean; go: (href: string) => void };
@@ -54,6 +55,21 @@ function syncForm(form: HTMLFormElement, params: URLSearchParams) {
   }
 }
 
+/** Whether a checkbox, radio or select differs from how the page drew it (text fields wait for Enter). */
+function choiceChanged(form: HTMLFormElement): boolean {
+  return Array.from(form.elements).some((el) => {
+    if (el instanceof HTMLSelectElement) {
+      const drawn = Array.from(el.options).find((o) => o.defaultSelected) ?? el.options[0];
+      return drawn !== undefined && el.value !== drawn.value;
+    }
+    return (
+      el instanceof HTMLInputElement &&
+      (el.type === "checkbox" || el.type === "radio") &&
+      el.checked !== el.defaultChecked
+    );
+  });
+}
+
 export function SearchForm({
   id,
   label,
@@ -90,12 +106,22 @@ export function SearchForm({
     return () => document.removeEventListener("change", onChange);
   }, [apply]);
 
-  // Back and Forward: the URL changed without the form, so the form follows the URL.
+  // Back and Forward: the URL changed without the form, so the form follows the URL. (On the first
+  // run the server has just drawn the form from this very URL: nothing to follow.)
   useEffect(() => {
     const qs = params.toString();
-    if (ref.current && qs !== pushed.current) syncForm(ref.current, params);
+    if (ref.current && pushed.current !== null && qs !== pushed.current) syncForm(ref.current, params);
     pushed.current = qs;
   }, [params]);
+
+  // A choice made while the page was still loading (before the listener above existed) applies as
+  // soon as it can, instead of being lost. Once only: later choices go through the listener.
+  const firstRun = useRef(true);
+  useEffect(() => {
+    if (!firstRun.current) return;
+    firstRun.current = false;
+    if (ref.current && choiceChanged(ref.current)) apply();
+  }, [apply]);
 
   return (
     <form
