@@ -2,7 +2,7 @@ import Link from "@/components/link";
 import { ClinicSearchForm } from "@/components/search-form";
 import { connection } from "next/server";
 import { homeFigures } from "@/lib/stats";
-import { percent, usd } from "@/lib/format";
+import { count, percent, usd } from "@/lib/format";
 
 export default async function HomePage() {
   await connection();
@@ -29,7 +29,7 @@ export default async function HomePage() {
           <div className="card">
             <dt className="text-sm text-muted">Clinics listed</dt>
             <dd className="num text-3xl font-semibold" data-testid="stat-clinics">
-              {stats.clinics.toLocaleString("en-US")}
+              {count(stats.clinics)}
             </dd>
           </div>
           <div className="card">

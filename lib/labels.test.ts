@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as enums from "@/db/enums";
-import { ENUM_LABELS, GLOSSARY } from "./labels";
+import { ENUM_LABELS, GLOSSARY, STATE_NAMES, STATES_BY_NAME } from "./labels";
 
 /** Every value list exported by db/enums.ts (the zod schemas are skipped). */
 const enumLists: Array<[string, readonly string[]]> = Object.entries(enums).flatMap(([name, value]) =>
@@ -54,5 +54,16 @@ describe("GLOSSARY", () => {
       expect(sentences.length, key).toBeGreaterThanOrEqual(1);
       expect(sentences.length, key).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+describe("STATES_BY_NAME", () => {
+  it("lists the 50 states and DC once each, in the order localeCompare sorts their names", () => {
+    expect([...STATES_BY_NAME].sort()).toEqual([...enums.US_STATES].sort());
+    const byLocale = [...enums.US_STATES].sort((a, b) =>
+      STATE_NAMES[a].localeCompare(STATE_NAMES[b], "en-US"),
+    );
+    expect(STATES_BY_NAME).toEqual(byLocale);
+    expect(STATES_BY_NAME.slice(0, 3)).toEqual(["AL", "AK", "AZ"]);
   });
 });

@@ -216,6 +216,15 @@ export const STATE_NAMES: Labels<typeof E.US_STATES> = {
 };
 
 /**
+ * The 50 states and DC in alphabetical order of their names. Plain code-unit order: the names are
+ * ASCII letters and spaces, so it is the same order `localeCompare` gives, without starting the
+ * browser's ICU collator while a page hydrates (see `lib/format.ts`).
+ */
+export const STATES_BY_NAME: readonly Values<typeof E.US_STATES>[] = (
+  Object.keys(STATE_NAMES) as Values<typeof E.US_STATES>[]
+).sort((a, b) => (STATE_NAMES[a] < STATE_NAMES[b] ? -1 : 1));
+
+/**
  * Every label map, keyed by the name of its value list in `db/enums.ts`. The labels test walks the
  * exports of `db/enums.ts` through this map, so a new enum without labels fails the test.
  */

@@ -14,6 +14,7 @@ import { runImport, startImport, type ImportIssue } from "@/lib/listings/import"
 import { createListingAsAdmin, markVerified, setListingStatus } from "@/lib/listings/moderation";
 import { appMailer, siteUrl } from "@/lib/mail/app";
 import { adminClient, indexName } from "@/lib/search/server";
+import { count } from "@/lib/format";
 
 /** Admin server actions: thin wrappers; the domain functions check the actor is an admin first. */
 
@@ -86,7 +87,7 @@ export async function rebuildSearchAction(_prev: ActionState, _fd: FormData): Pr
     revalidatePath("/admin");
     return {
       ok: true,
-      message: `Rebuilt the search index: ${r.documents.toLocaleString("en-US")} listings in ${r.seconds} s.`,
+      message: `Rebuilt the search index: ${count(r.documents)} listings in ${r.seconds} s.`,
     };
   } catch (err) {
     return toFailure(err, "rebuild search");

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { findListings, pendingClaims } from "@/lib/admin/queries";
 import { searchSyncHealth } from "@/lib/admin/search";
 import { requireAdminPage } from "@/lib/auth/session";
-import { dateShort } from "@/lib/format";
+import { count, dateShort } from "@/lib/format";
 import { CLAIM_METHOD_LABELS, LISTING_STATUS_LABELS, PRICE_SOURCE_LABELS } from "@/lib/labels";
 import { adminClient, indexName } from "@/lib/search/server";
 import { decideClaimAction, markVerifiedAction, rebuildSearchAction, setStatusAction } from "./actions";
@@ -185,7 +185,7 @@ export default async function AdminPage({ searchParams }: Props) {
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt>Changes waiting for search</dt>
           <dd className="num" data-testid="outbox-pending">
-            {lag.pending.toLocaleString("en-US")}
+            {count(lag.pending)}
           </dd>
           <dt>Oldest waiting</dt>
           <dd className="num">{lag.oldestPendingSeconds == null ? "—" : `${lag.oldestPendingSeconds} s`}</dd>

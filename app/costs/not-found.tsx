@@ -1,7 +1,7 @@
 import Link from "@/components/link";
 import { BackToState } from "@/components/costs/back-to-state";
-import { STATES_BY_NAME, costsHref } from "@/lib/costs/links";
-import { STATE_NAMES } from "@/lib/labels";
+import { costsHref } from "@/lib/costs/links";
+import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
 
 /** An unknown state, or a city without a page: say so and offer the pages that do exist. */
 export default function CostsNotFound() {

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { AllFigures, AsOf, Headline } from "@/components/costs/figures";
 import { UsMap, UsMapTable, mapMetric } from "@/components/costs/us-map";
 import { FEATURES, MAP_METRICS, type MapMetric } from "@/lib/costs/features";
-import { STATES_BY_NAME, costsHref } from "@/lib/costs/links";
+import { costsHref } from "@/lib/costs/links";
 import { getNationCosts } from "@/lib/costs/queries";
-import { usd } from "@/lib/format";
-import { STATE_NAMES } from "@/lib/labels";
+import { count, usd } from "@/lib/format";
+import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -110,9 +110,7 @@ export default async function CostsPage({ searchParams }: Props) {
               <a href={costsHref(state)} className="inline-flex min-h-11 items-center">
                 {STATE_NAMES[state]}
               </a>{" "}
-              <span className="num text-sm text-muted">
-                ({(byState.get(state)?.clinics ?? 0).toLocaleString("en-US")})
-              </span>
+              <span className="num text-sm text-muted">({count(byState.get(state)?.clinics ?? 0)})</span>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { percent, usd } from "@/lib/format";
+import { count, percent, usd } from "@/lib/format";
 
 /**
  * Server-rendered SVG charts for the cost pages. No JavaScript: each chart is an image with a title
@@ -167,14 +167,14 @@ export function Histogram({
   const description =
     total === 0
       ? `No ${noun} to show.`
-      : `${total.toLocaleString("en-US")} ${noun} in ${usd(width)} steps. The most common range is ${binLabel(peak)}, with ${maxCount.toLocaleString("en-US")} ${noun}.`;
+      : `${count(total)} ${noun} in ${usd(width)} steps. The most common range is ${binLabel(peak)}, with ${count(maxCount)} ${noun}.`;
   return (
     <ChartSvg id={id} title={title} description={description} height={height}>
       {ticks(yMax, yStep).map((t) => (
         <g key={t}>
           <line x1={left} x2={W - PAD} y1={y(t)} y2={y(t)} stroke={TRACK} />
           <text x={left - 4} y={y(t) + 4} textAnchor="end" fill={MUTED}>
-            {t.toLocaleString("en-US")}
+            {count(t)}
           </text>
         </g>
       ))}

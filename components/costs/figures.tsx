@@ -2,7 +2,7 @@ import Link from "@/components/link";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/aftercare";
 import { FEATURES } from "@/lib/costs/features";
 import type { Figures, RoutePrice } from "@/lib/costs/queries";
-import { dateShort, percent, usd, usdRange } from "@/lib/format";
+import { count, dateShort, percent, usd, usdRange } from "@/lib/format";
 import { GLOSSARY, ROUTE_LABELS } from "@/lib/labels";
 import { binRange, Histogram, RangeChart, ShareBars, wholeDollars } from "./charts";
 
@@ -14,7 +14,6 @@ import { binRange, Histogram, RangeChart, ShareBars, wholeDollars } from "./char
 
 const routeLabel = (r: RoutePrice) => (r.route === null ? "All routes" : ROUTE_LABELS[r.route]);
 const dollars = wholeDollars;
-const count = (n: number) => n.toLocaleString("en-US");
 
 function Th({ children, right = false }: { children: React.ReactNode; right?: boolean }) {
   return (

@@ -1,7 +1,7 @@
 import Link from "@/components/link";
 import { MIN_CITY_CLINICS, type CityRow, type Figures, type TopClinic } from "@/lib/costs/queries";
 import { clinicSearchHref, costsHref, type SearchLinkParams } from "@/lib/costs/links";
-import { percent, score, usd } from "@/lib/format";
+import { count, percent, score, usd } from "@/lib/format";
 import { ROUTE_LABELS, STATE_NAMES } from "@/lib/labels";
 import type { UsState } from "@/db/enums";
 
@@ -41,17 +41,17 @@ export function TelehealthNote({
   if (city) {
     return (
       <p className="max-w-2xl text-sm text-muted">
-        These figures count the {figures.clinics.toLocaleString("en-US")} clinics located in {city}. Online
-        (telehealth) services that serve {name} are counted on the {name} page, not here. We give a city its
-        own page once it has at least {MIN_CITY_CLINICS} clinics, so the numbers say something.
+        These figures count the {count(figures.clinics)} clinics located in {city}. Online (telehealth)
+        services that serve {name} are counted on the {name} page, not here. We give a city its own page once
+        it has at least {MIN_CITY_CLINICS} clinics, so the numbers say something.
       </p>
     );
   }
   return (
     <p className="max-w-2xl text-sm text-muted">
       Online (telehealth) services count in every state they serve: these figures include{" "}
-      {figures.telehealth.toLocaleString("en-US")} online service{figures.telehealth === 1 ? "" : "s"} that
-      serve{figures.telehealth === 1 ? "s" : ""} {name}, wherever they are based. In the national figures each
+      {count(figures.telehealth)} online service{figures.telehealth === 1 ? "" : "s"} that serve
+      {figures.telehealth === 1 ? "s" : ""} {name}, wherever they are based. In the national figures each
       service counts once.
     </p>
   );
@@ -197,7 +197,7 @@ export function CitiesSection({ state, cities }: { state: UsState; cities: CityR
                     {c.clinics < MIN_CITY_CLINICS && <span className="sr-only"> (search)</span>}
                   </a>
                 </th>
-                <td className="num py-1 pr-3 text-right">{c.clinics.toLocaleString("en-US")}</td>
+                <td className="num py-1 pr-3 text-right">{count(c.clinics)}</td>
                 <td className="num py-1 pr-3 text-right">
                   {c.medianPrice == null ? "—" : usd(Math.round(c.medianPrice / 100) * 100)}
                 </td>
@@ -210,7 +210,7 @@ export function CitiesSection({ state, cities }: { state: UsState; cities: CityR
       {rest.length > 0 && (
         <details>
           <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-accent-700">
-            {rest.length.toLocaleString("en-US")} more cities in {name}
+            {count(rest.length)} more cities in {name}
           </summary>
           <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
             {rest.map((c) => (
@@ -218,7 +218,7 @@ export function CitiesSection({ state, cities }: { state: UsState; cities: CityR
                 <a href={href(c)} className="inline-flex min-h-11 items-center">
                   {c.city}
                 </a>{" "}
-                <span className="num text-sm text-muted">({c.clinics.toLocaleString("en-US")})</span>
+                <span className="num text-sm text-muted">({count(c.clinics)})</span>
               </li>
             ))}
           </ul>

@@ -1,10 +1,9 @@
 import { featureLabel, FEATURES, type MapMetric } from "@/lib/costs/features";
 import { MAP_HEIGHT, MAP_WIDTH, mapSpriteHref, stateShapes } from "@/lib/costs/map";
-import { STATES_BY_NAME } from "@/lib/costs/links";
 import type { StateRow } from "@/lib/costs/queries";
-import { percent } from "@/lib/format";
+import { count, percent } from "@/lib/format";
 import { wholeDollars } from "./charts";
-import { STATE_NAMES } from "@/lib/labels";
+import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
 
 /** Light to dark: the darker, the higher the value. */
 const PALETTE = ["#e3f1f1", "#b3dada", "#73b6b8", "#2f8a8e", "#114245"] as const;
@@ -62,7 +61,7 @@ export function UsMap({ rows, metric }: { rows: StateRow[]; metric: MapMetric })
     const v = r ? m.value(r) : null;
     const name = STATE_NAMES[state];
     if (!r || r.clinics === 0) return `${name}: no clinics listed`;
-    const clinics = `${r.clinics.toLocaleString("en-US")} clinic${r.clinics === 1 ? "" : "s"}`;
+    const clinics = `${count(r.clinics)} clinic${r.clinics === 1 ? "" : "s"}`;
     return v === null ? `${name}: no prices listed, ${clinics}` : `${name}: ${m.format(v)}, ${clinics}`;
   };
   return (
@@ -164,7 +163,7 @@ export function UsMapTable({ rows, metric }: { rows: StateRow[]; metric: MapMetr
                     {STATE_NAMES[state]}
                   </a>
                 </th>
-                <td className="num py-1.5 pr-3 text-right">{(r?.clinics ?? 0).toLocaleString("en-US")}</td>
+                <td className="num py-1.5 pr-3 text-right">{count(r?.clinics ?? 0)}</td>
                 <td className="num py-1.5 pr-3 text-right">
                   {r?.medianPrice != null ? wholeDollars(r.medianPrice) : "—"}
                 </td>

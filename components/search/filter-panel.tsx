@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { usd } from "@/lib/format";
-import { GLOSSARY, STATE_NAMES } from "@/lib/labels";
+import { count, usd } from "@/lib/format";
+import { GLOSSARY, STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
 import type { FacetCounts } from "@/lib/search/filters";
 import { FILTER_LABELS } from "@/lib/search/labels";
 import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, RADIUS_CHOICES } from "@/lib/search/constants";
@@ -27,7 +27,7 @@ function Count({ n }: { n: number | undefined }) {
   if (n === undefined) return null;
   return (
     <span className={`num ml-auto pl-2 text-sm ${n === 0 ? "text-muted/70" : "text-muted"}`}>
-      {n.toLocaleString("en-US")}
+      {count(n)}
       <span className="sr-only"> clinics</span>
     </span>
   );
@@ -160,7 +160,7 @@ function Select({
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.text}
-            {o.count !== undefined ? ` (${o.count.toLocaleString("en-US")})` : ""}
+            {o.count !== undefined ? ` (${count(o.count)})` : ""}
           </option>
         ))}
       </select>
@@ -220,10 +220,6 @@ function Section({ title, open, children }: { title: string; open: boolean; chil
   );
 }
 
-const statesByName = (Object.keys(STATE_NAMES) as (keyof typeof STATE_NAMES)[]).sort((a, b) =>
-  STATE_NAMES[a].localeCompare(STATE_NAMES[b]),
-);
-
 const any = (q: SearchQuery, params: ParamName[]) =>
   params.some((p) => {
     const v = q[p];
@@ -267,7 +263,7 @@ export function FilterPanel({ query, facets, activeCount }: Props) {
             defaultValue=""
             options={[
               { value: "", text: "Any state" },
-              ...statesByName.map((s) => ({
+              ...STATES_BY_NAME.map((s) => ({
                 value: s,
                 text: STATE_NAMES[s],
                 count: countOf(facets, "state", s),
@@ -300,7 +296,7 @@ export function FilterPanel({ query, facets, activeCount }: Props) {
             defaultValue=""
             options={[
               { value: "", text: "No online care" },
-              ...statesByName.map((s) => ({
+              ...STATES_BY_NAME.map((s) => ({
                 value: s,
                 text: STATE_NAMES[s],
                 count: countOf(facets, "telehealthIn", s),

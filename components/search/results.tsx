@@ -16,6 +16,7 @@ import { PLACE_PARAMS } from "@/lib/search/filters";
 import type { SearchResult } from "@/lib/search/search";
 import { STATE_NAMES } from "@/lib/labels";
 import { ResultCard } from "./result-card";
+import { count } from "@/lib/format";
 
 const SORT_LABELS: Record<Sort, string> = {
   relevance: "Best match",
@@ -25,8 +26,7 @@ const SORT_LABELS: Record<Sort, string> = {
   verified: "Recently verified",
 };
 
-const n = (x: number) => x.toLocaleString("en-US");
-const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+const plural = (x: number, one: string, many = `${one}s`) => `${count(x)} ${x === 1 ? one : many}`;
 
 /** The query without one parameter value (for a chip's ✕), or without whole parameters. */
 function without(q: SearchQuery, params: readonly ParamName[], value?: string): Partial<SearchQuery> {
@@ -170,11 +170,11 @@ function Pagination({ query, result }: { query: SearchQuery; result: SearchResul
                   aria-current="page"
                   className="num inline-flex min-h-11 min-w-11 items-center justify-center rounded-md bg-accent-700 px-3 font-semibold text-white"
                 >
-                  {n(p)}
+                  {count(p)}
                 </span>
               ) : (
-                <Link href={href(p)} className={`num ${step}`} aria-label={`Page ${n(p)}`}>
-                  {n(p)}
+                <Link href={href(p)} className={`num ${step}`} aria-label={`Page ${count(p)}`}>
+                  {count(p)}
                 </Link>
               )}
             </li>
@@ -256,8 +256,8 @@ export function Results({
           </h2>
           {result.total > 0 && (
             <p className="text-sm text-muted">
-              Showing <span className="num">{n(first)}</span>–<span className="num">{n(last)}</span>
-              {result.totalPages > 1 && ` · page ${n(result.page)} of ${n(result.totalPages)}`}
+              Showing <span className="num">{count(first)}</span>–<span className="num">{count(last)}</span>
+              {result.totalPages > 1 && ` · page ${count(result.page)} of ${count(result.totalPages)}`}
             </p>
           )}
         </div>

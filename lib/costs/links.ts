@@ -1,5 +1,4 @@
-import { US_STATES, usStateSchema, type Route, type UsState } from "@/db/enums";
-import { STATE_NAMES } from "@/lib/labels";
+import { usStateSchema, type Route, type UsState } from "@/db/enums";
 
 /**
  * Links from the cost pages into the clinic search, with its parameter names and values (`state`,
@@ -37,11 +36,6 @@ export function clinicSearchHref(p: SearchLinkParams): string {
 
 export const costsHref = (state?: UsState, citySlug?: string) =>
   state ? `/costs/${state.toLowerCase()}${citySlug ? `/${citySlug}` : ""}` : "/costs";
-
-/** The 50 states and DC in alphabetical order of their names. */
-export const STATES_BY_NAME: readonly UsState[] = [...US_STATES].sort((a, b) =>
-  STATE_NAMES[a].localeCompare(STATE_NAMES[b]),
-);
 
 /** A state from its lowercase USPS code in a URL ("ca"); null for anything else. */
 export function stateFromParam(raw: string): UsState | null {

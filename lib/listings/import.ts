@@ -17,6 +17,7 @@ import {
   type ListingField,
 } from "./schema";
 import { createListings, type NewListing } from "./service";
+import { count } from "@/lib/format";
 
 /**
  * CSV import (admins): every row validated with the listing schema, then all rows written in ONE
@@ -53,9 +54,7 @@ export function validateCsv(text: string): { rows: NewListing[]; issues: ImportI
   if (body.length > MAX_IMPORT_ROWS) {
     return {
       rows: [],
-      issues: [
-        { row: 0, column: "", message: `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per file.` },
-      ],
+      issues: [{ row: 0, column: "", message: `At most ${count(MAX_IMPORT_ROWS)} rows per file.` }],
       total: body.length,
     };
   }
@@ -132,7 +131,7 @@ export async function startImport(
     return {
       ok: false,
       code: "invalid",
-      message: `Nothing was imported: ${issues.length.toLocaleString("en-US")} problem${issues.length === 1 ? "" : "s"} found.`,
+      message: `Nothing was imported: ${count(issues.length)} problem${issues.length === 1 ? "" : "s"} found.`,
       issues,
     };
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import * as E from "@/db/enums";
 import type { Clinic } from "@/db/schema";
+import { count } from "@/lib/format";
 
 /**
  * THE schema of what a clinic may edit on its listing, shared by the browser (validation on submit,
@@ -24,7 +25,7 @@ const text = (max: number, what: string) =>
     z
       .string({ error: `${what} must be text.` })
       .trim()
-      .max(max, `Keep ${what} under ${max.toLocaleString("en-US")} characters.`),
+      .max(max, `Keep ${what} under ${count(max)} characters.`),
   );
 
 /** Required text. */
@@ -35,7 +36,7 @@ const requiredText = (max: number, what: string) =>
       .string({ error: `Enter ${what}.` })
       .trim()
       .min(1, `Enter ${what}.`)
-      .max(max, `Keep ${what} under ${max.toLocaleString("en-US")} characters.`),
+      .max(max, `Keep ${what} under ${count(max)} characters.`),
   );
 
 /** Optional text; empty → null. */

@@ -11,6 +11,7 @@ import { outsideFinder } from "./geo-sql";
 import { toClinicHit, type ClinicHit } from "./hits";
 import type { QueryIssue, SearchQuery } from "./query";
 import { indexName, searchClient } from "./server";
+import { count } from "@/lib/format";
 
 export type SearchDeps = {
   db: Db;
@@ -120,8 +121,8 @@ export async function searchClinics(
       message: `page must be from 1 to ${Math.max(1, totalPages)}`,
       notice:
         totalPages > 0
-          ? `There is no page ${query.page.toLocaleString("en-US")}, so here is the last page, ${totalPages.toLocaleString("en-US")}.`
-          : `There is no page ${query.page.toLocaleString("en-US")}.`,
+          ? `There is no page ${count(query.page)}, so here is the last page, ${count(totalPages)}.`
+          : `There is no page ${count(query.page)}.`,
     });
     if (totalPages > 0) ({ answer: a, degraded } = await answer(deps, q));
   }

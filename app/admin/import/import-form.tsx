@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { startImportAction, type ImportState } from "../actions";
+import { count } from "@/lib/format";
 
 /** Upload form; shows the error report (row, column, problem) when the file has problems. */
 export function ImportForm() {
@@ -54,7 +55,7 @@ export function ImportForm() {
               </table>
             </div>
           )}
-          {state.more ? <p>…and {state.more.toLocaleString("en-US")} more.</p> : null}
+          {state.more ? <p>…and {count(state.more)} more.</p> : null}
         </div>
       )}
     </div>

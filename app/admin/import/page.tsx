@@ -3,7 +3,7 @@ import Link from "@/components/link";
 import { getDb } from "@/db/client";
 import { recentImports } from "@/lib/admin/queries";
 import { requireAdminPage } from "@/lib/auth/session";
-import { dateShort } from "@/lib/format";
+import { count, dateShort } from "@/lib/format";
 import { IMPORT_STATUS_LABELS } from "@/lib/labels";
 import { ImportForm } from "./import-form";
 
@@ -43,7 +43,7 @@ export default async function ImportPage() {
             {jobs.map((j) => (
               <li key={j.id}>
                 <Link href={`/admin/import/${j.id}`}>{j.fileName}</Link> — {IMPORT_STATUS_LABELS[j.status]},{" "}
-                {j.total.toLocaleString("en-US")} rows, {dateShort(j.createdAt)}
+                {count(j.total)} rows, {dateShort(j.createdAt)}
               </li>
             ))}
           </ul>

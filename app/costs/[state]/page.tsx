@@ -10,10 +10,10 @@ import {
   TelehealthNote,
   TopClinics,
 } from "@/components/costs/place";
-import { clinicSearchHref, costsHref, stateFromParam, STATES_BY_NAME } from "@/lib/costs/links";
+import { clinicSearchHref, costsHref, stateFromParam } from "@/lib/costs/links";
 import { getStateCosts } from "@/lib/costs/queries";
-import { usd } from "@/lib/format";
-import { STATE_NAMES } from "@/lib/labels";
+import { count, usd } from "@/lib/format";
+import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
 
 type Props = { params: Promise<{ state: string }> };
 
@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description:
       data.clinics === 0
         ? `Ketamine therapy prices and aftercare in ${name}: no clinics listed yet.`
-        : `Ketamine therapy in ${name}: ${data.clinics.toLocaleString("en-US")} clinics` +
+        : `Ketamine therapy in ${name}: ${count(data.clinics)} clinics` +
           (median != null ? `, median ${usd(median)} per session` : "") +
           `, with prices by treatment route and city, course estimates and aftercare.`,
     alternates: { canonical: costsHref(state) },

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
-import { percent } from "@/lib/format";
+import { count, percent } from "@/lib/format";
 import { IMPORT_STATUS_LABELS } from "@/lib/labels";
 import { getImportJob } from "@/lib/listings/import";
 
@@ -32,12 +32,11 @@ export default async function ImportJobPage({ params }: Props) {
       <h1 className="text-3xl">Import of {job.fileName}</h1>
       <p role="status" data-testid="import-status" data-status={job.status} className="text-lg">
         {IMPORT_STATUS_LABELS[job.status]}
-        {job.status === "done" &&
-          `: ${job.total.toLocaleString("en-US")} listings added. They reach search within seconds.`}
+        {job.status === "done" && `: ${count(job.total)} listings added. They reach search within seconds.`}
       </p>
       <div className="space-y-1">
         <label htmlFor="progress" className="block">
-          {job.processed.toLocaleString("en-US")} of {job.total.toLocaleString("en-US")} rows written
+          {count(job.processed)} of {count(job.total)} rows written
           {job.total > 0 ? ` (${percent(job.processed / job.total)})` : ""}
         </label>
         <progress id="progress" className="h-4 w-full" max={job.total} value={job.processed} />

@@ -7,7 +7,7 @@ import { Breadcrumbs, SearchLinks, TelehealthNote, TopClinics } from "@/componen
 import type { UsState } from "@/db/enums";
 import { costsHref, stateFromParam } from "@/lib/costs/links";
 import { getCityCosts, getStateCosts, MIN_CITY_CLINICS } from "@/lib/costs/queries";
-import { usd } from "@/lib/format";
+import { count, usd } from "@/lib/format";
 import { STATE_NAMES } from "@/lib/labels";
 
 type Props = { params: Promise<{ state: string; city: string }> };
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `Ketamine therapy costs and aftercare in ${place.city}, ${place.state}`,
     description:
-      `Ketamine therapy in ${place.city}, ${STATE_NAMES[place.state]}: ${data.clinics.toLocaleString("en-US")} clinics` +
+      `Ketamine therapy in ${place.city}, ${STATE_NAMES[place.state]}: ${count(data.clinics)} clinics` +
       (median != null ? `, median ${usd(median)} per session` : "") +
       `, with prices by treatment route, course estimates and aftercare.`,
     alternates: { canonical: costsHref(place.state, place.slug) },
