@@ -130,6 +130,26 @@ test("the tray holds four clinics and says so when you try a fifth", async ({ pa
   await expect(page.getByTestId("compare-tray")).toHaveCount(0);
 });
 
+test("a first visit does not load the check for a stored list; a stored list loads it and shows", async ({
+  page,
+}) => {
+  // zod registers itself on globalThis when it loads: the marker that the storage check was fetched.
+  const zodLoaded = () => page.evaluate(() => "__zod_globalRegistry" in globalThis);
+  const slugs = await knownSlugs(page);
+  const add = page.getByRole("button", { name: /Add to compare/ });
+  await page.goto(`/clinics/${slugs[0]}`);
+  await expect(add).toBeEnabled(); // hydrated, the (empty) list known
+  expect(await zodLoaded()).toBe(false);
+  await add.click(); // adding needs no check either: we trust what we write
+  await expect(page.getByRole("region", { name: /Compare list/ })).toContainText("(1 of 4)");
+  expect(await zodLoaded()).toBe(false);
+
+  await page.reload(); // now storage holds a list: it is checked before it is shown
+  await expect(page.getByRole("region", { name: /Compare list/ })).toContainText("(1 of 4)");
+  await expect(page.getByRole("button", { name: /Remove from compare/ })).toBeEnabled();
+  expect(await zodLoaded()).toBe(true);
+});
+
 test("compare explains bad links and shows what it can, never failing", async ({ page }) => {
   const [a, b, c, d, e] = await knownSlugs(page);
 

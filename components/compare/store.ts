@@ -5,7 +5,6 @@ import {
   addToTray,
   clearTray,
   matchTray,
-  parseTray,
   removeFromTray,
   type TrayChange,
   type TrayItem,
@@ -13,7 +12,12 @@ import {
 
 /**
  * The compare tray's list in localStorage, shared by every island on the page and across tabs.
- * `useTrayItems()` is null until the page has hydrated (the server cannot know the list).
+ * `useTrayItems()` is null until the page has hydrated (the server cannot know the list), and while
+ * a stored list is being checked.
+ *
+ * That check (`lib/compare/tray-storage.ts`, a zod schema) is fetched only when storage holds a
+ * list, after the page has hydrated: zod is about 24 KB of a phone's first download and its set-up
+ * runs on the main thread, and a first visit has no list to check.
  */
 
 const KEY = "aftercare-atlas:compare:v1";
@@ -25,6 +29,23 @@ let storageWorks = true;
 let cachedRaw: string | null | undefined;
 let cachedItems: TrayItem[] = [];
 let message = "";
+let parse: ((raw: string) => TrayItem[]) | null = null;
+let loading: Promise<void> | null = null;
+
+/** Fetches the storage check once; listeners hear when it is ready. */
+function loadCheck(): Promise<void> {
+  loading ??= import("@/lib/compare/tray-storage").then(
+    (m) => {
+      parse = m.parseTray;
+      window.dispatchEvent(new Event(CHANGE));
+    },
+    (err: unknown) => {
+      console.warn("Compare list: could not load the stored list; will try again.", err);
+      loading = null;
+    },
+  );
+  return loading;
+}
 
 function readRaw(): string | null {
   if (!storageWorks) return memory;
@@ -49,11 +70,16 @@ function writeRaw(raw: string) {
   }
 }
 
-function items(): TrayItem[] {
+/** The list, or null while a stored list waits for its check (which this starts loading). */
+function items(): TrayItem[] | null {
   const raw = readRaw();
   if (raw !== cachedRaw) {
+    if (raw && !parse) {
+      void loadCheck();
+      return null;
+    }
     cachedRaw = raw;
-    cachedItems = parseTray(raw);
+    cachedItems = raw && parse ? parse(raw) : [];
   }
   return cachedItems;
 }
@@ -61,8 +87,18 @@ function items(): TrayItem[] {
 function apply(change: TrayChange) {
   if (change.message === "") return; // nothing changed (see TrayChange)
   message = change.message;
-  writeRaw(JSON.stringify(change.items));
+  const raw = JSON.stringify(change.items);
+  writeRaw(raw);
+  cachedRaw = raw; // what we wrote needs no check
+  cachedItems = change.items;
   window.dispatchEvent(new Event(CHANGE));
+}
+
+/** Applies a change to the current list, once a stored list has been checked. */
+function change(make: (current: TrayItem[]) => TrayChange) {
+  const current = items();
+  if (current) apply(make(current));
+  else void loadCheck().then(() => (items() ? change(make) : undefined));
 }
 
 function subscribe(onChange: () => void) {
@@ -95,8 +131,8 @@ export function useTrayMessage(): string {
 }
 
 export const tray = {
-  add: (item: TrayItem) => apply(addToTray(items(), item)),
-  remove: (slug: string) => apply(removeFromTray(items(), slug)),
+  add: (item: TrayItem) => change((current) => addToTray(current, item)),
+  remove: (slug: string) => change((current) => removeFromTray(current, slug)),
   clear: () => apply(clearTray()),
-  match: (wanted: TrayItem[]) => apply(matchTray(items(), wanted)),
+  match: (wanted: TrayItem[]) => change((current) => matchTray(current, wanted)),
 };

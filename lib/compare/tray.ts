@@ -1,41 +1,24 @@
-import * as z from "zod/mini";
-import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/listings/slug";
 import { COMPARE_MAX } from "./href";
 
 /**
- * The compare tray's list, as pure functions over plain arrays: reading it back from storage
- * (untrusted: another tab, an old version or a person may have written anything there), adding and
- * removing with the message to announce. `components/compare/store.ts` keeps it in localStorage.
- * Uses zod/mini to keep the client bundle small.
+ * The compare tray's list, as pure functions over plain arrays: adding and removing with the
+ * message to announce. Reading the list back from storage is `./tray-storage.ts` (with zod, loaded
+ * only when storage holds a list). `components/compare/store.ts` keeps it in localStorage.
  */
 
 export type TrayItem = { slug: string; name: string };
 /** The list after a change, and what to announce; an empty message means the list did not change. */
 export type TrayChange = { items: TrayItem[]; message: string };
 
-const NAME_MAX_LENGTH = 200;
+export const NAME_MAX_LENGTH = 200;
 
-const traySchema = z.array(
-  z.object({
-    slug: z.string().check(z.maxLength(SLUG_MAX_LENGTH), z.regex(SLUG_PATTERN)),
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX_LENGTH)),
-  }),
-);
+/** The entry as the list keeps it: the name trimmed and at most `NAME_MAX_LENGTH` long. */
+const entry = (i: TrayItem): TrayItem => ({ slug: i.slug, name: i.name.trim().slice(0, NAME_MAX_LENGTH) });
 
-/** The list stored as `raw`: valid entries only, each slug once, at most `COMPARE_MAX`. */
-export function parseTray(raw: string | null): TrayItem[] {
-  if (!raw) return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    // Storage that is not JSON was not written by us: start the list again.
-    return [];
-  }
-  const parsed = traySchema.safeParse(data);
-  if (!parsed.success) return [];
+/** Each slug once (the first), at most `COMPARE_MAX`. */
+export function tidyTray(items: readonly TrayItem[]): TrayItem[] {
   const seen = new Set<string>();
-  return parsed.data.filter((i) => !seen.has(i.slug) && seen.add(i.slug)).slice(0, COMPARE_MAX);
+  return items.filter((i) => !seen.has(i.slug) && seen.add(i.slug)).slice(0, COMPARE_MAX);
 }
 
 const count = (n: number) => `${n} of ${COMPARE_MAX} chosen.`;
@@ -50,7 +33,7 @@ export function addToTray(items: readonly TrayItem[], item: TrayItem): TrayChang
       message: `You can compare up to ${COMPARE_MAX} clinics. Remove one to add ${item.name}.`,
     };
   }
-  const next = [...items, { slug: item.slug, name: item.name.trim().slice(0, NAME_MAX_LENGTH) }];
+  const next = [...items, entry(item)];
   return { items: next, message: `Added ${item.name} to compare. ${count(next.length)}` };
 }
 
@@ -66,10 +49,11 @@ export function removeFromTray(items: readonly TrayItem[], slug: string): TrayCh
 /**
  * The list becomes exactly `wanted` (the clinics a comparison page shows), or stays as it is when it
  * already holds them in that order: a shared link fills the list, and removing a clinic from the
- * comparison takes it out of the list too. An empty message means nothing changed.
+ * comparison takes it out of the list too. An empty message means nothing changed. `wanted` comes
+ * from the server, which read its slugs with zod, so it is only tidied here.
  */
 export function matchTray(items: readonly TrayItem[], wanted: readonly TrayItem[]): TrayChange {
-  const next = parseTray(JSON.stringify(wanted));
+  const next = tidyTray(wanted.map(entry));
   if (next.length === 0) return { items: [...items], message: "" }; // nothing to show: keep the list
   if (next.length === items.length && next.every((i, n) => i.slug === items[n]!.slug)) {
     return { items: [...items], message: "" };
