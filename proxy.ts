@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAvailable } from "@/lib/db-status";
-import { contentSecurityPolicy } from "@/lib/security/headers";
+import { contentSecurityPolicy, PATH_HEADER } from "@/lib/security/headers";
 import { UNAVAILABLE_HTML } from "@/lib/security/unavailable";
 import {
   cacheableRequest,
@@ -77,6 +77,7 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

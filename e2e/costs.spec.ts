@@ -97,6 +97,7 @@ test("unknown states and cities answer 404 with useful links; a state with no cl
   let res = await page.goto("/costs/zz");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("link", { name: "California" })).toHaveAttribute("href", "/costs/ca");
+  await expect(page.getByRole("link", { name: /^Go to the/ })).toHaveCount(0); // "zz" is no state
 
   res = await page.goto("/costs/ca/no-such-city");
   expect(res?.status()).toBe(404);
@@ -176,4 +177,15 @@ test("on a phone: headline numbers, the map and its switch @phone", async ({ pag
   const show = page.getByRole("button", { name: "Show" });
   const box = await show.boundingBox();
   expect(box?.height).toBeGreaterThanOrEqual(44);
+});
+
+test("home, search and the cost pages send no schema library to the browser", async ({ page }) => {
+  // zod registers itself on globalThis when it loads. It validates on the server; in the browser it
+  // would be 24 KB more of a phone's first download (see components/compare/store.ts).
+  for (const path of ["/costs", "/costs/ca", "/clinics", "/"]) {
+    await page.goto(path);
+    await expect(page.getByRole("contentinfo")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => "__zod_globalRegistry" in globalThis), path).toBe(false);
+  }
 });

@@ -1,7 +1,26 @@
+import { headers } from "next/headers";
 import Link from "@/components/link";
-import { BackToState } from "@/components/costs/back-to-state";
-import { costsHref } from "@/lib/costs/links";
+import { costsHref, stateFromParam } from "@/lib/costs/links";
+import { PATH_HEADER } from "@/lib/security/headers";
 import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
+
+/**
+ * On a 404 under /costs/[state]/…: a link back to the state's page when the state part is real.
+ * A not-found page gets no params, so the path comes from the proxy. (This was a client component
+ * reading the params; Next.js ships a segment's not-found client components with every page of the
+ * segment, which put zod in every cost page's first download.)
+ */
+async function BackToState() {
+  const path = (await headers()).get(PATH_HEADER) ?? "";
+  const part = /^\/costs\/([^/]+)/.exec(path)?.[1];
+  const state = part ? stateFromParam(part) : null;
+  if (!state) return null;
+  return (
+    <p className="text-lg">
+      <Link href={costsHref(state)}>Go to the {STATE_NAMES[state]} page</Link>, which lists its cities.
+    </p>
+  );
+}
 
 /** An unknown state, or a city without a page: say so and offer the pages that do exist. */
 export default function CostsNotFound() {

@@ -19,3 +19,9 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
     ...(dev ? [] : ["upgrade-insecure-requests"]),
   ].join("; ");
 }
+
+/**
+ * The request header through which `proxy.ts` tells server components the path being rendered (a
+ * not-found page gets no params). Always set by the proxy, so a client cannot supply its own.
+ */
+export const PATH_HEADER = "x-atlas-path";
