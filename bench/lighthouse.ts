@@ -1,9 +1,17 @@
 // npm run bench:lighthouse — Lighthouse 12.2.3 (mobile preset) on the main pages of a throwaway site,
 // median of 3 runs per page, with Debian's Chromium. Also prints the JavaScript each page loads, the
 // metrics behind the performance score, and this machine's CPU benchmark index (Lighthouse's own).
+// Last, the same on a bare Next.js page (bench/baseline): what the framework alone scores here.
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import postgres from "postgres";
+import { killOnExit } from "@/lib/services/process";
+import { freePort, waitFor } from "@/lib/services/ports";
+import { NEXT_BIN, ROOT } from "../scripts/lib/build";
 import { printTable, startTempStack } from "./lib/temp-stack";
 
 const RUNS = Number(process.env.LH_RUNS ?? 3);
@@ -17,6 +25,107 @@ type Metric = keyof typeof METRIC_AUDITS;
 const cpuIndex: number[] = [];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** Lighthouse `RUNS` times on `url`: the medians, as a table row; `missed` when a target is. */
+async function measure(
+  port: number,
+  name: string,
+  url: string,
+): Promise<{ row: (string | number)[]; missed: boolean }> {
+  const scores: Record<Cat, number[]> = {
+    performance: [],
+    accessibility: [],
+    "best-practices": [],
+    seo: [],
+  };
+  const jsKb: number[] = [];
+  const metrics: Record<Metric, number[]> = { fcp: [], lcp: [], tbt: [], cls: [], si: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const result = await lighthouse(url, {
+      port,
+      output: "json",
+      logLevel: "error",
+      formFactor: "mobile",
+      // Loopback has no network cost: keep Lighthouse's simulated mobile throttling (the default).
+    });
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`no Lighthouse result for ${url}`);
+    for (const c of Object.keys(scores) as Cat[])
+      scores[c].push(Math.round((lhr.categories[c]?.score ?? 0) * 100));
+    const summary = lhr.audits["resource-summary"]?.details as
+      { items?: { resourceType: string; transferSize: number }[] } | undefined;
+    const script = summary?.items?.find((it) => it.resourceType === "script")?.transferSize ?? 0;
+    jsKb.push(script / 1024);
+    for (const [k, audit] of Object.entries(METRIC_AUDITS) as [Metric, string][])
+      metrics[k].push(lhr.audits[audit]?.numericValue ?? NaN);
+    cpuIndex.push(lhr.environment.benchmarkIndex);
+    if (i === 0) {
+      const failing = Object.values(lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
+        .map((a) => a.id);
+      if (failing.length) console.error(`${name}: failing audits: ${failing.join(", ")}`);
+    }
+  }
+  const m = Object.fromEntries((Object.keys(scores) as Cat[]).map((c) => [c, median(scores[c])])) as Record<
+    Cat,
+    number
+  >;
+  return {
+    missed: (Object.keys(TARGETS) as Cat[]).some((c) => m[c] < TARGETS[c]),
+    row: [
+      name,
+      m.performance,
+      m.accessibility,
+      m["best-practices"],
+      m.seo,
+      `${median(jsKb).toFixed(0)} KiB`,
+      Math.round(median(metrics.fcp)),
+      Math.round(median(metrics.lcp)),
+      Math.round(median(metrics.tbt)),
+      median(metrics.cls).toFixed(3),
+      Math.round(median(metrics.si)),
+    ],
+  };
+}
+
+/**
+ * Builds and serves bench/baseline: its `app/` copied to a temporary folder, so Next.js finds none of
+ * this repository's own convention files (proxy, instrumentation), with our node_modules linked in.
+ */
+async function startBaseline(): Promise<{ url: string; stop: () => void }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "atlas-baseline-"));
+  cpSync(path.join(ROOT, "bench", "baseline", "app"), path.join(dir, "app"), { recursive: true });
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  // Turbopack's root must hold node_modules' real path as well as the app.
+  writeFileSync(path.join(dir, "next.config.mjs"), 'export default { turbopack: { root: "/" } };\n');
+  const { NODE_OPTIONS: _omit, ...inherited } = process.env; // not tsx's loader options
+  const env = { ...inherited, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+  const built = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: dir,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (built.status !== 0) throw new Error(`next build of bench/baseline failed (exit code ${built.status})`);
+  const port = await freePort();
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+    cwd: dir,
+    env,
+    stdio: "ignore",
+  });
+  killOnExit(server, "SIGKILL");
+  const url = `http://localhost:${port}/`;
+  await waitFor("the baseline page", async () => (await fetch(url)).ok, {
+    timeoutMs: 60_000,
+    intervalMs: 250,
+  });
+  return {
+    url,
+    stop: () => {
+      server.kill("SIGTERM");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 const stack = await startTempStack(Number(process.env.BENCH_COUNT ?? 1500));
 const chrome = await chromeLauncher.launch({
@@ -47,59 +156,20 @@ try {
   ];
   const rows: (string | number)[][] = [];
   let missed = false;
-  for (const [name, path] of pages) {
-    const scores: Record<Cat, number[]> = {
-      performance: [],
-      accessibility: [],
-      "best-practices": [],
-      seo: [],
-    };
-    const jsKb: number[] = [];
-    const metrics: Record<Metric, number[]> = { fcp: [], lcp: [], tbt: [], cls: [], si: [] };
-    for (let i = 0; i < RUNS; i++) {
-      const result = await lighthouse(stack.baseURL + path, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        formFactor: "mobile",
-        // Loopback has no network cost: keep Lighthouse's simulated mobile throttling (the default).
-      });
-      const lhr = result?.lhr;
-      if (!lhr) throw new Error(`no Lighthouse result for ${path}`);
-      for (const c of Object.keys(scores) as Cat[])
-        scores[c].push(Math.round((lhr.categories[c]?.score ?? 0) * 100));
-      const summary = lhr.audits["resource-summary"]?.details as
-        { items?: { resourceType: string; transferSize: number }[] } | undefined;
-      const script = summary?.items?.find((it) => it.resourceType === "script")?.transferSize ?? 0;
-      jsKb.push(script / 1024);
-      for (const [k, audit] of Object.entries(METRIC_AUDITS) as [Metric, string][])
-        metrics[k].push(lhr.audits[audit]?.numericValue ?? NaN);
-      cpuIndex.push(lhr.environment.benchmarkIndex);
-      if (i === 0) {
-        const failing = Object.values(lhr.audits)
-          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
-          .map((a) => a.id);
-        if (failing.length) console.error(`${name}: failing audits: ${failing.join(", ")}`);
-      }
+  for (const [name, pagePath] of pages) {
+    const r = await measure(chrome.port, name, stack.baseURL + pagePath);
+    rows.push(r.row);
+    missed ||= r.missed;
+  }
+  try {
+    const baseline = await startBaseline();
+    try {
+      rows.push((await measure(chrome.port, "bare Next.js page (floor)", baseline.url)).row);
+    } finally {
+      baseline.stop();
     }
-    const m = Object.fromEntries((Object.keys(scores) as Cat[]).map((c) => [c, median(scores[c])])) as Record<
-      Cat,
-      number
-    >;
-    for (const c of Object.keys(TARGETS) as Cat[]) if (m[c] < TARGETS[c]) missed = true;
-    rows.push([
-      name,
-      m.performance,
-      m.accessibility,
-      m["best-practices"],
-      m.seo,
-      `${median(jsKb).toFixed(0)} KiB`,
-      Math.round(median(metrics.fcp)),
-      Math.round(median(metrics.lcp)),
-      Math.round(median(metrics.tbt)),
-      median(metrics.cls).toFixed(3),
-      Math.round(median(metrics.si)),
-    ]);
+  } catch (err) {
+    console.error(`The bare Next.js page could not be measured: ${(err as Error).message}`);
   }
   printTable(
     `Lighthouse 12.2.3, mobile preset, median of ${RUNS} (targets: perf ≥ 95, a11y 100, best practices ≥ 95, SEO 100)`,
