@@ -35,10 +35,17 @@ export async function hit(
   const prev = row?.prev ?? 0;
   const elapsed = Math.min(w, Math.max(0, row?.elapsed ?? 0));
   const count = hits + prev * (1 - elapsed / w);
-  // Until the previous window's weight has shrunk enough, or (if this window alone is over) it ends.
+  // When the next request (which counts itself) fits: later in this window, once the previous
+  // window's weight has shrunk enough; else in the next one, once this window's weight has. Every
+  // request counts, refused ones too, so retrying sooner only pushes this further out.
+  const room = limit.max - hits - 1;
   const wait =
-    hits > limit.max || prev === 0 ? w - elapsed : Math.max(0, w * (1 - (limit.max - hits) / prev) - elapsed);
-  return { count, retryAfterSeconds: Math.max(1, Math.ceil(Math.min(w, wait))) };
+    room >= 0
+      ? prev > 0
+        ? w * (1 - room / prev) - elapsed
+        : 0
+      : w - elapsed + Math.max(0, w * (1 - (limit.max - 1) / hits));
+  return { count, retryAfterSeconds: Math.max(1, Math.ceil(wait)) };
 }
 
 /** Counts one request against every limit; refused if any is over its maximum. */
