@@ -7,11 +7,8 @@ import {
   cacheKey,
   CACHE_STATUS_HEADER,
   pageCache,
-  RENDER_HEADER,
-  replayablePage,
   withNonce,
   worthKeeping,
-  type CachedPage,
 } from "@/lib/page-cache";
 
 /**
@@ -59,12 +56,12 @@ export async function proxy(request: NextRequest) {
   const cache = pageCache();
   if (
     origin &&
-    request.headers.get(RENDER_HEADER) !== cache.secret &&
+    !cache.isOwnRender(request.headers) &&
     cacheableRequest(request.method, request.nextUrl, request.headers)
   ) {
     const key = cacheKey(request.nextUrl, request.headers);
     const hit = cache.get(key);
-    const page = hit ?? (await renderForCache(key, request.nextUrl, origin));
+    const page = hit ?? (await cache.render(key, request.nextUrl, origin));
     if (page) {
       const headers = new Headers(page.headers);
       headers.set("Content-Security-Policy", csp);
@@ -81,38 +78,6 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
-}
-
-/**
- * Renders a page once by asking this server for it (with the per-process secret, so the request
- * goes through rendering) and keeps it if it is worth keeping. Concurrent misses for one page share
- * the render. A page not kept (a 404, the fallback's notice) is still answered from this render, so
- * it is not rendered twice. Undefined when the answer cannot be sent on (see `replayablePage`).
- */
-function renderForCache(key: string, url: URL, origin: string): Promise<CachedPage | undefined> {
-  const cache = pageCache();
-  const running = cache.inflight.get(key);
-  if (running) return running;
-  const generation = cache.generation;
-  const render = (async () => {
-    try {
-      const res = await fetch(new URL(url.pathname + url.search, origin), {
-        headers: { [RENDER_HEADER]: cache.secret, "accept-encoding": "identity" },
-        redirect: "manual",
-        signal: AbortSignal.timeout(15_000),
-      });
-      const page = await replayablePage(res);
-      if (page && worthKeeping(page)) cache.set(key, page, generation);
-      return page;
-    } catch (err) {
-      console.warn(`[page-cache] could not render ${url.pathname} for the cache: ${(err as Error).message}`);
-      return undefined;
-    } finally {
-      cache.inflight.delete(key);
-    }
-  })();
-  cache.inflight.set(key, render);
-  return render;
 }
 
 export const config = {

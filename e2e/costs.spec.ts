@@ -1,12 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
+import { seriousViolations } from "./support/axe";
+import { zodLoaded } from "./support/bundle";
 
 /** The first city in the state's table that has its own cost page. */
 async function firstCityPage(page: Page) {
@@ -180,12 +174,10 @@ test("on a phone: headline numbers, the map and its switch @phone", async ({ pag
 });
 
 test("home, search and the cost pages send no schema library to the browser", async ({ page }) => {
-  // zod registers itself on globalThis when it loads. It validates on the server; in the browser it
-  // would be 24 KB more of a phone's first download (see components/compare/store.ts).
   for (const path of ["/costs", "/costs/ca", "/clinics", "/"]) {
     await page.goto(path);
     await expect(page.getByRole("contentinfo")).toBeVisible();
     await page.waitForLoadState("networkidle");
-    expect(await page.evaluate(() => "__zod_globalRegistry" in globalThis), path).toBe(false);
+    expect(await zodLoaded(page), path).toBe(false);
   }
 });

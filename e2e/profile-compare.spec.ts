@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SCORE_RUBRIC } from "../lib/aftercare/score";
 import { seriousViolations } from "./support/axe";
+import { zodLoaded } from "./support/bundle";
 
 /**
  * Distinct profile paths from search results once /clinics lists them, else from the home page's
@@ -133,21 +134,19 @@ test("the tray holds four clinics and says so when you try a fifth", async ({ pa
 test("a first visit does not load the check for a stored list; a stored list loads it and shows", async ({
   page,
 }) => {
-  // zod registers itself on globalThis when it loads: the marker that the storage check was fetched.
-  const zodLoaded = () => page.evaluate(() => "__zod_globalRegistry" in globalThis);
   const slugs = await knownSlugs(page);
   const add = page.getByRole("button", { name: /Add to compare/ });
   await page.goto(`/clinics/${slugs[0]}`);
   await expect(add).toBeEnabled(); // hydrated, the (empty) list known
-  expect(await zodLoaded()).toBe(false);
+  expect(await zodLoaded(page)).toBe(false);
   await add.click(); // adding needs no check either: we trust what we write
   await expect(page.getByRole("region", { name: /Compare list/ })).toContainText("(1 of 4)");
-  expect(await zodLoaded()).toBe(false);
+  expect(await zodLoaded(page)).toBe(false);
 
   await page.reload(); // now storage holds a list: it is checked before it is shown
   await expect(page.getByRole("region", { name: /Compare list/ })).toContainText("(1 of 4)");
   await expect(page.getByRole("button", { name: /Remove from compare/ })).toBeEnabled();
-  expect(await zodLoaded()).toBe(true);
+  expect(await zodLoaded(page)).toBe(true);
 });
 
 test("compare explains bad links and shows what it can, never failing", async ({ page }) => {

@@ -83,12 +83,14 @@ export function dateShort(d: Date | string): string {
 
 const DAY_MS = 86_400_000;
 
+const utcDay = (d: Date) => Math.floor(d.getTime() / DAY_MS);
+const NEAR_DAYS: Readonly<Record<number, string>> = { [-1]: "yesterday", 0: "today", 1: "tomorrow" };
+
 /** "3 days ago", "in 1 month": `n` units from now, negative in the past. */
 function away(n: number, unit: "day" | "month" | "year"): string {
   const amount = `${count(Math.abs(n))} ${unit}${Math.abs(n) === 1 ? "" : "s"}`;
   return n < 0 ? `${amount} ago` : `in ${amount}`;
 }
-const utcDay = (d: Date) => Math.floor(d.getTime() / DAY_MS);
 
 /**
  * How long ago `d` was, counted in UTC calendar days: "today", "yesterday", "3 days ago" (under 30
@@ -101,8 +103,7 @@ export function relativeDays(d: Date | string, now: Date | string): string {
   const days = utcDay(date) - utcDay(ref); // negative = in the past
   const sign = days < 0 ? -1 : 1;
   const abs = Math.abs(days);
-  if (abs < 30)
-    return days === 0 ? "today" : days === -1 ? "yesterday" : days === 1 ? "tomorrow" : away(days, "day");
+  if (abs < 30) return NEAR_DAYS[days] ?? away(days, "day");
   if (abs < 365) return away(sign * Math.max(1, Math.floor(abs / 30.4375)), "month");
   return away(sign * Math.max(1, Math.floor(abs / 365.25)), "year");
 }

@@ -44,8 +44,47 @@ class PageCache {
   private bytes = 0;
   /** Bumped by every clear: a render that began before it is not stored. */
   generation = 0;
-  readonly secret = Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, "0")).join(""); // prettier-ignore
-  readonly inflight = new Map<string, Promise<CachedPage | undefined>>();
+  private readonly secret = crypto.randomUUID();
+  private readonly inflight = new Map<string, Promise<CachedPage | undefined>>();
+
+  /** Whether a request is this process's own render for the cache (it must be rendered, not answered). */
+  isOwnRender(headers: Headers): boolean {
+    return headers.get(RENDER_HEADER) === this.secret;
+  }
+
+  /**
+   * Renders a page once by asking this server (`origin`) for it, with the per-process secret so the
+   * request goes through rendering, and keeps it if it is worth keeping. Concurrent misses for one
+   * page share the render. A page not kept (a 404, the fallback's notice) is still answered from this
+   * render, so it is not rendered twice. Undefined when the answer cannot be sent on (see
+   * `replayablePage`).
+   */
+  render(key: string, url: URL, origin: string): Promise<CachedPage | undefined> {
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const generation = this.generation;
+    const render = (async () => {
+      try {
+        const res = await fetch(new URL(url.pathname + url.search, origin), {
+          headers: { [RENDER_HEADER]: this.secret, "accept-encoding": "identity" },
+          redirect: "manual",
+          signal: AbortSignal.timeout(15_000),
+        });
+        const page = await replayablePage(res);
+        if (page && worthKeeping(page)) this.set(key, page, generation);
+        return page;
+      } catch (err) {
+        console.warn(
+          `[page-cache] could not render ${url.pathname} for the cache: ${(err as Error).message}`,
+        );
+        return undefined;
+      } finally {
+        this.inflight.delete(key);
+      }
+    })();
+    this.inflight.set(key, render);
+    return render;
+  }
 
   get(key: string, now = Date.now()): CachedPage | undefined {
     const e = this.entries.get(key);

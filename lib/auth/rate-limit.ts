@@ -35,17 +35,19 @@ export async function hit(
   const prev = row?.prev ?? 0;
   const elapsed = Math.min(w, Math.max(0, row?.elapsed ?? 0));
   const count = hits + prev * (1 - elapsed / w);
-  // When the next request (which counts itself) fits: later in this window, once the previous
-  // window's weight has shrunk enough; else in the next one, once this window's weight has. Every
-  // request counts, refused ones too, so retrying sooner only pushes this further out.
-  const room = limit.max - hits - 1;
-  const wait =
-    room >= 0
-      ? prev > 0
-        ? w * (1 - room / prev) - elapsed
-        : 0
-      : w - elapsed + Math.max(0, w * (1 - (limit.max - 1) / hits));
+  const wait = secondsUntilNextFits(limit.max, w, hits, prev, elapsed);
   return { count, retryAfterSeconds: Math.max(1, Math.ceil(wait)) };
+}
+
+/**
+ * How long until one more request (which counts itself) fits under `max`: later in this window, once
+ * the previous window's weight has shrunk enough; else in the next one, once this window's has.
+ * Every request counts, refused ones too, so retrying sooner only pushes this further out.
+ */
+function secondsUntilNextFits(max: number, w: number, hits: number, prev: number, elapsed: number): number {
+  const room = max - hits - 1; // requests this window can still take after the next one
+  if (room < 0) return w - elapsed + Math.max(0, w * (1 - (max - 1) / hits));
+  return prev > 0 ? w * (1 - room / prev) - elapsed : 0;
 }
 
 /** Counts one request against every limit; refused if any is over its maximum. */

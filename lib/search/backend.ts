@@ -90,7 +90,7 @@ const resultSchema = z.object({
 const multiSchema = z.object({ results: z.array(resultSchema) });
 const hitsOnlySchema = z.object({ hits: z.array(z.unknown()) });
 
-export type MeiliSearchOptions = {
+type MeiliSearchOptions = {
   /** The listings in a radius's bounding box but outside it (`outsideFinder` in `lib/search/geo-sql.ts`). */
   outside: OutsideFinder;
   /** Counts for these words and filters, kept for a few seconds. */
@@ -158,33 +158,29 @@ export async function searchMeili(
   };
 
   const cached = cache?.get(cacheKey);
-  if (cached) {
-    const [{ results }, nearby] = await Promise.all([
-      meili.multiSearch({ queries: [page] }).then((r) => multiSchema.parse(r)),
-      nearestDocs(),
-    ]);
-    const main = results[0]!;
-    return { docs: nearby ?? main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, ...cached };
-  }
-  const queries = [
-    { ...page, facets: attrs(idle) },
-    ...groups.map((g) => ({
-      indexUid,
-      q,
-      filter: filter(g.key),
-      matchingStrategy: "all" as const,
-      page: 1,
-      hitsPerPage: 0,
-      facets: attrs([...g.facets]),
-    })),
-    ...(q ? [{ indexUid, q: "", filter: filter(), page: 1, hitsPerPage: 0 }] : []),
-  ];
+  const queries = cached
+    ? [page]
+    : [
+        { ...page, facets: attrs(idle) },
+        ...groups.map((g) => ({
+          indexUid,
+          q,
+          filter: filter(g.key),
+          matchingStrategy: "all" as const,
+          page: 1,
+          hitsPerPage: 0,
+          facets: attrs([...g.facets]),
+        })),
+        ...(q ? [{ indexUid, q: "", filter: filter(), page: 1, hitsPerPage: 0 }] : []),
+      ];
   const [{ results }, nearby] = await Promise.all([
     meili.multiSearch({ queries }).then((r) => multiSchema.parse(r)),
     nearestDocs(),
   ]);
   const [main, ...rest] = results;
   if (!main || rest.length !== queries.length - 1) throw new Error("Meilisearch answered too few results");
+  const docs = nearby ?? main.hits.map((h) => hitSchema.parse(h));
+  if (cached) return { docs, total: main.totalHits, ...cached };
   const facets: FacetCounts = countsFromDistribution(idle, main.facetDistribution);
   const relax: BackendAnswer["relax"] = {};
   groups.forEach((g, i) => {
@@ -194,5 +190,5 @@ export async function searchMeili(
   });
   if (q) relax.q = rest[groups.length]!.totalHits;
   cache?.set(cacheKey, { facets, relax });
-  return { docs: nearby ?? main.hits.map((h) => hitSchema.parse(h)), total: main.totalHits, facets, relax };
+  return { docs, total: main.totalHits, facets, relax };
 }

@@ -264,7 +264,7 @@ export function idsFilter(ids: readonly string[]): string {
 }
 
 /** Coordinates with a fixed number of decimals (never exponent notation). */
-const coordinate = (n: number) => Number(number(n)).toFixed(9);
+const coordinate = (n: number) => n.toFixed(9);
 
 /** A circle as Meilisearch sees it: its bounding box, less the listings in the box's corners. */
 function geoFilter(c: Extract<Cond, { op: "geo" }>): string {

@@ -16,9 +16,9 @@ export function distanceSql(lat: number, lng: number): SQL {
     cos(radians(${lat})) * cos(radians(${c.lat})) * power(sin(radians(${c.lng} - ${lng}) / 2), 2)))))`;
 }
 
-/** The listing lies in the box (cheap, uses the lat/lng index); `lat` and `lng` name its columns. */
-export function boxSql(b: Box, lat: SQL = sql`${c.lat}`, lng: SQL = sql`${c.lng}`): SQL {
-  return and(between(lat, b.minLat, b.maxLat), or(...b.lng.map(([lo, hi]) => between(lng, lo, hi))))!;
+/** The listing lies in the box (cheap, uses the lat/lng index). */
+export function boxSql(b: Box): SQL {
+  return and(between(c.lat, b.minLat, b.maxLat), or(...b.lng.map(([lo, hi]) => between(c.lng, lo, hi))))!;
 }
 
 /** The listing lies within the circle. */
@@ -28,55 +28,21 @@ export function withinSql(circle: Circle): SQL {
 
 const circleKey = (k: Circle) => `${k.lat},${k.lng},${k.meters}`;
 
-type Waiting = { circle: Circle; resolve: (ids: readonly string[]) => void; reject: (err: unknown) => void };
-
 /**
  * An `OutsideFinder` over PostgreSQL, with answers kept for 10 seconds: which listings lie where
- * changes only when a listing is added or moves, and a search index is a moment behind anyway.
- * Circles asked for in the same tick around the same point (nearest-first counts several) are
- * answered by one statement that reads the largest box once. At most 300 circles are kept: a wide
- * one's list can hold thousands of ids.
+ * changes only when a listing is added or moves, and a search index is a moment behind anyway. At
+ * most 300 circles are kept: a wide one's list can hold thousands of ids.
  */
 export function outsideFinder(db: Db, cache = new TtlCache<readonly string[]>(10_000, 300)): OutsideFinder {
-  let waiting: Waiting[] = [];
-
-  async function answer(group: Waiting[]) {
-    const { lat, lng } = group[0]!.circle;
-    const largest = group.reduce((a, w) => (w.circle.meters > a.meters ? w.circle : a), group[0]!.circle);
-    const b = sql.raw("b");
-    const inBox = (box: Box) => boxSql(box, sql.raw("b.lat"), sql.raw("b.lng"));
-    const columns = group.map(
-      (w, i) =>
-        sql`coalesce(array_agg(b.id order by b.id) filter (where ${inBox(circleBox(w.circle))} and b.d > ${w.circle.meters}), '{}') as ${sql.raw(`o${i}`)}`,
-    );
-    const [row] = await db.execute<Record<string, string[]>>(sql`select ${sql.join(columns, sql`, `)} from (
-        select ${c.id}::text as id, ${c.lat} as lat, ${c.lng} as lng, ${distanceSql(lat, lng)} as d
-        from ${c} where ${boxSql(circleBox(largest))}) ${b}`);
-    group.forEach((w, i) => {
-      const ids = row?.[`o${i}`] ?? [];
-      cache.set(circleKey(w.circle), ids);
-      w.resolve(ids);
-    });
-  }
-
-  function flush() {
-    const batch = waiting;
-    waiting = [];
-    const byCentre = new Map<string, Waiting[]>();
-    for (const w of batch) {
-      const k = `${w.circle.lat},${w.circle.lng}`;
-      byCentre.set(k, [...(byCentre.get(k) ?? []), w]);
-    }
-    for (const group of byCentre.values())
-      answer(group).catch((err: unknown) => group.forEach((w) => w.reject(err)));
-  }
-
-  return (circle) => {
-    const hit = cache.get(circleKey(circle));
-    if (hit) return Promise.resolve(hit);
-    return new Promise((resolve, reject) => {
-      if (waiting.length === 0) queueMicrotask(flush);
-      waiting.push({ circle, resolve, reject });
-    });
+  return async (circle) => {
+    const key = circleKey(circle);
+    const known = cache.get(key);
+    if (known) return known;
+    const [row] = await db.execute<{ ids: string[] }>(sql`
+      select coalesce(array_agg(${c.id}::text order by ${c.id}::text), '{}') as ids from ${c}
+      where ${boxSql(circleBox(circle))} and ${distanceSql(circle.lat, circle.lng)} > ${circle.meters}`);
+    const ids = row?.ids ?? [];
+    cache.set(key, ids);
+    return ids;
   };
 }

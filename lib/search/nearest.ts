@@ -12,7 +12,7 @@ import { distanceMeters, type Circle, type OutsideFinder } from "./geo";
  */
 
 /** At most this many listings' coordinates are fetched in one go (more only for a page deeper than that). */
-export const NEAREST_FETCH = 1000;
+const NEAREST_FETCH = 1000;
 /** Circles counted at once around the point: the search radius, half of it, a quarter… */
 const RINGS = 7;
 /** How many more circles to try when none of those fits (the search then falls back to PostgreSQL). */

@@ -76,7 +76,7 @@ const downUntil = (breaker.__atlasMeiliDownUntil ??= new Map());
 const DEFAULT_COOL_OFF_MS = 2000;
 
 async function answer(
-  deps: SearchDeps,
+  deps: SearchDeps & { outside: OutsideFinder },
   query: SearchQuery,
 ): Promise<{ answer: BackendAnswer; degraded: boolean }> {
   const groups = filterGroups(query);
@@ -84,7 +84,7 @@ async function answer(
   if ((downUntil.get(key) ?? 0) <= Date.now()) {
     try {
       const a = await searchMeili(deps.meili, deps.indexName, query, groups, {
-        outside: deps.outside ?? outsideFinder(deps.db),
+        outside: deps.outside,
         cache: deps.facetCache,
       });
       downUntil.delete(key);
@@ -109,7 +109,8 @@ export async function searchClinics(
   deps: SearchDeps,
   mode: "lenient" | "strict" = "lenient",
 ): Promise<SearchResult> {
-  let { answer: a, degraded } = await answer(deps, query);
+  const withFinder = { ...deps, outside: deps.outside ?? outsideFinder(deps.db) }; // one per search
+  let { answer: a, degraded } = await answer(withFinder, query);
   const notices: QueryIssue[] = [];
   let q = query;
   const totalPages = Math.ceil(a.total / query.perPage);
@@ -124,7 +125,7 @@ export async function searchClinics(
           ? `There is no page ${count(query.page)}, so here is the last page, ${count(totalPages)}.`
           : `There is no page ${count(query.page)}.`,
     });
-    if (totalPages > 0) ({ answer: a, degraded } = await answer(deps, q));
+    if (totalPages > 0) ({ answer: a, degraded } = await answer(withFinder, q));
   }
   return {
     hits: a.docs.map((d) => toClinicHit(d, q)),
