@@ -59,7 +59,7 @@ export async function proxy(request: NextRequest) {
     !cache.isOwnRender(request.headers) &&
     cacheableRequest(request.method, request.nextUrl, request.headers)
   ) {
-    const key = cacheKey(request.nextUrl, request.headers);
+    const key = cacheKey(request.nextUrl);
     const hit = cache.get(key);
     const page = hit ?? (await cache.render(key, request.nextUrl, origin));
     if (page) {

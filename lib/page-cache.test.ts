@@ -1,6 +1,9 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import {
   cacheableRequest,
+  cacheKey,
   clearPageCache,
   nonceOf,
   OPT_OUT_MARKER,
@@ -116,5 +119,41 @@ describe("cached pages", () => {
     cache.set("b", page, before); // began before the clear: stale
     expect(cache.get("b")).toBeUndefined();
     expect(cache.size).toBe(0);
+  });
+
+  it("keys pages by path and query only, whatever Host the visitor sent", () => {
+    expect(cacheKey(url("/clinics?state=CA"))).toBe("/clinics?state=CA");
+    expect(cacheKey(new URL("http://evil.example/clinics?state=CA"))).toBe(
+      cacheKey(url("/clinics?state=CA")),
+    );
+  });
+
+  it("shares a render between concurrent misses, but not across a clear", async () => {
+    // A real server standing in for this app: each render answers with its number, slowly.
+    let renders = 0;
+    const server = createServer((_req, res) => {
+      const n = ++renders;
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": CSP });
+        res.end(`<p>render ${n}</p>`);
+      }, 100);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const cache = pageCache();
+      clearPageCache();
+      const [a, b] = [cache.render("/x", url("/x"), origin), cache.render("/x", url("/x"), origin)];
+      clearPageCache(); // a listing changed while the first render was running
+      const c = cache.render("/x", url("/x"), origin);
+      expect((await a)?.body).toBe("<p>render 1</p>");
+      expect((await b)?.body).toBe("<p>render 1</p>");
+      expect((await c)?.body).toBe("<p>render 2</p>");
+      expect(cache.get("/x")?.body).toBe("<p>render 2</p>"); // the stale render was not kept
+      expect(renders).toBe(2);
+    } finally {
+      clearPageCache();
+      server.close();
+    }
   });
 });

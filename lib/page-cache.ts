@@ -60,9 +60,11 @@ class PageCache {
    * `replayablePage`).
    */
   render(key: string, url: URL, origin: string): Promise<CachedPage | undefined> {
-    const running = this.inflight.get(key);
-    if (running) return running;
     const generation = this.generation;
+    // A render that began before a clear answers only the requests that came before it.
+    const flight = `${generation} ${key}`;
+    const running = this.inflight.get(flight);
+    if (running) return running;
     const render = (async () => {
       try {
         const res = await fetch(new URL(url.pathname + url.search, origin), {
@@ -79,10 +81,10 @@ class PageCache {
         );
         return undefined;
       } finally {
-        this.inflight.delete(key);
+        this.inflight.delete(flight);
       }
     })();
-    this.inflight.set(key, render);
+    this.inflight.set(flight, render);
     return render;
   }
 
@@ -153,9 +155,8 @@ export function cacheableRequest(method: string, url: URL, headers: Headers): bo
   return !/(^|;\s*)(__Secure-|__Host-)?authjs\.session-token/.test(cookie);
 }
 
-/** The cache key: host, path and query exactly as asked. */
-export const cacheKey = (url: URL, headers: Headers) =>
-  `${headers.get("host") ?? ""}${url.pathname}${url.search}`;
+/** The cache key: path and query exactly as asked (the render asks `origin`, whatever the Host). */
+export const cacheKey = (url: URL) => `${url.pathname}${url.search}`;
 
 /** The nonce a Content-Security-Policy header allows scripts with. */
 export function nonceOf(csp: string | null): string | undefined {
