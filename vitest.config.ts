@@ -30,7 +30,10 @@ export default defineConfig({
           environment: "node",
           include: ["test/**/*.int.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
-          fileParallelism: false,
+          // Every file works in databases (test/support/db.ts) and search indexes of its own, so two
+          // run at once.
+          fileParallelism: true,
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
