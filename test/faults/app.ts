@@ -45,8 +45,6 @@ export async function startApp(opts: { seed?: number } = {}) {
       AUTH_SECRET: "fault-secret-fault-secret-fault-secret-0123",
       AUTH_TRUST_HOST: "true",
       SITE_URL: baseURL,
-      // The page cache on, as in production (scripts/start.ts turns it on the same way).
-      ATLAS_INTERNAL_ORIGIN: `http://127.0.0.1:${port}`,
     },
   });
   killOnExit(server, "SIGKILL");

@@ -38,8 +38,6 @@ it("Meilisearch killed during 1,000 edits and back 30 s later: search never 5xx,
   const failures: string[] = [];
   let probes = 0;
   let degradedSeen = 0;
-  let reducedPages = 0;
-  const cacheStatuses = new Set<string>();
   let probing = true;
   const searchPaths = ["/clinics?integration=included", "/api/clinics?followUp24h=true&sort=score", "/"];
   const prober = (async () => {
@@ -49,14 +47,6 @@ it("Meilisearch killed during 1,000 edits and back 30 s later: search never 5xx,
         probes++;
         if (r.status >= 500) failures.push(`${p} → ${r.status}`);
         if (p.startsWith("/api/clinics") && r.status === 200 && JSON.parse(r.body).degraded) degradedSeen++;
-        // The page cache is on (as in production): a "reduced search" page is sent once, never kept.
-        const cache = r.headers.get("x-atlas-page-cache") ?? "none";
-        cacheStatuses.add(cache);
-        if (r.body.includes('data-page-cache="off"')) {
-          reducedPages++;
-          if (cache !== "pass")
-            failures.push(`${p} → a reduced search page answered with page cache "${cache}"`);
-        }
       }
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -117,8 +107,6 @@ it("Meilisearch killed during 1,000 edits and back 30 s later: search never 5xx,
   );
   expect(failures).toEqual([]);
   expect(degradedSeen).toBeGreaterThan(0);
-  expect(reducedPages).toBeGreaterThan(0);
-  expect(cacheStatuses).toContain("hit"); // the cache was really on
   expect(equal, detail).toBe(true);
   expect(app.server.exitCode).toBeNull();
 }, 300_000);
