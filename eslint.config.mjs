@@ -43,6 +43,19 @@ export default tseslint.config(
     },
   },
   {
+    // A focused test (`test.only`, `describe.only`, `it.only`…) silently skips the rest of the suite.
+    files: ["e2e/**/*.ts", "test/**/*.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression > MemberExpression.callee[property.name='only']",
+          message: "Focused test: remove `.only` before committing (it skips every other test).",
+        },
+      ],
+    },
+  },
+  {
     files: ["components/link.tsx"],
     rules: { "no-restricted-imports": "off" },
   },

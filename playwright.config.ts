@@ -6,12 +6,19 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 export const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+const desktop = { ...devices["Desktop Chrome"], channel: undefined };
+const WRITES = /\.writes\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "./e2e",
   testMatch: /.*\.spec\.ts$/,
   globalSetup: "./e2e/global-setup.ts",
-  fullyParallel: false,
-  workers: 1,
+  // Tests are independent (each signs in with its own session row, e2e/support/fixtures.ts), so two
+  // run at once. Specs that add listings (the site-wide counts change) are `*.writes.spec.ts`: they
+  // run after every other test, so a count read elsewhere never moves under it.
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -33,7 +40,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
-    { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/ },
+    { name: "desktop", use: desktop, testIgnore: WRITES },
+    { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/, testIgnore: WRITES },
+    // Run one such spec alone with `--project=writes --no-deps`.
+    { name: "writes", use: desktop, testMatch: WRITES, dependencies: ["desktop", "phone"] },
   ],
 });

@@ -30,6 +30,9 @@ export default defineConfig({
           environment: "node",
           include: ["test/**/*.int.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
+          // One file at a time: files have databases of their own (test/support/db.ts) but share one
+          // Meilisearch, and on a busy 2-core machine two files at once made its answers slow enough
+          // to fail health and sync checks.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

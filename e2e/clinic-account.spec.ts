@@ -1,23 +1,17 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import postgres from "postgres";
+import { type Page } from "@playwright/test";
 import { readMailbox } from "../lib/mail/mailbox";
+import { adminEmail, expect, mailDir, test, type Sql } from "./support/fixtures";
 
 /**
  * Clinic accounts end to end, against the production build with real PostgreSQL, Meilisearch and
  * the SMTP sink (scripts/serve-temp.ts): sign in by emailed link, claim, edit, search, history,
  * admin approval, refusals for the signed-out and the unauthorized, hostile text, rate limits.
+ * The first test signs in through the emailed link; the others start from a session row
+ * (`signedInPage`, e2e/support/fixtures.ts).
  */
 
-const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 2, onnotice: () => {} });
-const mailDir = process.env.E2E_MAIL_DIR!;
-const adminEmail = (process.env.E2E_ADMIN_EMAILS ?? "").split(",")[0]!.trim();
-
-// Each test signs in one to three people by email; on a busy machine that takes a while.
+// A busy machine makes a test with two or three people in it take a while.
 test.slow();
-
-test.afterAll(async () => {
-  await sql.end();
-});
 
 type Listing = {
   id: string;
@@ -29,16 +23,20 @@ type Listing = {
   version: number;
 };
 
-/** A published listing with a website and per-session prices that nobody manages yet (a different one per call). */
+/**
+ * A published listing with a website and per-session prices that nobody manages yet (a different one
+ * per call, and per worker: the tests run in parallel).
+ */
 let picked = 0;
-async function unclaimedListing(): Promise<Listing> {
+async function unclaimedListing(sql: Sql): Promise<Listing> {
+  const offset = test.info().parallelIndex * 70 + picked++ * 7;
   const rows = await sql<Listing[]>`
     select id, slug, name, website, session_min, session_max, version from clinics c
     where status = 'published' and website is not null and session_min is not null and session_max is not null
       and session_max - session_min >= 2000
       and not exists (select 1 from clinic_members m where m.clinic_id = c.id)
       and not exists (select 1 from claims k where k.clinic_id = c.id)
-    order by slug offset ${picked++ * 7} limit 1`;
+    order by slug offset ${offset} limit 1`;
   return rows[0]!;
 }
 
@@ -74,13 +72,6 @@ async function signIn(page: Page, email: string, next = "/dashboard") {
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
-async function newSignedInPage(browser: Browser, email: string, next?: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, next);
-  return { context, page };
-}
-
 async function claimByDomain(page: Page, l: Listing) {
   await page.goto(`/for-clinics/claim?clinic=${l.slug}`);
   await page.getByRole("button", { name: "Claim this listing" }).click();
@@ -92,8 +83,9 @@ const dollars = (cents: number) => `$${(cents / 100).toLocaleString("en-US")}`;
 test("a clinic signs in by email, claims its listing by domain, changes a price and sees it in search, on its page and in the history", async ({
   page,
   request,
+  sql,
 }) => {
-  const l = await unclaimedListing();
+  const l = await unclaimedListing(sql);
   const email = `someone@${domainOf(l)}`;
   await signIn(page, email, `/for-clinics/claim?clinic=${l.slug}`);
   await page.getByRole("button", { name: "Claim this listing" }).click();
@@ -185,14 +177,16 @@ test("a clinic signs in by email, claims its listing by domain, changes a price 
   await expect(page).toHaveURL(/\/signin\?next=%2Fdashboard/);
 });
 
-test("an admin approves a manual claim and the person is told by email", async ({ browser }) => {
-  const l = await unclaimedListing();
+test("an admin approves a manual claim and the person is told by email", async ({ sql, signedInPage }) => {
+  const l = await unclaimedListing(sql);
   const jane = `jane.${Date.now()}@independent-consultants.example`;
-  const j = await newSignedInPage(browser, jane, `/for-clinics/claim?clinic=${l.slug}`);
+  const j = await signedInPage(jane);
+  await j.page.goto(`/for-clinics/claim?clinic=${l.slug}`);
   await j.page.getByRole("button", { name: "Claim this listing" }).click();
   await expect(j.page.getByRole("status").filter({ hasText: "check your claim by hand" })).toBeVisible();
 
-  const a = await newSignedInPage(browser, adminEmail, "/admin");
+  const a = await signedInPage(adminEmail);
+  await a.page.goto("/admin");
   const claim = a.page.getByTestId("pending-claim").filter({ hasText: jane });
   await expect(claim).toContainText(l.name);
   await claim.getByLabel("Note to the person (optional)").fill("Confirmed by phone with the front desk.");
@@ -208,14 +202,13 @@ test("an admin approves a manual claim and the person is told by email", async (
     .toContain("Confirmed by phone");
   await j.page.goto("/dashboard");
   await expect(j.page.getByRole("link", { name: `Edit ${l.name}` })).toBeVisible();
-  await j.context.close();
-  await a.context.close();
 });
 
 test("signed-out visitors are sent to sign in, and actions refuse without a valid session or the right role", async ({
-  browser,
   page,
   request,
+  sql,
+  signedInPage,
 }) => {
   for (const path of [
     "/dashboard",
@@ -230,8 +223,8 @@ test("signed-out visitors are sent to sign in, and actions refuse without a vali
   expect((await request.get("/dev/mail")).status()).toBe(200); // the local sink is in use on this local run
 
   // The editor's save refuses once the session is gone; nothing changes.
-  const l = await unclaimedListing();
-  const owner = await newSignedInPage(browser, `owner@${domainOf(l)}`, "/dashboard");
+  const l = await unclaimedListing(sql);
+  const owner = await signedInPage(`owner@${domainOf(l)}`);
   await claimByDomain(owner.page, l);
   await owner.page.goto(`/dashboard/listings/${l.id}`);
   await owner.context.clearCookies();
@@ -244,9 +237,9 @@ test("signed-out visitors are sent to sign in, and actions refuse without a vali
   expect(after).toEqual({ version: l.version, session_min: l.session_min });
 
   // An admin page's action, sent with a plain member's session, is refused; the listing stays live.
-  const member = await newSignedInPage(browser, `member.${Date.now()}@example.org`, "/dashboard");
+  const member = await signedInPage(`member.${Date.now()}@example.org`);
   const memberCookies = await member.context.cookies();
-  const admin = await newSignedInPage(browser, adminEmail, "/admin");
+  const admin = await signedInPage(adminEmail);
   await admin.page.goto(`/admin?q=${encodeURIComponent(l.slug)}`);
   const card = admin.page.getByTestId("admin-listing").first();
   await expect(card).toContainText(l.name);
@@ -260,14 +253,16 @@ test("signed-out visitors are sent to sign in, and actions refuse without a vali
   // …and the member's own visit to /admin goes to their dashboard.
   await member.page.goto("/admin");
   await expect(member.page).toHaveURL(/\/dashboard\?notice=admin-only/);
-  for (const c of [owner, member, admin]) await c.context.close();
 });
 
 test("hostile text in every free-text field is shown as text, and only http(s) web addresses are accepted", async ({
   page,
+  context,
+  sql,
+  signInAs,
 }) => {
-  const l = await unclaimedListing();
-  await signIn(page, `owner@${domainOf(l)}`, "/dashboard");
+  const l = await unclaimedListing(sql);
+  await signInAs(context, `owner@${domainOf(l)}`);
   await claimByDomain(page, l);
   page.on("dialog", (d) => {
     throw new Error(`a script ran and opened a dialog: ${d.message()}`);

@@ -213,12 +213,17 @@ describe("editing", () => {
       },
     });
     expect(sneaky).toMatchObject({ ok: false, code: "invalid" });
+    // 10001 is a New York ZIP code: saying it is in California is refused, whatever the listing had.
     const wrongZip = await saveListing(fresh.db, o, {
       id: c.id,
       version: c.version,
-      values: { ...toFormValues(c), state: c.state === "CA" ? "NY" : "CA", postalCode: c.postalCode ?? "" },
+      values: { ...toFormValues(c), state: "CA", postalCode: "10001" },
     });
-    if (c.postalCode) expect(wrongZip).toMatchObject({ ok: false, code: "invalid" });
+    expect(wrongZip).toMatchObject({
+      ok: false,
+      code: "invalid",
+      errors: { postalCode: "ZIP code 10001 is in NY, not CA." },
+    });
     expect(await snapshot(fresh.db)).toEqual(snap);
   });
 

@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runMigrations } from "@/db/migrate";
@@ -37,8 +39,26 @@ describe("migrations", () => {
   });
 
   it("fail with a non-zero exit and a message when the database cannot be reached", async () => {
-    const port = await freePort();
-    await expect(runMigrations(`postgres://postgres:x@127.0.0.1:${port}/nope`)).rejects.toThrow();
+    const port = await freePort(); // nothing listens there
+    const url = `postgres://postgres:x@127.0.0.1:${port}/nope`;
+    await expect(runMigrations(url)).rejects.toThrow();
+    // The command people run (`npm run db:migrate`), as a process of its own.
+    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [
+          path.join("node_modules", "tsx", "dist", "cli.mjs"),
+          "--conditions=react-server",
+          "scripts/db-migrate.ts",
+        ],
+        { env: { ...process.env, DATABASE_URL: url }, timeout: 60_000 },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
+      );
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^Migration failed: \S/m);
+    expect(run.stdout).not.toContain("Migrations applied.");
   });
 });
 
@@ -137,7 +157,10 @@ describe("health", () => {
     try {
       const t0 = Date.now();
       const h = await checkHealth({ db: conn.db, meiliHost: e.meiliHost });
-      expect(Date.now() - t0).toBeLessThan(3000);
+      // A generous bound (a busy machine is slow) that still catches a check waiting on PostgreSQL's
+      // own connection timeout instead of its 1 s limit; the figure is logged.
+      console.log(`[health] down reported after ${Date.now() - t0} ms`);
+      expect(Date.now() - t0).toBeLessThan(10_000);
       expect(h.status).toBe("down");
       expect(h.database.ok).toBe(false);
       expect(h.search.ok).toBe(true);

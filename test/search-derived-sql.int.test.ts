@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { generateClinics } from "@/db/seed/generate";
-import { seedDatabase } from "@/db/seed/seed";
 import { clinics, type NewClinic } from "@/db/schema";
 import { aftercareScore, courseEstimate } from "@/lib/aftercare";
 import { aftercareScoreSql, courseLowCentsSql } from "@/lib/search/derived-sql";
@@ -41,8 +40,7 @@ function edgeCases(): NewClinic[] {
 describe("aftercare score and course estimate in SQL", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   beforeAll(async () => {
-    db = await freshDatabase();
-    await seedDatabase(db.db, { count: 1500, seed: 11 });
+    db = await freshDatabase({ seeded: true });
     await db.db.insert(clinics).values(edgeCases());
   });
   afterAll(() => db.drop());

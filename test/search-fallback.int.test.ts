@@ -126,7 +126,11 @@ describe("search survives Meilisearch going away", () => {
         const stalled = await searchClinics(parse(QUERIES[0]!), deps);
         expect(stalled.degraded).toBe(true);
         expect(stalled.total).toBe(before[0]!.total);
-        expect(performance.now() - t0).toBeLessThan(8000);
+        // A stopped process never answers: any bound catches a search that waits for it. Generous
+        // for a busy machine; the figure is logged.
+        const ms = Math.round(performance.now() - t0);
+        console.log(`[search] stalled Meilisearch: answered from PostgreSQL after ${ms} ms`);
+        expect(ms).toBeLessThan(30_000);
       } finally {
         process.kill(meiliServer.pid!, "SIGCONT");
       }

@@ -3,7 +3,8 @@ import { US_STATES } from "@/db/enums";
 import { MAP_HEIGHT, MAP_WIDTH, mapSprite, mapSpriteHref, stateShapes } from "./map";
 
 describe("stateShapes", () => {
-  it("draws every state and DC once, inside the map, in a light enough path", () => {
+  // Projecting every outline takes about a second alone; on the shared 2-core machine it took 7 s.
+  it("draws every state and DC once, inside the map, in a light enough path", { timeout: 30_000 }, () => {
     const shapes = stateShapes();
     expect(shapes.map((s) => s.state)).toEqual([...US_STATES].sort());
     let total = 0;

@@ -5,17 +5,19 @@ import { createDb } from "@/db/connect";
 import { runMigrations } from "@/db/migrate";
 
 /**
- * A fresh, migrated database on the shared test server, so each test file starts from nothing.
- * Returns the connection and its URL; `drop()` removes it.
+ * A fresh, migrated database on the shared test server, so each test file starts from nothing, or
+ * with `seeded`, from its own copy of the sample data the global setup seeded once (`SEEDED` in
+ * test/support/global-setup.ts: 1,500 clinics, seed 3). Returns the connection and its URL;
+ * `drop()` removes it.
  */
-export async function freshDatabase(opts: { migrate?: boolean } = {}) {
+export async function freshDatabase(opts: { migrate?: boolean; seeded?: boolean } = {}) {
   const base = inject("endpoints").databaseUrl;
   const name = `t_${randomBytes(6).toString("hex")}`;
   const admin = postgres(base.replace(/\/[^/]+$/, "/postgres"), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(`create database ${name}${opts.seeded ? ` template ${inject("seededTemplate")}` : ""}`);
   await admin.end();
   const url = base.replace(/\/[^/]+$/, `/${name}`);
-  if (opts.migrate !== false) await runMigrations(url);
+  if (opts.migrate !== false && !opts.seeded) await runMigrations(url);
   const conn = createDb(url, { max: 5 });
   return {
     url,
