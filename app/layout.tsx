@@ -33,10 +33,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={publicSans.variable}>
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
-        >
+        <a href="#main" className="skip-link focus:absolute focus:left-2 focus:top-2 focus:z-50">
           Skip to main content
         </a>
         <CrisisBar />
