@@ -33,13 +33,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={publicSans.variable}>
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
-        >
+        <a href="#main" className="skip-link focus:absolute focus:left-2 focus:top-2 focus:z-50">
           Skip to main content
         </a>
-        <CrisisBar />
+        {/* Landmarks, so every part of the page is inside one (axe "region"). */}
+        <aside aria-label="Crisis help">
+          <CrisisBar />
+        </aside>
         <header className="border-b border-line bg-white">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-3">
             <Link href="/" className="text-lg font-semibold text-ink no-underline">
@@ -72,7 +72,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <AccountNav />
           </div>
         </header>
-        <SampleDataNotice />
+        <aside aria-label="About the data">
+          <SampleDataNotice />
+        </aside>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
           {children}
         </main>

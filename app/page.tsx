@@ -3,6 +3,11 @@ import { ClinicSearchForm } from "@/components/search-form";
 import { connection } from "next/server";
 import { homeFigures } from "@/lib/stats";
 import { count, percent, usd } from "@/lib/format";
+import { OFFERS_INTEGRATION, OFFERS_INTEGRATION_LABEL } from "@/lib/aftercare/offers";
+import { DEFAULT_QUERY, searchHref } from "@/lib/search/query";
+
+/** The search that lists exactly the clinics the "offer integration therapy" figure counts. */
+const OFFERS_INTEGRATION_HREF = searchHref(DEFAULT_QUERY, { integration: [...OFFERS_INTEGRATION] });
 
 export default async function HomePage() {
   await connection();
@@ -33,9 +38,14 @@ export default async function HomePage() {
             </dd>
           </div>
           <div className="card">
-            <dt className="text-sm text-muted">Offer integration therapy</dt>
+            <dt className="text-sm text-muted">{OFFERS_INTEGRATION_LABEL}</dt>
             <dd className="num text-3xl font-semibold" data-testid="stat-integration">
               {percent(stats.integrationShare)}
+            </dd>
+            <dd className="text-sm">
+              <Link href={OFFERS_INTEGRATION_HREF} data-testid="stat-integration-link">
+                See the <span className="num">{count(stats.offersIntegration)}</span> clinics
+              </Link>
             </dd>
           </div>
           <div className="card">

@@ -87,16 +87,20 @@ test("open a profile from search, add three clinics through the tray, compare, c
   await expect(theirs.getByLabel("Integration sessions")).toHaveValue("0");
   await expect(theirs.getByLabel(/Boosters/)).toHaveValue("4");
   expect(await courseCells(theirs).allInnerTexts()).toEqual(after);
-  // Their compare list fills with the shared clinics, and "Remove" in the table takes one out of both.
+  // No compare bar on the comparison itself: the table is the list, and the bar would cover it.
   const theirTray = theirs.getByRole("region", { name: /Compare list/ });
-  await expect(theirTray).toContainText("(3 of 4)");
+  await expect(theirs.getByRole("link", { name: `Remove ${names[0]} from the comparison` })).toBeVisible();
+  await expect(theirTray).toHaveCount(0);
+  // Their compare list fills with the shared clinics, and "Remove" in the table takes one out of both.
   await theirs.getByRole("link", { name: `Remove ${names[0]} from the comparison` }).click();
   await expect(theirs.locator("thead th[scope=col]")).toHaveCount(2);
+  await theirs.goto("/methodology");
   await expect(theirTray).toContainText("(2 of 4)");
   await expect(theirTray.getByRole("link", { name: names[0] })).toHaveCount(0);
   await other.close();
 
   // Removing a clinic from the tray updates it everywhere on the page.
+  await page.goto("/methodology");
   await tray.getByRole("button", { name: `Remove ${names[0]} from compare` }).click();
   await expect(tray).toContainText("(2 of 4)");
   await expect(page.getByTestId("compare-announcer")).toContainText(`Removed ${names[0]}`);
@@ -198,11 +202,18 @@ test("compare marks the best value with words, not only colour, and can hide row
   expect(await best.count()).toBeGreaterThan(0);
   for (const text of await best.allInnerTexts()) expect(text).toMatch(/^★?\s*(best|lowest|most recent)/i);
   const all = await page.locator("tbody tr[data-row]").count();
-  await page.getByLabel("Show only rows where the clinics differ").check();
-  await page.getByRole("button", { name: "Update the comparison" }).click();
+  await page.getByRole("link", { name: "Show only differences" }).click();
   await expect(page).toHaveURL(/diff=1/);
   await expect(page.locator('tbody tr[data-differs="false"]')).toHaveCount(0);
   expect(await page.locator("tbody tr[data-row]").count()).toBeLessThan(all);
+  // No row carries a "Differs" tag: the toggle is the one way to see the differences.
+  await expect(page.getByTestId("compare-table")).not.toContainText("Differs");
+  // Recounting the course keeps the choice; "Show every row" brings the rest back.
+  await page.getByRole("button", { name: "Update the comparison" }).click();
+  await expect(page).toHaveURL(/diff=1/);
+  await page.getByRole("link", { name: "Show every row" }).click();
+  await expect(page).not.toHaveURL(/diff=1/);
+  await expect(page.locator("tbody tr[data-row]")).toHaveCount(all);
 });
 
 test("a profile carries structured data, a canonical link, Open Graph tags and prints cleanly", async ({

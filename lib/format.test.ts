@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, dateShort, miles, percent, relativeDays, score, usd, usdRange } from "./format";
+import { count, dateShort, miles, monthYear, percent, relativeDays, score, usd, usdRange } from "./format";
 
 describe("usd", () => {
   it("shows whole dollars with thousands separators, cents only when there are some", () => {
@@ -129,5 +129,13 @@ describe("the same text Intl would print (en-US), without Intl", () => {
       const d = new Date(Date.UTC(2026, m, m + 1, 23, 59));
       expect(dateShort(d)).toBe(fmt.format(d));
     }
+  });
+});
+
+describe("monthYear", () => {
+  it("names the month and year in UTC", () => {
+    expect(monthYear("2026-03-01")).toBe("Mar 2026");
+    expect(monthYear(new Date("2025-12-31T23:59:59Z"))).toBe("Dec 2025");
+    expect(monthYear("nope")).toBe("—");
   });
 });

@@ -81,6 +81,12 @@ export function dateShort(d: Date | string): string {
   return date ? `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}` : NO_VALUE;
 }
 
+/** A month: "Mar 2026" (UTC). */
+export function monthYear(d: Date | string): string {
+  const date = toDate(d);
+  return date ? `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}` : NO_VALUE;
+}
+
 const DAY_MS = 86_400_000;
 
 const utcDay = (d: Date) => Math.floor(d.getTime() / DAY_MS);

@@ -1,15 +1,31 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
 import { CACHE_TAGS } from "@/lib/cache";
 import { cachedFigures } from "@/lib/cached-figures";
+import { OFFERS_INTEGRATION } from "@/lib/aftercare/offers";
 
-export type SiteStats = { clinics: number; integrationShare: number; medianSessionCents: number | null };
+/**
+ * `OFFERS_INTEGRATION` as SQL over an `integration_therapy` column (`sql\`c.integration_therapy\``):
+ * the home page and the cost pages count "offers integration therapy" with this, never their own list.
+ * The values are the constant's own enum literals, never user input.
+ */
+export function offersIntegrationSql(column: SQL): SQL {
+  return sql`${column} in (${sql.raw(OFFERS_INTEGRATION.map((v) => `'${v}'`).join(", "))})`;
+}
+
+export type SiteStats = {
+  clinics: number;
+  /** How many offer integration therapy (`OFFERS_INTEGRATION`). */
+  offersIntegration: number;
+  integrationShare: number;
+  medianSessionCents: number | null;
+};
 
 const statsRow = z.object({
   clinics: z.number().int(),
-  integration: z.number(),
+  integration: z.number().int(),
   median: z.number().nullable(),
 });
 
@@ -18,13 +34,16 @@ async function computeSiteStats(db: Db): Promise<SiteStats> {
   const [row] = z.array(statsRow).parse(
     await db.execute(sql`
       select count(*)::int as clinics,
-             coalesce(avg((integration_therapy in ('included', 'add_on'))::int), 0)::float8 as integration,
+             count(*) filter (where ${offersIntegrationSql(sql`integration_therapy`)})::int as integration,
              percentile_cont(0.5) within group (order by session_min)::float8 as median
       from clinics where status = 'published'`),
   );
+  const clinics = row?.clinics ?? 0;
+  const integration = row?.integration ?? 0;
   return {
-    clinics: row?.clinics ?? 0,
-    integrationShare: row?.integration ?? 0,
+    clinics,
+    offersIntegration: integration,
+    integrationShare: clinics > 0 ? integration / clinics : 0,
     medianSessionCents: row?.median == null ? null : Math.round(row.median),
   };
 }

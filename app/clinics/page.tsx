@@ -28,6 +28,9 @@ export default async function ClinicsPage({ searchParams }: Props) {
     <SearchProvider>
       <div className="space-y-4">
         <h1 className="text-2xl sm:text-3xl">Find a ketamine clinic</h1>
+        <a href="#results" className="skip-link" data-testid="skip-to-results">
+          Skip to results
+        </a>
         <Notices notices={notices} />
         <div className="grid gap-6 lg:grid-cols-[19rem_minmax(0,1fr)] lg:items-start">
           <SearchForm id={FORM_ID} label="Search clinics" className="space-y-3">

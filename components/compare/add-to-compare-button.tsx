@@ -1,13 +1,16 @@
 "use client";
 
 import { useId } from "react";
-import { COMPARE_MAX } from "@/lib/compare/href";
+import Link from "@/components/link";
+import { COMPARE_MAX, COMPARE_MIN, compareHref } from "@/lib/compare/href";
 import { tray, useTrayItems } from "./store";
 
 /**
  * Adds a clinic to the compare tray, or takes it out again. Self-contained: drop it into any card
  * or page with the clinic's slug and name. Disabled until the page has loaded (the list lives in the
  * browser) and when the tray already holds `COMPARE_MAX` other clinics, with a message saying why.
+ * Once the list can be compared, the compare link follows the button of every clinic in it, so a
+ * keyboard user reaches it with the next Tab instead of tabbing through the rest of the page.
  */
 export function AddToCompareButton({ slug, name }: { slug: string; name: string }) {
   const items = useTrayItems();
@@ -30,6 +33,15 @@ export function AddToCompareButton({ slug, name }: { slug: string; name: string 
         {inTray ? "Remove from compare" : "Add to compare"}
         <span className="sr-only">: {name}</span>
       </button>
+      {inTray && items && items.length >= COMPARE_MIN && (
+        <Link
+          href={compareHref(items.map((i) => i.slug))}
+          className="inline-flex min-h-11 items-center text-sm"
+          data-testid="compare-now"
+        >
+          Compare {items.length} clinics
+        </Link>
+      )}
       {full && (
         <p id={hintId} className="max-w-xs text-sm text-muted">
           You can compare up to {COMPARE_MAX} clinics. Remove one from your compare list to add this one.

@@ -65,21 +65,11 @@ export function AssumptionsForm({
           );
         })}
       </div>
-      <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
-        <label className="inline-flex min-h-11 items-center gap-2">
-          <input
-            type="checkbox"
-            name="diff"
-            value="1"
-            defaultChecked={onlyDifferences}
-            className="size-5 accent-accent-700"
-          />
-          Show only rows where the clinics differ
-        </label>
-        <button type="submit" className="btn">
-          Update the comparison
-        </button>
-      </div>
+      {/* "Show only differences" is the toggle above the table; the form keeps its choice. */}
+      {onlyDifferences && <input type="hidden" name="diff" value="1" />}
+      <button type="submit" className="btn">
+        Update the comparison
+      </button>
     </Form>
   );
 }

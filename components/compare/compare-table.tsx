@@ -5,6 +5,7 @@ import { SampleBadge } from "@/components/notices";
 import type { CourseAssumptions } from "@/lib/aftercare";
 import { compareHref } from "@/lib/compare/href";
 import type { CompareGroup } from "@/lib/compare/rows";
+import { STALE_AFTER_DAYS } from "@/lib/listings/freshness";
 import { placeText } from "@/lib/listings/describe";
 
 type Props = {
@@ -15,9 +16,11 @@ type Props = {
 };
 
 /**
- * The side-by-side table: a column per clinic, a row per fact, grouped. On narrow screens the clinic
- * columns scroll sideways while the row headers stay put. Best values carry a visible word, not only
- * a colour; rows where the clinics differ are tagged.
+ * The side-by-side table: a column per clinic, a row per fact, grouped, the deciding facts first.
+ * The clinic names (with their remove links) stay pinned at the top of the screen while the rows
+ * scroll under them (`thead` is sticky; nothing around the table scrolls sideways, so it sticks to
+ * the page). On a phone each row's label sits above its cells (`.compare-table` in globals.css),
+ * so two clinics fit side by side. Best values carry a visible word, not only a colour.
  */
 export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: Props) {
   const slugs = clinics.map((c) => c.slug);
@@ -31,39 +34,45 @@ export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: 
         The course cost counts {count(assumptions.ketamineSessions, "ketamine session")},{" "}
         {count(assumptions.integrationSessions, "integration therapy session")} and{" "}
         {count(assumptions.boosters, "booster")}. <strong className="text-ink">★ Best</strong> and{" "}
-        <strong className="text-ink">★ Lowest</strong> mark the best value in a row. Rows where the clinics
-        differ say <strong className="text-ink">Differs</strong>.
-        {onlyDifferences ? " Only rows where the clinics differ are shown." : ""} On a small screen, swipe the
-        table sideways to see every clinic.
+        <strong className="text-ink">★ Lowest</strong> mark the best value in a row; prices more than{" "}
+        {Math.round(STALE_AFTER_DAYS / 30)} months old are never marked lowest.
       </p>
-      <div
-        role="region"
-        aria-labelledby="compare-title"
-        tabIndex={0}
-        className="print-full relative overflow-x-auto rounded-lg border border-line bg-white"
-        data-testid="compare-table"
-      >
+      {clinics.length > 1 && (
+        <p className="no-print flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="diff-toggle">
+          <span className="text-sm text-muted">
+            {onlyDifferences ? "Showing only the rows where the clinics differ." : "Showing every row."}
+          </span>
+          <Link
+            href={compareHref(slugs, { assumptions, onlyDifferences: !onlyDifferences })}
+            className="btn-secondary min-h-11 text-sm"
+          >
+            {onlyDifferences ? "Show every row" : "Show only differences"}
+          </Link>
+        </p>
+      )}
+      <div className="rounded-lg border border-line bg-white" data-testid="compare-table">
         <table
-          className="w-full table-fixed border-separate border-spacing-0 text-left"
-          style={{ minWidth: `${9 + clinics.length * 10}rem` }}
+          className="compare-table w-full table-fixed border-separate border-spacing-0 text-left [overflow-wrap:anywhere]"
+          style={{ "--clinics": clinics.length } as React.CSSProperties}
         >
           <caption className="sr-only">
-            {title}: aftercare, cost, care and logistics. The first column names each fact.
+            {title}: the deciding facts first, then aftercare, cost, care and logistics. The first cell of
+            each row names the fact.
           </caption>
-          <thead>
+          <thead className="sticky top-0 z-20" id="compare-head" data-testid="compare-head">
             <tr>
-              <td className="sticky left-0 z-20 w-36 border-b border-line bg-white sm:w-52" />
+              <td className="w-36 rounded-tl-lg border-b border-line bg-white sm:w-52" />
               {clinics.map((c) => (
                 <th
                   key={c.slug}
                   scope="col"
-                  className="border-b border-l border-line px-3 py-3 align-top font-normal"
+                  className="border-b border-line bg-white px-3 py-2 align-top font-normal sm:border-l"
                 >
                   {c.dataSource === "sample" && <SampleBadge />}
-                  <Link href={`/clinics/${c.slug}`} className="mt-1 block font-semibold">
+                  <Link href={`/clinics/${c.slug}`} className="block font-semibold leading-snug">
                     {c.name}
                   </Link>
-                  <span className="block text-sm text-muted">{placeText(c)}</span>
+                  <span className="hidden text-sm text-muted sm:block">{placeText(c)}</span>
                   {clinics.length > 1 && (
                     <Link
                       href={compareHref(
@@ -83,28 +92,23 @@ export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: 
             const rows = onlyDifferences ? g.rows.filter((r) => r.differs) : g.rows;
             if (rows.length === 0) return null;
             return (
-              <tbody key={g.key}>
+              <tbody key={g.key} data-group={g.key}>
                 <tr>
                   <th
                     scope="rowgroup"
                     colSpan={clinics.length + 1}
-                    className="border-b border-line bg-accent-50 px-0 py-2 text-left"
+                    className="border-b border-line bg-accent-50 px-3 py-2 text-left text-lg sm:px-4"
                   >
-                    <span className="sticky left-0 px-3 text-lg sm:px-4">{g.label}</span>
+                    {g.label}
                   </th>
                 </tr>
                 {rows.map((r) => (
                   <tr key={r.key} data-row={r.key} data-differs={r.differs}>
                     <th
                       scope="row"
-                      className="sticky left-0 z-10 border-b border-line bg-white px-3 py-2 align-top text-sm font-medium sm:px-4 sm:text-base"
+                      className="border-b border-line px-3 pt-2 align-top text-sm font-medium max-sm:border-b-0 max-sm:pb-0 sm:px-4 sm:py-2 sm:text-base"
                     >
                       {r.label}
-                      {r.differs && clinics.length > 1 && (
-                        <span className="ml-1 inline-block rounded border border-accent-600 px-1 text-xs font-normal text-accent-700">
-                          Differs
-                        </span>
-                      )}
                       {r.term && <Explain term={r.term} compact className="font-normal" />}
                     </th>
                     {r.cells.map((cell, i) => {
@@ -112,7 +116,7 @@ export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: 
                       return (
                         <td
                           key={slugs[i]}
-                          className={`border-b border-l border-line px-3 py-2 align-top ${
+                          className={`border-b border-line px-3 py-2 align-top sm:border-l ${
                             best ? "bg-accent-50" : ""
                           } ${r.differs || clinics.length === 1 ? "" : "text-muted"}`}
                           data-best={best || undefined}

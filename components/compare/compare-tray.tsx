@@ -1,25 +1,35 @@
 "use client";
 
+import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 import Link from "@/components/link";
+import { watchStickyHeight } from "@/components/sticky-offset";
 import { COMPARE_MAX, COMPARE_MIN, compareHref } from "@/lib/compare/href";
 import { tray, useTrayItems, useTrayMessage } from "./store";
 
 /**
  * The clinics chosen for comparison, kept across pages: a bar at the bottom of the screen with a
  * remove button for each and a link to the comparison. Rendered once, in the root layout. The live
- * region is always in the page so screen readers hear every change.
+ * region is always in the page so screen readers hear every change. Not shown on /compare, where
+ * the table itself is the list (and the bar would cover it). While shown, its height is the page's
+ * bottom scroll padding, so a focused element is never hidden behind it.
  */
 export function CompareTray() {
   const items = useTrayItems();
   const message = useTrayMessage();
+  const onComparePage = usePathname() === "/compare";
   const count = items?.length ?? 0;
+  const shown = count > 0 && !onComparePage;
+  const bar = useRef<HTMLElement>(null);
+  useEffect(() => (shown && bar.current ? watchStickyHeight(bar.current, "bottom") : undefined), [shown]);
   return (
     <>
       <p aria-live="polite" aria-atomic="true" className="sr-only" data-testid="compare-announcer">
         {message}
       </p>
-      {items && count > 0 && (
+      {items && shown && (
         <section
+          ref={bar}
           aria-labelledby="compare-tray-title"
           data-testid="compare-tray"
           className="no-print sticky bottom-0 z-40 border-t-2 border-accent-700 bg-white shadow-[0_-4px_12px_rgba(0,0,0,0.08)]"

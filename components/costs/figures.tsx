@@ -1,5 +1,6 @@
 import Link from "@/components/link";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/aftercare";
+import { OFFERS_INTEGRATION_LABEL } from "@/lib/aftercare/offers";
 import { FEATURES } from "@/lib/costs/features";
 import type { Figures, RoutePrice } from "@/lib/costs/queries";
 import { count, dateShort, percent, usd, usdRange } from "@/lib/format";
@@ -84,7 +85,8 @@ function BinTable({
 
 export function Headline({ figures }: { figures: Figures }) {
   const all = figures.routes.find((r) => r.route === null);
-  const integration = figures.features.find((f) => f.key === "integration");
+  // The same fact, definition and words as the home page's figure (`OFFERS_INTEGRATION`).
+  const integration = figures.features.find((f) => f.key === "integration-any");
   const course = figures.course;
   return (
     <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -109,7 +111,7 @@ export function Headline({ figures }: { figures: Figures }) {
         </dd>
       </div>
       <div className="card">
-        <dt className="text-sm text-muted">Integration therapy included</dt>
+        <dt className="text-sm text-muted">{OFFERS_INTEGRATION_LABEL}</dt>
         <dd className="num text-2xl font-semibold">{integration ? percent(integration.share) : "—"}</dd>
       </div>
     </dl>

@@ -1,8 +1,11 @@
 import Link from "@/components/link";
 import { AddToCompareButton } from "@/components/compare/add-to-compare-button";
 import { SampleBadge } from "@/components/notices";
+import { SCORE_RUBRIC } from "@/lib/aftercare/score";
 import { miles, relativeDays, score, usdRange } from "@/lib/format";
-import { NEW_PATIENT_STATUS_LABELS } from "@/lib/labels";
+import { NEW_PATIENT_STATUS_LABELS, ROUTE_LABELS } from "@/lib/labels";
+import { listText, paymentText } from "@/lib/listings/describe";
+import { priceAge } from "@/lib/listings/freshness";
 import type { ClinicHit } from "@/lib/search/hits";
 
 /** Dollars (as the index keeps them) to the cents `lib/format` takes. */
@@ -39,11 +42,35 @@ function highlights(hit: ClinicHit): string[] {
   return out;
 }
 
+/** Availability as a coloured badge whose words carry the meaning (the colour only repeats it). */
+const AVAILABILITY_STYLE: Record<ClinicHit["newPatientStatus"], string> = {
+  accepting: "border-green-700 bg-green-50 text-green-900",
+  waitlist: "border-amber-700 bg-amber-50 text-amber-950",
+  not_accepting: "border-red-700 bg-red-50 text-red-900",
+};
+
+export function AvailabilityBadge({ status }: { status: ClinicHit["newPatientStatus"] }) {
+  return (
+    <span
+      className={`inline-block rounded border px-1.5 py-0.5 text-sm font-semibold ${AVAILABILITY_STYLE[status]}`}
+      data-testid="availability"
+      data-status={status}
+    >
+      {NEW_PATIENT_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
 export function ResultCard({ hit, now }: { hit: ClinicHit; now: Date }) {
   const points = highlights(hit);
+  const age = priceAge(hit.priceUpdatedAt, now);
   return (
     <li className="card space-y-3" data-testid="result">
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
+      <div className="flex flex-wrap items-center gap-2">
+        <AvailabilityBadge status={hit.newPatientStatus} />
+        {hit.sample && <SampleBadge />}
+      </div>
+      <div>
         <div className="min-w-0 space-y-0.5">
           <h3 className="text-lg leading-snug">
             <Link href={`/clinics/${hit.slug}`} className="font-semibold">
@@ -61,13 +88,20 @@ export function ResultCard({ hit, now }: { hit: ClinicHit; now: Date }) {
             )}
           </p>
         </div>
-        {hit.sample && <SampleBadge />}
       </div>
 
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-3">
         <div>
           <dt className="text-sm text-muted">Per session</dt>
           <dd className="num font-semibold">{usdRange(cents(hit.sessionMin), cents(hit.sessionMax))}</dd>
+          <dd
+            className={`text-sm ${age.stale ? "font-medium text-amber-900" : "text-muted"}`}
+            data-testid="price-age"
+            data-stale={age.stale || undefined}
+          >
+            {age.text}
+            {age.stale && hit.priceUpdatedAt && " (over a year old)"}
+          </dd>
         </div>
         <div>
           <dt className="text-sm text-muted">First course, about</dt>
@@ -76,6 +110,23 @@ export function ResultCard({ hit, now }: { hit: ClinicHit; now: Date }) {
         <div>
           <dt className="text-sm text-muted">Aftercare score</dt>
           <dd className="num font-semibold">{score(hit.aftercareScore)}</dd>
+          <dd className="text-sm text-muted" data-testid="supports">
+            <span className="num">
+              {hit.aftercareSupports} of {SCORE_RUBRIC.length}
+            </span>{" "}
+            supports
+          </dd>
+        </div>
+      </dl>
+
+      <dl className="space-y-1 text-sm">
+        <div className="flex flex-wrap gap-x-1.5">
+          <dt className="font-medium">Given as:</dt>
+          <dd data-testid="routes">{listText(hit.routes, ROUTE_LABELS, "Not stated")}</dd>
+        </div>
+        <div className="flex flex-wrap gap-x-1.5">
+          <dt className="font-medium">Paying:</dt>
+          <dd data-testid="payment">{paymentText(hit)}</dd>
         </div>
       </dl>
 
@@ -92,10 +143,7 @@ export function ResultCard({ hit, now }: { hit: ClinicHit; now: Date }) {
       )}
 
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted">
-        <p>
-          {hit.lastVerifiedAt ? `Verified ${relativeDays(hit.lastVerifiedAt, now)}` : "Not verified yet"}
-          {hit.newPatientStatus !== "accepting" && ` · ${NEW_PATIENT_STATUS_LABELS[hit.newPatientStatus]}`}
-        </p>
+        <p>{hit.lastVerifiedAt ? `Verified ${relativeDays(hit.lastVerifiedAt, now)}` : "Not verified yet"}</p>
         <AddToCompareButton slug={hit.slug} name={hit.name} />
       </div>
     </li>

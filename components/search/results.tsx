@@ -247,7 +247,8 @@ export function Results({
   const first = (result.page - 1) * result.perPage + 1;
   const last = first + result.hits.length - 1;
   return (
-    <section aria-labelledby="results-heading" className="space-y-4">
+    // `#results` is the target of the "Skip to results" link; tabIndex lets it take the focus.
+    <section id="results" tabIndex={-1} aria-labelledby="results-heading" className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 id="results-heading" className="text-xl" aria-live="polite" data-testid="result-count">

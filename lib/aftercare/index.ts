@@ -1,2 +1,3 @@
 export * from "./score";
 export * from "./cost";
+export * from "./offers";

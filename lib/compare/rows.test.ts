@@ -95,7 +95,7 @@ describe("compareTable", () => {
   };
 
   it("groups rows by aftercare, cost, care and logistics, one cell per clinic", () => {
-    expect(groups.map((g) => g.key)).toEqual(["aftercare", "cost", "care", "logistics"]);
+    expect(groups.map((g) => g.key)).toEqual(["glance", "aftercare", "cost", "care", "logistics"]);
     for (const r of groups.flatMap((g) => g.rows)) {
       expect(r.cells).toHaveLength(3);
       expect(r.best).toHaveLength(3);
@@ -166,5 +166,30 @@ describe("compareTable", () => {
     });
     expect(row("verified").cells[2]).toMatchObject({ text: "Never checked", rank: null });
     expect(row("verified").cells[0]).toMatchObject({ text: "Apr 1, 2026", note: "1 month ago" });
+  });
+
+  it("starts with the rows a person decides on, each shown once", () => {
+    expect(groups[0]?.rows.map((r) => r.key)).toEqual(["course", "newPatients", "session", "integration"]);
+    const keys = groups.flatMap((g) => g.rows.map((r) => r.key));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("never marks a price over a year old as lowest, and says how old it is", () => {
+    const fresh = makeClinic({ sessionMin: 60_000, sessionMax: 60_000, priceUpdatedAt: "2026-03-01" });
+    const old = makeClinic({ sessionMin: 30_000, sessionMax: 30_000, priceUpdatedAt: "2025-03-01" });
+    const rows = compareTable([fresh, old], DEFAULT_ASSUMPTIONS, NOW).flatMap((g) => g.rows);
+    const session = rows.find((r) => r.key === "session");
+    // The old price is cheaper, but it may no longer be true: neither is marked.
+    expect(session?.best).toEqual([false, false]);
+    expect(session?.cells.map((c) => c.note)).toEqual([
+      "Prices from Mar 2026",
+      "Prices from Mar 2025, over a year old",
+    ]);
+    expect(rows.find((r) => r.key === "course")?.best).toEqual([false, false]);
+    // With both fresh, the cheaper one is marked.
+    const both = compareTable([fresh, { ...old, priceUpdatedAt: "2026-02-01" }], DEFAULT_ASSUMPTIONS, NOW)
+      .flatMap((g) => g.rows)
+      .find((r) => r.key === "session");
+    expect(both?.best).toEqual([false, true]);
   });
 });

@@ -34,6 +34,7 @@ import {
   statesServedShort,
   yesNo,
 } from "@/lib/listings/describe";
+import { priceAge } from "@/lib/listings/freshness";
 
 /**
  * The side-by-side comparison as data: groups of rows, one cell per clinic, each row knowing which
@@ -67,7 +68,7 @@ export type CompareRow = {
   differs: boolean;
 };
 
-export type CompareGroupKey = "aftercare" | "cost" | "care" | "logistics";
+export type CompareGroupKey = "glance" | "aftercare" | "cost" | "care" | "logistics";
 export type CompareGroup = { key: CompareGroupKey; label: string; rows: CompareRow[] };
 
 /**
@@ -91,7 +92,14 @@ export function cellsDiffer(cells: readonly CompareCell[]): boolean {
   return cells.some((c) => key(c) !== key(cells[0] ?? c));
 }
 
-type Ctx = { clinic: Clinic; score: ScoreResult; estimate: ReturnType<typeof courseEstimate>; now: Date };
+type Ctx = {
+  clinic: Clinic;
+  score: ScoreResult;
+  estimate: ReturnType<typeof courseEstimate>;
+  now: Date;
+  /** The prices are over a year old (or undated): shown, but never marked lowest. */
+  stalePrices: boolean;
+};
 
 type RowSpec = {
   key: string;
@@ -114,6 +122,12 @@ const priceCell = (min: number | null, max: number | null, note?: string): Compa
   ...(note ? { note } : {}),
   rank: min ?? max,
 });
+
+/** "Prices from Mar 2026", and a warning when they are over a year old. */
+function priceAgeNote(x: Ctx): string {
+  const age = priceAge(x.clinic.priceUpdatedAt, x.now);
+  return x.clinic.priceUpdatedAt && age.stale ? `${age.text}, over a year old` : age.text;
+}
 
 const AFTERCARE: RowSpec[] = [
   {
@@ -234,7 +248,7 @@ const COST: RowSpec[] = [
     key: "session",
     label: "Price per session",
     better: "lower",
-    cell: (x) => priceCell(x.clinic.sessionMin, x.clinic.sessionMax),
+    cell: (x) => priceCell(x.clinic.sessionMin, x.clinic.sessionMax, priceAgeNote(x)),
   },
   {
     key: "series",
@@ -405,12 +419,28 @@ const LOGISTICS: RowSpec[] = [
   },
 ];
 
+/** The rows a person decides on first, in this order, shown at the top and not again in their group. */
+export const GLANCE_ROWS = ["course", "newPatients", "session", "integration"] as const;
+
+const glance = (specs: readonly RowSpec[]) =>
+  specs.filter((s) => !(GLANCE_ROWS as readonly string[]).includes(s.key));
+
+const ALL_SPECS = [...AFTERCARE, ...COST, ...CARE, ...LOGISTICS];
+
 const GROUPS: { key: CompareGroupKey; label: string; rows: RowSpec[] }[] = [
-  { key: "aftercare", label: "Aftercare", rows: AFTERCARE },
-  { key: "cost", label: "Cost", rows: COST },
-  { key: "care", label: "Care", rows: CARE },
-  { key: "logistics", label: "Place and hours", rows: LOGISTICS },
+  {
+    key: "glance",
+    label: "At a glance",
+    rows: GLANCE_ROWS.map((k) => ALL_SPECS.find((s) => s.key === k)).filter((s) => s !== undefined),
+  },
+  { key: "aftercare", label: "Aftercare", rows: glance(AFTERCARE) },
+  { key: "cost", label: "Cost", rows: glance(COST) },
+  { key: "care", label: "Care", rows: glance(CARE) },
+  { key: "logistics", label: "Place and hours", rows: glance(LOGISTICS) },
 ];
+
+/** The price rows: ranked lowest-first from the clinic's listed prices, so stale prices lose their rank. */
+const PRICE_SPECS: ReadonlySet<RowSpec> = new Set(COST.filter((s) => s.better === "lower"));
 
 /** Builds the comparison of `clinics` (in order), with course costs from `assumptions`. */
 export function compareTable(
@@ -423,12 +453,17 @@ export function compareTable(
     score: aftercareScore(clinic),
     estimate: courseEstimate(clinic, assumptions),
     now,
+    stalePrices: priceAge(clinic.priceUpdatedAt, now).stale,
   }));
   return GROUPS.map((g) => ({
     key: g.key,
     label: g.label,
     rows: g.rows.map((spec) => {
-      const cells = ctx.map(spec.cell);
+      const cells = ctx.map((x) => {
+        const cell = spec.cell(x);
+        // A price over a year old may no longer be true: it is shown, but never "★ Lowest".
+        return PRICE_SPECS.has(spec) && x.stalePrices ? { ...cell, rank: null } : cell;
+      });
       const differs = cellsDiffer(cells);
       return {
         key: spec.key,

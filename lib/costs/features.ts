@@ -1,3 +1,4 @@
+import { OFFERS_INTEGRATION_LABEL } from "@/lib/aftercare/offers";
 import { AFTERCARE_WEEKS_TARGET } from "@/lib/aftercare/score";
 
 /**
@@ -13,7 +14,7 @@ export const FEATURES = [
   },
   {
     key: "integration-any",
-    label: "Integration therapy at the clinic (included or add-on)",
+    label: OFFERS_INTEGRATION_LABEL,
     short: "Integration at the clinic",
   },
   {

@@ -19,6 +19,7 @@ import { slugify } from "@/db/seed/names";
 import { aftercareScore, courseTotal, AFTERCARE_WEEKS_TARGET } from "@/lib/aftercare";
 import { CACHE_TAGS } from "@/lib/cache";
 import { cachedFigures } from "@/lib/cached-figures";
+import { offersIntegrationSql } from "@/lib/stats";
 import { FEATURES, type FeatureKey } from "./features";
 import { binCounts, quartiles, trimBins, type Quartiles, type Weighted } from "./stats";
 
@@ -130,7 +131,7 @@ function scopeWhere(scope: Scope): SQL {
 /** When a listing has each feature (alias `c`). Mirrors the aftercare score's reading of the fields. */
 const FEATURE_SQL: Record<FeatureKey, SQL> = {
   integration: sql`c.integration_therapy = 'included'`,
-  "integration-any": sql`c.integration_therapy in ('included', 'add_on')`,
+  "integration-any": offersIntegrationSql(sql`c.integration_therapy`),
   licensed: sql`c.integration_therapy <> 'none' and c.integration_by = 'licensed_therapist'`,
   followup: sql`c.follow_up_24h`,
   oncall: sql`c.on_call <> 'none'`,

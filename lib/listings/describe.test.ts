@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeClinic } from "@/test/support/clinic";
 import {
+  paymentText,
   feeText,
   integrationDetail,
   joinAnd,
@@ -84,5 +85,16 @@ describe("describe", () => {
     expect(mailHref("hello@clinic.example")).toBe("mailto:hello@clinic.example");
     expect(mailHref("a@b.example?bcc=x@y.example")).toBeNull();
     expect(mailHref("not an email")).toBeNull();
+  });
+});
+
+describe("paymentText", () => {
+  it("puts insurance, HSA/FSA and payment plans in one line, leaving out what isn't offered", () => {
+    expect(paymentText({ insurance: "none", hsaFsa: true, financing: true })).toBe(
+      "Self-pay only · HSA/FSA accepted · Payment plans",
+    );
+    expect(paymentText({ insurance: "in_network", hsaFsa: false, financing: false })).toBe(
+      "In network with some insurers",
+    );
   });
 });

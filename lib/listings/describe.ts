@@ -2,6 +2,7 @@ import type { Clinic } from "@/db/schema";
 import type { UsState } from "@/db/enums";
 import { usd } from "@/lib/format";
 import {
+  INSURANCE_LABELS,
   INTEGRATION_BY_LABELS,
   INTEGRATION_FORMAT_LABELS,
   NEW_PATIENT_STATUS_LABELS,
@@ -129,4 +130,11 @@ export function mailHref(email: string | null): string | null {
   if (!email) return null;
   const e = email.trim();
   return /^[^\s@<>"(),;:]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(e) ? `mailto:${e}` : null;
+}
+
+/** Insurance, HSA/FSA and payment plans in one line: "Self-pay only · HSA/FSA accepted · Payment plans". */
+export function paymentText(c: Pick<Clinic, "insurance" | "hsaFsa" | "financing">): string {
+  return [INSURANCE_LABELS[c.insurance], c.hsaFsa && "HSA/FSA accepted", c.financing && "Payment plans"]
+    .filter(Boolean)
+    .join(" · ");
 }

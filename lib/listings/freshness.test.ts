@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STALE_AFTER_DAYS, daysSince, isStale } from "./freshness";
+import { STALE_AFTER_DAYS, daysSince, isStale, priceAge } from "./freshness";
 
 const NOW = new Date("2026-05-01T12:00:00Z");
 
@@ -16,5 +16,12 @@ describe("freshness", () => {
     expect(isStale(new Date(NOW.getTime() - 365 * 86_400_000), NOW)).toBe(false);
     expect(isStale(new Date(NOW.getTime() - 366 * 86_400_000), NOW)).toBe(true);
     expect(isStale(null, NOW)).toBe(true);
+  });
+
+  it("says how old prices are by month, and flags them after a year", () => {
+    expect(priceAge("2026-03-01", NOW)).toEqual({ text: "Prices from Mar 2026", stale: false });
+    expect(priceAge("2025-04-01", NOW)).toEqual({ text: "Prices from Apr 2025", stale: true });
+    expect(priceAge(null, NOW)).toEqual({ text: "Prices not dated", stale: true });
+    expect(priceAge("garbage", NOW)).toEqual({ text: "Prices not dated", stale: true });
   });
 });

@@ -1,3 +1,5 @@
+import { monthYear } from "@/lib/format";
+
 /**
  * How fresh a listing's facts are. The profile flags facts older than `STALE_AFTER_DAYS` and
  * /methodology explains the rule, both from this constant.
@@ -17,4 +19,15 @@ export function daysSince(d: Date | string | null, now: Date): number | null {
 export function isStale(d: Date | string | null, now: Date): boolean {
   const days = daysSince(d, now);
   return days === null || days > STALE_AFTER_DAYS;
+}
+
+/**
+ * How old a listing's prices are, in the words a card shows: "Prices from Mar 2026", and whether
+ * they are stale (older than `STALE_AFTER_DAYS`, or undated), so the card flags them and the
+ * comparison never marks them lowest.
+ */
+export function priceAge(d: Date | string | null, now: Date): { text: string; stale: boolean } {
+  const stale = isStale(d, now);
+  if (d === null || daysSince(d, now) === null) return { text: "Prices not dated", stale };
+  return { text: `Prices from ${monthYear(d)}`, stale };
 }

@@ -70,6 +70,7 @@ const hitSchema = z.object({
   courseLow: nullableInt,
   courseHigh: nullableInt,
   aftercareScore: z.number().int(),
+  aftercareSupports: z.number().int(),
   integrationTherapy: E.integrationTherapySchema,
   integrationByLicensed: z.boolean(),
   followUp24h: z.boolean(),
@@ -79,6 +80,8 @@ const hitSchema = z.object({
   newPatientStatus: E.newPatientStatusSchema,
   insurance: E.insuranceSchema,
   hsaFsa: z.boolean(),
+  financing: z.boolean(),
+  priceUpdatedAt: z.string().nullable(),
   lastVerifiedAt: z.string().nullable(),
 }) satisfies z.ZodType<HitDocument>;
 

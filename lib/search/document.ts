@@ -14,7 +14,7 @@ export const UNKNOWN_PRICE_SORT = 1_000_000;
  * The version of the document shape. Bump it when a field is added or its meaning changes: the
  * launcher rebuilds an index whose documents carry another version (`indexIsCurrent`).
  */
-export const DOC_VERSION = 3;
+export const DOC_VERSION = 4;
 
 const within = (price: number | null, steps: readonly number[]) =>
   price == null ? [] : steps.filter((s) => price <= s);
@@ -80,6 +80,8 @@ export function toSearchDocument(c: Clinic) {
     aftercareWeeks: c.aftercareWeeks,
     aftercareNotes: c.aftercareNotes,
     aftercareScore: score.total,
+    /** How many of the score's supports the clinic gives at all ("9 of 11 supports" on a card). */
+    aftercareSupports: score.items.filter((i) => i.points > 0).length,
     consultFee: dollars(c.consultFee),
     sessionMin,
     sessionMax: dollars(c.sessionMax),
@@ -93,6 +95,8 @@ export function toSearchDocument(c: Clinic) {
     financing: c.financing,
     slidingScale: c.slidingScale,
     priceSource: c.priceSource,
+    /** The date (YYYY-MM-DD) the prices were last updated; cards show their age. */
+    priceUpdatedAt: c.priceUpdatedAt,
     dataSource: c.dataSource,
     description: c.description.slice(0, 400),
     lastVerifiedTs: c.lastVerifiedAt ? Math.floor(c.lastVerifiedAt.getTime() / 1000) : 0,

@@ -21,6 +21,7 @@ export const HIT_FIELDS = [
   "courseLow",
   "courseHigh",
   "aftercareScore",
+  "aftercareSupports",
   "integrationTherapy",
   "integrationByLicensed",
   "followUp24h",
@@ -30,6 +31,8 @@ export const HIT_FIELDS = [
   "newPatientStatus",
   "insurance",
   "hsaFsa",
+  "financing",
+  "priceUpdatedAt",
   "lastVerifiedAt",
 ] as const satisfies readonly (keyof SearchDocument)[];
 
@@ -72,6 +75,7 @@ export function toClinicHit(doc: HitDocument, query: Pick<SearchQuery, "zip">): 
     courseLow: doc.courseLow,
     courseHigh: doc.courseHigh,
     aftercareScore: doc.aftercareScore,
+    aftercareSupports: doc.aftercareSupports,
     integrationTherapy: doc.integrationTherapy,
     integrationByLicensed: doc.integrationByLicensed,
     followUp24h: doc.followUp24h,
@@ -81,6 +85,8 @@ export function toClinicHit(doc: HitDocument, query: Pick<SearchQuery, "zip">): 
     newPatientStatus: doc.newPatientStatus,
     insurance: doc.insurance,
     hsaFsa: doc.hsaFsa,
+    financing: doc.financing,
+    priceUpdatedAt: doc.priceUpdatedAt,
     lastVerifiedAt: doc.lastVerifiedAt,
   };
 }
