@@ -47,11 +47,6 @@ export async function proxy(request: NextRequest) {
   } catch {
     return plain(400, "Bad request: the address has broken %-encoding.");
   }
-  // Browsers ask for /favicon.ico on their own; the site's icon is app/icon.svg. (A relative
-  // Location: the Host header is the client's to write.)
-  if (path === "/favicon.ico") {
-    return new NextResponse(null, { status: 308, headers: { Location: "/icon.svg", ...transport } });
-  }
   // Next.js would cut a bigger body off at the limit and the route would fail on what is left.
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_REQUEST_BYTES) {
@@ -109,8 +104,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but built static files (next.config.mjs gives those a CSP of their own) and the image
-  // optimizer: a 404 anywhere else, under `/favicon.ico…` and unknown `/_next/…` paths included, is
-  // an HTML page and gets the page CSP.
-  matcher: [{ source: "/((?!_next/static/|_next/image$).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
 };

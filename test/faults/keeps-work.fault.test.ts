@@ -69,19 +69,6 @@ const errorLines = (from = 0) =>
     .split("\n")
     .filter((l) => /⨯|Error:|uncaught|unhandled|\[auth\]\[error\]/i.test(l));
 
-it("every HTML answer carries the page CSP, 404s under /favicon.ico and /_next/ included", async () => {
-  const icon = await fetch(`${app.baseURL}/favicon.ico`, { redirect: "manual" });
-  expect(icon.status).toBe(308);
-  expect(icon.headers.get("location")).toBe("/icon.svg");
-  expect((await fetch(`${app.baseURL}/icon.svg`)).headers.get("content-type")).toContain("image/svg");
-  for (const path of ["/favicon.ico.bak", "/favicon.icox/y", "/_next/nope", "/no-such-page"]) {
-    const res = await fetch(`${app.baseURL}${path}`);
-    expect(res.status, path).toBe(404);
-    expect(res.headers.get("content-type"), path).toContain("text/html");
-    expect(res.headers.get("content-security-policy"), path).toMatch(/script-src 'self' 'nonce-/);
-  }
-});
-
 it("over plain http: no upgrade-insecure-requests and no HSTS, also with a forged X-Forwarded-Proto", async () => {
   for (const headers of [{}, { "X-Forwarded-Proto": "https" }] as Record<string, string>[]) {
     const res = await fetch(`${app.baseURL}/`, { headers });
