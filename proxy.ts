@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAvailable } from "@/lib/db-status";
-import { contentSecurityPolicy, PATH_HEADER } from "@/lib/security/headers";
+import { serverEnv } from "@/lib/env";
+import { contentSecurityPolicy, HSTS, PATH_HEADER, servedOverHttps } from "@/lib/security/headers";
+import { MAX_REQUEST_BYTES } from "@/lib/security/limits";
 import { UNAVAILABLE_HTML } from "@/lib/security/unavailable";
 import {
   cacheableRequest,
@@ -13,10 +15,12 @@ import {
 
 /**
  * Runs before every page and API route (Node.js runtime, in the server process):
- * 1. gives every page a Content-Security-Policy with a fresh nonce, and refuses (400) a path whose
- *    %-encoding is broken;
+ * 1. gives every page a Content-Security-Policy with a fresh nonce (and HSTS when served over https),
+ *    refuses (400) a path whose %-encoding is broken and (413) a body over the limit;
  * 2. while PostgreSQL does not answer, answers a friendly 503 at once instead of letting pages fail
- *    (`/api/health` still answers, with the detail);
+ *    (`/api/health` still answers, with the detail). A server action is let through: the React
+ *    client can only read the action's own answer, so the action says the database is not answering
+ *    and the form keeps what was typed (app/dashboard/actions.ts);
  * 3. answers signed-out visitors' public pages from a few seconds' page cache, with a fresh nonce
  *    (`lib/page-cache.ts`), when the launcher said where this server listens (`ATLAS_INTERNAL_ORIGIN`).
  * Authorization is NOT done here: pages, actions and route handlers check who is asking themselves.
@@ -25,21 +29,38 @@ export async function proxy(request: NextRequest) {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   const nonce = btoa(String.fromCharCode(...bytes));
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const env = serverEnv();
+  const https = servedOverHttps(env.SITE_URL, env.TRUST_PROXY_HOPS, request.headers.get("x-forwarded-proto"));
+  const dev = process.env.NODE_ENV === "development";
+  const csp = contentSecurityPolicy(nonce, { dev, https });
+  const transport: Record<string, string> = https && !dev ? { "Strict-Transport-Security": HSTS } : {};
   const path = request.nextUrl.pathname;
+  const plain = (status: number, text: string) =>
+    new NextResponse(text, {
+      status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp, ...transport },
+    });
 
   // A path with broken percent-encoding can't name anything here; Next.js would answer 500.
   try {
     decodeURIComponent(path);
   } catch {
-    return new NextResponse("Bad request: the address has broken %-encoding.", {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp },
-    });
+    return plain(400, "Bad request: the address has broken %-encoding.");
+  }
+  // Next.js would cut a bigger body off at the limit and the route would fail on what is left.
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_REQUEST_BYTES) {
+    return plain(413, `Too large: a request may carry at most ${MAX_REQUEST_BYTES / 1024 / 1024} MB.`);
   }
 
-  if (path !== "/api/health" && !(await databaseAvailable())) {
-    const headers = { "Retry-After": "15", "Cache-Control": "no-store", "Content-Security-Policy": csp };
+  const serverAction = request.method === "POST" && request.headers.has("next-action");
+  if (path !== "/api/health" && !serverAction && !(await databaseAvailable())) {
+    const headers = {
+      "Retry-After": "15",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": csp,
+      ...transport,
+    };
     if (path.startsWith("/api/")) {
       return NextResponse.json(
         { error: { code: "unavailable", message: "The database is not answering. Try again shortly." } },
@@ -65,6 +86,7 @@ export async function proxy(request: NextRequest) {
     if (page) {
       const headers = new Headers(page.headers);
       headers.set("Content-Security-Policy", csp);
+      for (const [k, v] of Object.entries(transport)) headers.set(k, v);
       headers.set(CACHE_STATUS_HEADER, hit ? "hit" : worthKeeping(page) ? "miss" : "pass");
       return new NextResponse(withNonce(page, nonce), { status: page.status, headers });
     }
@@ -77,6 +99,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  for (const [k, v] of Object.entries(transport)) response.headers.set(k, v);
   return response;
 }
 

@@ -1,10 +1,16 @@
 import Link from "@/components/link";
 import { signOutAction } from "@/app/signin/actions";
 import { currentActor } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/errors";
 
 /** The header's account links: "Sign out" (a form: it works without JavaScript) when signed in. */
 export async function AccountNav() {
-  const actor = await currentActor();
+  // While the database is not answering nobody can be looked up: show no account links rather
+  // than fail the page (a form on it says what happened when the person presses Save).
+  const actor = await currentActor().catch((err: unknown) => {
+    if (isDatabaseUnavailable(err)) return null;
+    throw err;
+  });
   if (!actor) return null;
   return (
     <div className="flex flex-wrap items-center gap-x-1 text-[0.95rem]">

@@ -1,9 +1,32 @@
 "use client";
 
+import { unstable_rethrow } from "next/navigation";
 import { useActionState } from "react";
 
 /** What a small server action answers: a sentence to show, and whether it worked. */
 export type ActionState = { ok: boolean; message: string } | null;
+
+/** Shown when a server action's request fails outright (no network, no readable answer). */
+export const UNREACHABLE_MESSAGE =
+  "We could not reach the site, so nothing was saved. Your changes are still here: try again in a minute.";
+
+/**
+ * `action`, answering a failure instead of throwing when the request itself fails: a thrown error
+ * would replace the page with the error screen and lose what was typed.
+ */
+export function keepingTheForm<S, A extends unknown[]>(
+  action: (...args: A) => Promise<S>,
+  failed: S,
+): (...args: A) => Promise<S> {
+  return async (...args) => {
+    try {
+      return await action(...args);
+    } catch (err) {
+      unstable_rethrow(err); // redirects and the like are Next.js's, not failures
+      return failed;
+    }
+  };
+}
 
 /**
  * A form around one server action (approve, remove, hide…) that shows the action's answer next to
@@ -24,7 +47,10 @@ export function ActionForm({
   variant?: "primary" | "secondary";
   className?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(
+    keepingTheForm(action, { ok: false, message: UNREACHABLE_MESSAGE }),
+    null,
+  );
   return (
     <form action={formAction} className={`space-y-2 ${className}`}>
       {Object.entries(hidden).map(([k, v]) => (

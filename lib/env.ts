@@ -24,6 +24,8 @@ const schema = z.object({
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(800),
   SEARCH_SYNC: z.enum(["on", "off"]).default("on"),
   SITE_URL: z.url().default("http://localhost:3000"),
+  /** How many reverse proxies in front of the site to trust for X-Forwarded-* (0: none). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** SMTP server for sign-in links and notices. `npm start` starts a local mail sink when unset. */
   EMAIL_SERVER: emailServerSchema.optional(),
   EMAIL_FROM: emailFromSchema.default(DEFAULT_EMAIL_FROM),

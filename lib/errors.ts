@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UNSTORABLE_TEXT_MESSAGE } from "@/lib/listings/schema";
 
 /**
  * Errors whose message is written for the person using the site: a typed `code` for the code, a
@@ -18,9 +19,65 @@ export type ActionFailure = { ok: false; code: string; message: string };
 
 export const GENERIC_FAILURE = "Something went wrong on our side. Nothing was saved. Please try again.";
 
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "The database is not answering, so nothing was saved. Your changes are still here: try again in a minute.";
+
+/** Thrown when a request needs PostgreSQL while it is not answering (see lib/db-status.ts). */
+export class DatabaseUnavailableError extends SafeError {
+  constructor() {
+    super("unavailable", DATABASE_UNAVAILABLE_MESSAGE);
+  }
+}
+
+/**
+ * PostgreSQL SQLSTATEs that mean "not answering right now", not "your query is wrong": connection
+ * exceptions (class 08), shutting down or starting up (57P01–57P03), too many connections (53300).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+/** What the socket or postgres.js says when a connection cannot be made or was dropped. */
+const UNAVAILABLE_CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
+
+/** Did this error come from the database not answering (down, starting up, connection dropped)? */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (err instanceof DatabaseUnavailableError) return true;
+  for (
+    let e: unknown = err, depth = 0;
+    e && typeof e === "object" && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_CONNECTION_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+/** SQLSTATEs of text PostgreSQL cannot store (a NUL byte; a character with no UTF-8 form). */
+const UNSTORABLE_TEXT_SQLSTATE = new Set(["22021", "22P05"]);
+
 /** The failure to show for an error thrown by a domain function; unexpected ones are logged. */
 export function toFailure(err: unknown, context: string): ActionFailure {
   if (err instanceof SafeError) return { ok: false, code: err.code, message: err.message };
+  if (isDatabaseUnavailable(err)) {
+    console.warn(`[${context}] the database is not answering: ${rootMessage(err)}`);
+    return { ok: false, code: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE };
+  }
+  const sqlState = pgErrorCode(err);
+  if (sqlState && UNSTORABLE_TEXT_SQLSTATE.has(sqlState)) {
+    return { ok: false, code: "invalid", message: UNSTORABLE_TEXT_MESSAGE };
+  }
   // Input that failed a schema: its messages are written for people.
   if (err instanceof z.ZodError) {
     return {

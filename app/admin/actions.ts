@@ -16,7 +16,10 @@ import { appMailer, siteUrl } from "@/lib/mail/app";
 import { adminClient, indexName } from "@/lib/search/server";
 import { count } from "@/lib/format";
 
-/** Admin server actions: thin wrappers; the domain functions check the actor is an admin first. */
+/**
+ * Admin server actions: thin wrappers; the domain functions check the actor is an admin first. As in
+ * app/dashboard/actions.ts, the actor lookup is inside `try`, so every failure is an answer, not a throw.
+ */
 
 const str = (fd: FormData, key: string) => {
   const v = fd.get(key);
@@ -24,8 +27,8 @@ const str = (fd: FormData, key: string) => {
 };
 
 export async function decideClaimAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const actor = await currentActor();
   try {
+    const actor = await currentActor();
     const r = await decideClaim({ db: getDb(), mailer: appMailer(), siteUrl }, actor, {
       claimId: str(fd, "claimId"),
       decision: str(fd, "decision"),
@@ -42,8 +45,8 @@ export async function decideClaimAction(_prev: ActionState, fd: FormData): Promi
 }
 
 export async function setStatusAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const actor = await currentActor();
   try {
+    const actor = await currentActor();
     const r = await setListingStatus(getDb(), actor, {
       id: str(fd, "id"),
       version: str(fd, "version"),
@@ -65,8 +68,8 @@ export async function setStatusAction(_prev: ActionState, fd: FormData): Promise
 }
 
 export async function markVerifiedAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const actor = await currentActor();
   try {
+    const actor = await currentActor();
     const r = await markVerified(getDb(), actor, {
       id: str(fd, "id"),
       version: str(fd, "version"),
@@ -81,8 +84,8 @@ export async function markVerifiedAction(_prev: ActionState, fd: FormData): Prom
 }
 
 export async function rebuildSearchAction(_prev: ActionState, _fd: FormData): Promise<ActionState> {
-  const actor = await currentActor();
   try {
+    const actor = await currentActor();
     const r = await rebuildSearch({ db: getDb(), meili: adminClient(), indexName: indexName() }, actor);
     revalidatePath("/admin");
     return {
@@ -96,11 +99,11 @@ export async function rebuildSearchAction(_prev: ActionState, _fd: FormData): Pr
 
 /** The "create a listing" editor's save: `input` is `{ values, extra: { status } }` from the browser. */
 export async function createListingAction(input: unknown): Promise<SaveResponse> {
-  const actor = await currentActor();
   const o = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   const extra = (typeof o.extra === "object" && o.extra !== null ? o.extra : {}) as Record<string, unknown>;
   let createdId: string;
   try {
+    const actor = await currentActor();
     const r = await createListingAsAdmin(getDb(), actor, { values: o.values, status: extra.status });
     if (!r.ok) return r;
     createdId = r.id;
@@ -115,13 +118,13 @@ export type ImportState = null | { ok: false; message: string; issues?: ImportIs
 
 /** Validates an uploaded CSV; when every row is valid, imports it in the background and returns the job. */
 export async function startImportAction(_prev: ImportState, fd: FormData): Promise<ImportState> {
-  const actor = await currentActor();
   const file = fd.get("file");
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose a CSV file first." };
   let jobId: string;
   try {
-    const text = await file.text();
-    const r = await startImport(getDb(), actor, { fileName: file.name, text });
+    const actor = await currentActor();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const r = await startImport(getDb(), actor, { fileName: file.name, text: bytes });
     if (!r.ok)
       return {
         ok: false,

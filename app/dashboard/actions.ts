@@ -11,7 +11,9 @@ import { appMailer, siteUrl } from "@/lib/mail/app";
 
 /**
  * The dashboard's server actions: thin wrappers that find the actor of THIS request and hand the raw
- * input to the domain functions, which authorize, validate and write.
+ * input to the domain functions, which authorize, validate and write. Everything, the actor lookup
+ * included, runs inside `try`: a failure (the database not answering too) comes back as an answer the
+ * form shows in place, never as a thrown error that would replace the page and lose what was typed.
  */
 
 export type EditorResult = SaveOutcome | { ok: false; code: string; message: string };
@@ -28,9 +30,9 @@ function refresh(clinicId: string) {
 
 /** Saves the listing editor. `input` is `{ id, version, values }` as the browser sent it: parsed, never trusted. */
 export async function saveListingAction(input: unknown): Promise<EditorResult> {
-  const actor = await currentActor();
   const o = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   try {
+    const actor = await currentActor();
     const r = await saveListing(getDb(), actor, { id: o.id, version: o.version, values: o.values });
     if (r.ok && typeof o.id === "string") refresh(o.id);
     return r;
@@ -40,9 +42,9 @@ export async function saveListingAction(input: unknown): Promise<EditorResult> {
 }
 
 export async function restoreRevisionAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const actor = await currentActor();
   const id = formString(fd, "id");
   try {
+    const actor = await currentActor();
     const r = await restoreRevision(getDb(), actor, {
       id,
       version: formString(fd, "version"),
@@ -67,9 +69,9 @@ export async function restoreRevisionAction(_prev: ActionState, fd: FormData): P
 const claimDeps = () => ({ db: getDb(), mailer: appMailer(), siteUrl });
 
 export async function inviteEditorAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const actor = await currentActor();
   const clinicId = formString(fd, "clinicId");
   try {
+    const actor = await currentActor();
     const r = await inviteEditor(claimDeps(), actor, { clinicId, email: formString(fd, "email") ?? "" });
     if (clinicId) refresh(clinicId);
     const who = formString(fd, "email");
@@ -87,10 +89,10 @@ export async function inviteEditorAction(_prev: ActionState, fd: FormData): Prom
 }
 
 export async function removeMemberAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const actor = await currentActor();
   const clinicId = formString(fd, "clinicId");
   const inviteId = formString(fd, "inviteId");
   try {
+    const actor = await currentActor();
     await removeMember(
       claimDeps(),
       actor,

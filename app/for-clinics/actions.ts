@@ -10,8 +10,8 @@ import { appMailer, siteUrl } from "@/lib/mail/app";
 
 /** "Claim this listing": a thin wrapper; `submitClaim` authenticates, validates and decides. */
 export async function submitClaimAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const actor = await currentActor();
   try {
+    const actor = await currentActor();
     const r = await submitClaim({ db: getDb(), mailer: appMailer(), siteUrl }, actor, {
       clinicId: fd.get("clinicId"),
     });

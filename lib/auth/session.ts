@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { databaseAvailable } from "@/lib/db-status";
 import { serverEnv } from "@/lib/env";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/errors";
 import { type Actor, type SignedIn } from "./authz";
 import { auth } from "./config";
 import { roleForEmail } from "./config-schemas";
@@ -15,15 +17,24 @@ import { safeReturnPath } from "./return-path";
  * (so removing an address takes effect at once) and is written back to `users.role` when it changed.
  */
 export const currentActor = cache(async (): Promise<Actor> => {
+  // The session lives in PostgreSQL: while it does not answer, say so (actions show it in the form)
+  // rather than let Auth.js log a failed lookup and treat the person as signed out.
+  if (!(await databaseAvailable())) throw new DatabaseUnavailableError();
   const session = await auth();
   const id = session?.user?.id;
   const email = session?.user?.email;
   if (!id || !email) return null;
   const role = roleForEmail(email, serverEnv().ADMIN_EMAILS);
-  await getDb()
-    .update(users)
-    .set({ role })
-    .where(and(eq(users.id, id), ne(users.role, role)));
+  try {
+    await getDb()
+      .update(users)
+      .set({ role })
+      .where(and(eq(users.id, id), ne(users.role, role)));
+  } catch (err) {
+    // The role above comes from ADMIN_EMAILS, not from this copy: if the connection dropped, the
+    // write-back waits for the next request instead of turning this one into a server error.
+    if (!isDatabaseUnavailable(err)) throw err;
+  }
   return { id, email, role };
 });
 

@@ -1,3 +1,4 @@
+import "@/lib/security/zod-jitless";
 import * as z from "zod/mini";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/listings/slug";
 import { NAME_MAX_LENGTH, tidyTray, type TrayItem } from "./tray";

@@ -52,3 +52,32 @@ export function parseCsv(text: string): string[][] {
 export function toCsvLine(values: readonly string[]): string {
   return values.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(",");
 }
+
+/**
+ * The text of an uploaded file, decoded strictly as UTF-8: a byte sequence that is not UTF-8 (a file
+ * saved as Latin-1 or Windows-1252, say) is reported by line instead of silently becoming "\uFFFD".
+ * Lines are split on the newline byte, which never occurs inside a multi-byte UTF-8 character.
+ */
+export function decodeUtf8(
+  bytes: Uint8Array,
+  maxBadLines = 20,
+): { ok: true; text: string } | { ok: false; badLines: number[] } {
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    const strict = new TextDecoder("utf-8", { fatal: true });
+    const badLines: number[] = [];
+    let start = 0;
+    for (let line = 1; start <= bytes.length && badLines.length < maxBadLines; line++) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end === -1) end = bytes.length;
+      try {
+        strict.decode(bytes.subarray(start, end));
+      } catch {
+        badLines.push(line);
+      }
+      start = end + 1;
+    }
+    return { ok: false, badLines };
+  }
+}

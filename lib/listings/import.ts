@@ -4,7 +4,8 @@ import type { Db } from "@/db/connect";
 import { importJobs } from "@/db/schema";
 import { requireAdmin, type Actor } from "@/lib/auth/authz";
 import { rootMessage, SafeError } from "@/lib/errors";
-import { parseCsv } from "./csv";
+import { MAX_UPLOAD_BYTES, uploadTooLarge } from "@/lib/security/limits";
+import { decodeUtf8, parseCsv } from "./csv";
 import { locate } from "./edit";
 import { fieldLabel } from "./fields";
 import { allocateSlug, newListingRow, takenSlugs } from "./moderation";
@@ -25,7 +26,7 @@ import { count } from "@/lib/format";
  * (see the template); yes/no for tick boxes, "a; b" for lists, dollars for prices.
  */
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
 export const MAX_IMPORT_ROWS = 50_000;
 
 /** What a row starts from; the state has no default (a listing in the wrong state is worse than an error). */
@@ -117,16 +118,37 @@ export type StartImportOutcome =
 /**
  * Validates the file and, when every row is valid, records an import job. The caller then runs
  * `runImport` (in the background for the web; awaited in tests) and shows the job's progress.
+ * `text` is the file as uploaded (bytes, decoded strictly as UTF-8) or already as text.
  */
 export async function startImport(
   db: Db,
   actor: Actor,
-  input: { fileName: string; text: string },
+  input: { fileName: string; text: string | Uint8Array },
 ): Promise<StartImportOutcome & { rows?: NewListing[] }> {
   const admin = requireAdmin(actor);
-  if (input.text.length > MAX_IMPORT_BYTES)
-    throw new ImportError("too_large", "The file is larger than 20 MB.");
-  const { rows, issues, total } = validateCsv(input.text);
+  const size = typeof input.text === "string" ? Buffer.byteLength(input.text, "utf8") : input.text.byteLength;
+  const tooLarge = uploadTooLarge(size);
+  if (tooLarge) throw new ImportError("too_large", tooLarge);
+  let text: string;
+  if (typeof input.text === "string") text = input.text;
+  else {
+    const decoded = decodeUtf8(input.text);
+    if (!decoded.ok) {
+      const issues = decoded.badLines.map((line) => ({
+        row: line,
+        column: "",
+        message: `Line ${count(line)} is not UTF-8 text (a file saved in another encoding, such as Latin-1?). Save it as “CSV UTF-8” and upload it again.`,
+      }));
+      return {
+        ok: false,
+        code: "invalid",
+        message: "Nothing was imported: the file is not UTF-8 text.",
+        issues,
+      };
+    }
+    text = decoded.text;
+  }
+  const { rows, issues, total } = validateCsv(text);
   if (issues.length) {
     return {
       ok: false,

@@ -28,6 +28,35 @@ describe("listing schema", () => {
     }
   });
 
+  it("refuses a NUL byte or a lone surrogate in any free-text field, with a message on that field", () => {
+    const bad = ["a\u0000b", "broken \uD83D emoji", "tail \uDE00"];
+    const fields = [
+      "name",
+      "city",
+      "description",
+      "aftercareNotes",
+      "refundPolicy",
+      "street",
+      "website",
+      "phone",
+      "contactEmail",
+      "languages",
+    ];
+    for (const field of fields) {
+      for (const value of bad) {
+        const r = parse({ [field]: value });
+        expect(r.success, `${field} ${JSON.stringify(value)}`).toBe(false);
+        expect(fieldErrors(r.error!)[field as keyof ReturnType<typeof fieldErrors>]).toMatch(
+          /can’t be saved \(a NUL byte or half of an emoji\)/,
+        );
+      }
+    }
+    // A whole emoji (a surrogate pair) is fine.
+    const ok = parse({ description: "Calm rooms 🌿 and tea" });
+    expect(ok.success).toBe(true);
+    expect(ok.data?.description).toBe("Calm rooms 🌿 and tea");
+  });
+
   it("turns dollars into integer cents and empty prices into null", () => {
     const r = parse({ sessionMin: "$1,200.5", sessionMax: "1300", consultFee: "" });
     expect(r.success).toBe(true);

@@ -1,3 +1,4 @@
+import "@/lib/security/zod-jitless";
 import { z } from "zod";
 import * as E from "@/db/enums";
 import type { Clinic } from "@/db/schema";
@@ -16,6 +17,19 @@ import { count } from "@/lib/format";
 /** The most a price field may hold: $100,000. */
 export const MAX_PRICE_CENTS = 10_000_000;
 
+/**
+ * Text that PostgreSQL cannot store as written: a NUL byte, or half of a surrogate pair (a broken
+ * emoji). The one rule for every free-text field of a form, an API body and a CSV cell, so such text
+ * gets a message on its own field instead of a server error or a silent "\uFFFD".
+ */
+// eslint-disable-next-line no-control-regex -- finding the NUL byte is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSTORABLE_TEXT_MESSAGE =
+  "This text holds a character that can’t be saved (a NUL byte or half of an emoji). Remove it and try again.";
+export const isStorableText = (s: string) => !UNSTORABLE.test(s);
+/** A string that `isStorableText`; for other schemas that take free text. */
+export const storableString = () => z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
 /** Text; empty → "" (for NOT NULL text columns). */
@@ -24,6 +38,7 @@ const text = (max: number, what: string) =>
     (v) => (v == null ? "" : v),
     z
       .string({ error: `${what} must be text.` })
+      .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
       .trim()
       .max(max, `Keep ${what} under ${count(max)} characters.`),
   );
@@ -34,14 +49,18 @@ const requiredText = (max: number, what: string) =>
     (v) => (v == null ? "" : v),
     z
       .string({ error: `Enter ${what}.` })
+      .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
       .trim()
       .min(1, `Enter ${what}.`)
       .max(max, `Keep ${what} under ${count(max)} characters.`),
   );
 
-/** Optional text; empty → null. */
-const optionalText = <T extends z.ZodType<string | null>>(inner: T) =>
-  z.preprocess((v) => (blank(v) ? null : typeof v === "string" ? v.trim() : v), z.union([z.null(), inner]));
+/** Optional text; empty → null. Unstorable characters are refused before the field's own rule. */
+const optionalText = <T extends z.ZodType<string | null, string>>(inner: T) =>
+  z.preprocess(
+    (v) => (blank(v) ? null : typeof v === "string" ? v.trim() : v),
+    z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).pipe(inner).nullable(),
+  );
 
 /** A price typed in dollars ("450", "$1,200.50") → integer cents; empty → null (not listed). */
 const money = z.preprocess(
@@ -217,7 +236,14 @@ const SHAPE = {
   languages: z.preprocess(
     splitList,
     z
-      .array(z.string().trim().min(1).max(40, "Keep each language under 40 characters."))
+      .array(
+        z
+          .string()
+          .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
+          .trim()
+          .min(1)
+          .max(40, "Keep each language under 40 characters."),
+      )
       .min(1, "List at least one language, like English.")
       .max(15, "List at most 15 languages."),
   ),

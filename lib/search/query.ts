@@ -1,3 +1,4 @@
+import "@/lib/security/zod-jitless";
 import { z } from "zod";
 import * as E from "@/db/enums";
 import { zipToPoint } from "@/db/seed/places";

@@ -14,7 +14,7 @@ import { prepareData } from "@/scripts/lib/prepare";
  * The whole site for fault tests: the production build on a free port, over a real PostgreSQL and a
  * real Meilisearch that the test can stop and start again (on the same ports and data), unsupervised.
  */
-export async function startApp(opts: { seed?: number } = {}) {
+export async function startApp(opts: { seed?: number; env?: Record<string, string> } = {}) {
   await ensureBuild();
   const dir = mkdtempSync(path.join(os.tmpdir(), "atlas-fault-"));
   const pgPort = await freePort();
@@ -45,6 +45,7 @@ export async function startApp(opts: { seed?: number } = {}) {
       AUTH_SECRET: "fault-secret-fault-secret-fault-secret-0123",
       AUTH_TRUST_HOST: "true",
       SITE_URL: baseURL,
+      ...opts.env,
     },
   });
   killOnExit(server, "SIGKILL");

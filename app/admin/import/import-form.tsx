@@ -1,17 +1,34 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { startImportAction, type ImportState } from "../actions";
+import { keepingTheForm, UNREACHABLE_MESSAGE } from "@/components/action-form";
 import { count } from "@/lib/format";
+import { MAX_UPLOAD_MEGABYTES, uploadTooLarge } from "@/lib/security/limits";
 
 /** Upload form; shows the error report (row, column, problem) when the file has problems. */
 export function ImportForm() {
-  const [state, action, pending] = useActionState<ImportState, FormData>(startImportAction, null);
+  const [answer, action, pending] = useActionState<ImportState, FormData>(
+    keepingTheForm(startImportAction, { ok: false, message: UNREACHABLE_MESSAGE }),
+    null,
+  );
+  // A file over the limit is refused here, before it is sent (the server checks again).
+  const [refused, setRefused] = useState<string | null>(null);
+  const state: ImportState = refused ? { ok: false, message: refused } : answer;
   return (
     <div className="space-y-4">
-      <form action={action} className="card space-y-3">
+      <form
+        action={action}
+        className="card space-y-3"
+        onSubmit={(e) => {
+          const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+          const tooLarge = file ? uploadTooLarge(file.size) : null;
+          setRefused(tooLarge);
+          if (tooLarge) e.preventDefault();
+        }}
+      >
         <label htmlFor="file" className="block font-medium">
-          CSV file (up to 20 MB, 50,000 rows)
+          CSV file (up to {MAX_UPLOAD_MEGABYTES} MB, 50,000 rows)
         </label>
         <input id="file" name="file" type="file" accept=".csv,text/csv" required className="block min-h-11" />
         <button type="submit" className="btn" disabled={pending}>

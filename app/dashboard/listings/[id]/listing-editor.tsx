@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, useTransition } from "react";
+import { keepingTheForm, UNREACHABLE_MESSAGE } from "@/components/action-form";
 import { aftercareScore, courseEstimate } from "@/lib/aftercare";
 import { score as fmtScore, usdRange } from "@/lib/format";
 import { FIELD_INFO, SECTIONS, sectionFields } from "@/lib/listings/fields";
@@ -108,7 +109,16 @@ export function ListingEditor({
     setErrors({});
     const useVersion = overVersion ?? version;
     startTransition(async () => {
-      const r = await save({ id, version: useVersion, values: input, extra: extraFields });
+      const unreachable = { ok: false, code: "unreachable", message: UNREACHABLE_MESSAGE } as const;
+      const r = await keepingTheForm(
+        save,
+        unreachable,
+      )({
+        id,
+        version: useVersion,
+        values: input,
+        extra: extraFields,
+      });
       if (r.ok) {
         setVersion(r.version);
         // Count what the person changed, not the columns that follow from it (price source, map point).
