@@ -55,21 +55,23 @@ test("compare two states from a state page's picker; the comparison has no acces
 test("a comparison of unknown, too few or too many states answers 404 or 400 and says why", async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   let res = await page.goto("/costs/compare?states=tx,zz");
   expect(res?.status()).toBe(404);
-  await expect(page.getByRole("alert")).toContainText("We don't know the state “zz”");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("We don't know the state “zz”");
   res = await page.goto("/costs/compare?states=tx");
   expect(res?.status()).toBe(400);
-  await expect(page.getByRole("alert")).toContainText("at least 2 different states");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("at least 2 different states");
   res = await page.goto("/costs/compare?states=tx,ca,ny,fl,wa");
   expect(res?.status()).toBe(400);
-  await expect(page.getByRole("alert")).toContainText("at most 4 states");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("at most 4 states");
   // upper case and repeated parameters land on the one shareable address
   await page.goto("/costs/compare?states=TX&states=CA");
   await expect(page).toHaveURL(/\/costs\/compare\?states=tx,ca$/);
 });
 
 test("a state page's CSV and JSON downloads hold the figures the page shows", async ({ page, request }) => {
+  test.setTimeout(180_000); // the national file is computed cold on a busy machine
   await page.goto("/costs/tx");
   const card = page.getByTestId("route-iv_infusion");
   const median = dollars(await card.getByTestId("route-median").innerText());
@@ -131,6 +133,7 @@ test("a state page's CSV and JSON downloads hold the figures the page shows", as
 });
 
 test("small states can be reached by tap (≥ 24 × 24 px) and by keyboard @phone", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/costs");
   const list = page.getByRole("list", { name: "Small states" });
   const ri = list.getByRole("link", { name: /^Rhode Island: / });
