@@ -35,6 +35,17 @@ const nextConfig = {
     serverActions: { bodySizeLimit: `${requestMegabytes}mb` },
     proxyClientMaxBodySize: `${requestMegabytes}mb`,
   },
+  // The cost pages' open data (app/api/costs): /costs.csv, /costs/tx.json, /costs/tx/austin.csv.
+  async rewrites() {
+    return [
+      { source: "/costs.:format(csv|json)", destination: "/api/costs/:format" },
+      { source: "/costs/:state([a-z]{2}).:format(csv|json)", destination: "/api/costs/:state/:format" },
+      {
+        source: "/costs/:state([a-z]{2})/:city([a-z0-9-]+).:format(csv|json)",
+        destination: "/api/costs/:state/:city/:format",
+      },
+    ];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { COMPARE_PATH, parseCompareStates } from "@/lib/costs/compare";
 import { databaseAvailable } from "@/lib/db-status";
 import { serverEnv } from "@/lib/env";
 import { contentSecurityPolicy, HSTS, PATH_HEADER, servedOverHttps } from "@/lib/security/headers";
@@ -73,6 +74,25 @@ export async function proxy(request: NextRequest) {
     });
   }
 
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
+
+  // A comparison of unknown states (404) or of too few or many (400): the page explains, with that status.
+  if (path === COMPARE_PATH) {
+    const parsed = parseCompareStates(request.nextUrl.searchParams.getAll("states"));
+    if (!parsed.ok) {
+      const response = NextResponse.rewrite(request.nextUrl, {
+        status: parsed.status,
+        request: { headers: requestHeaders },
+      });
+      response.headers.set("Content-Security-Policy", csp);
+      response.headers.set("Cache-Control", "no-store");
+      return response;
+    }
+  }
+
   const origin = process.env.ATLAS_INTERNAL_ORIGIN;
   const cache = pageCache();
   if (
@@ -93,10 +113,6 @@ export async function proxy(request: NextRequest) {
     // Not renderable for the cache (a redirect, a cookie, the server did not answer): render as usual.
   }
 
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [k, v] of Object.entries(transport)) response.headers.set(k, v);

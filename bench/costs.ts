@@ -25,7 +25,12 @@ const PAGES = [
   "/costs/tx",
   "/costs/ca/los-angeles",
   "/costs?map=integration",
+  "/costs?route=esketamine_nasal",
   "/costs/wy",
+  "/costs/compare?states=tx,ca,ny,fl",
+  "/costs/tx.csv",
+  "/costs/tx.json",
+  "/costs.json",
 ];
 /** A trivial dynamic response: the floor that the machine's load alone puts under every request. */
 const BASELINE = "/robots.txt";

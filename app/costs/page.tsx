@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
+import Link from "@/components/link";
 import { z } from "zod";
-import { AllFigures, AsOf, Headline } from "@/components/costs/figures";
-import { UsMap, UsMapTable, mapMetric } from "@/components/costs/us-map";
+import { AftercareAddsSection, AllFigures, AsOf, Headline } from "@/components/costs/figures";
+import { DEFAULT_MAP_ROUTE, UsMap, UsMapTable, mapMetric, type MapRoute } from "@/components/costs/us-map";
+import { ROUTES } from "@/db/enums";
 import { FEATURES, MAP_METRICS, type MapMetric } from "@/lib/costs/features";
 import { costsHref } from "@/lib/costs/links";
 import { getNationCosts } from "@/lib/costs/queries";
 import { count, usd } from "@/lib/format";
-import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
+import { ROUTE_LABELS, STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,12 +25,19 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const metricParam = z.enum(MAP_METRICS as [MapMetric, ...MapMetric[]]);
+const routeParam = z.enum(["all", ...ROUTES]);
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function CostsPage({ searchParams }: Props) {
-  const raw = (await searchParams).map;
-  const parsed = metricParam.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  const params = await searchParams;
+  const raw = params.map;
+  const parsed = metricParam.safeParse(first(raw));
   const metric: MapMetric = parsed.success ? parsed.data : "price";
-  const badMetric = raw !== undefined && !parsed.success;
+  const rawRoute = first(params.route);
+  const parsedRoute = routeParam.safeParse(rawRoute);
+  const route: MapRoute = parsedRoute.success ? parsedRoute.data : DEFAULT_MAP_ROUTE;
+  const badMetric =
+    (raw !== undefined && !parsed.success) || (rawRoute !== undefined && !parsedRoute.success);
   const data = await getNationCosts();
   const byState = new Map(data.states.map((s) => [s.state, s]));
 
@@ -44,7 +53,7 @@ export default async function CostsPage({ searchParams }: Props) {
           Every clinic here is fictional sample data. Online (telehealth) services count once in these
           national figures, and in every state they serve on the state pages and the map.
         </p>
-        <AsOf figures={data} />
+        <AsOf figures={data} data="/costs" />
       </header>
 
       {data.clinics === 0 ? (
@@ -54,14 +63,16 @@ export default async function CostsPage({ searchParams }: Props) {
       ) : (
         <>
           <Headline figures={data} />
+          <AftercareAddsSection figures={data} id="us" place="the US" />
 
           <section id="map" aria-labelledby="map-heading" className="scroll-mt-4 space-y-3">
             <h2 id="map-heading" className="text-xl">
-              By state: {mapMetric(metric).title.toLowerCase()}
+              By state: {mapMetric(metric, route).title.toLowerCase()}
             </h2>
             {badMetric && (
               <p role="status" className="rounded border border-notice-line bg-notice px-3 py-2 text-sm">
-                We don&apos;t have a map for that, so it shows the median price per session.
+                We don&apos;t have a map for that, so it shows the median price per session of{" "}
+                {route === "all" ? "all routes" : ROUTE_LABELS[route]}.
               </p>
             )}
             <form method="get" action="/costs#map" className="flex flex-wrap items-end gap-2">
@@ -83,16 +94,34 @@ export default async function CostsPage({ searchParams }: Props) {
                   ))}
                 </select>
               </div>
+              <div className="flex flex-col">
+                <label htmlFor="map-route" className="text-sm font-medium">
+                  Route (for prices)
+                </label>
+                <select
+                  id="map-route"
+                  name="route"
+                  defaultValue={route}
+                  className="min-h-11 rounded-md border border-muted bg-white px-3"
+                >
+                  {ROUTES.map((r) => (
+                    <option key={r} value={r}>
+                      {ROUTE_LABELS[r]}
+                    </option>
+                  ))}
+                  <option value="all">All routes together</option>
+                </select>
+              </div>
               <button type="submit" className="btn">
                 Show
               </button>
             </form>
-            <UsMap rows={data.states} metric={metric} />
+            <UsMap rows={data.states} metric={metric} route={route} />
             <details>
               <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-accent-700">
                 Show the map as a table
               </summary>
-              <UsMapTable rows={data.states} metric={metric} />
+              <UsMapTable rows={data.states} metric={metric} route={route} />
             </details>
           </section>
 
@@ -104,6 +133,10 @@ export default async function CostsPage({ searchParams }: Props) {
         <h2 id="states" className="text-xl">
           Costs and aftercare by state
         </h2>
+        <p>
+          <Link href="/costs/compare?states=tx,ca">Compare states side by side</Link>, for example Texas and
+          California.
+        </p>
         <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
           {STATES_BY_NAME.map((state) => (
             <li key={state}>

@@ -20,6 +20,7 @@ import type { Clinic } from "@/db/schema";
 import { usd, usdRange } from "@/lib/format";
 import { DATA_SOURCE_LABELS, GLOSSARY, PRICE_SOURCE_LABELS } from "@/lib/labels";
 import { STALE_AFTER_DAYS } from "@/lib/listings/freshness";
+import { FEW_CLINICS } from "@/lib/costs/sample";
 
 export const metadata: Metadata = {
   title: "How we score aftercare and estimate costs",
@@ -93,6 +94,7 @@ export default function MethodologyPage() {
           links={[
             ["#score", "The aftercare score"],
             ["#cost", "The course-cost estimate"],
+            ["#cost-figures", "How the cost pages' figures are made"],
             ["#sources", "Where the data comes from"],
             ["#freshness", "How fresh it is"],
             ["#sample", "Sample data"],
@@ -200,6 +202,43 @@ export default function MethodologyPage() {
           </p>
           <CourseEstimateView estimate={example} headingLevel={4} />
         </div>
+      </section>
+
+      <section aria-labelledby="cost-figures-title" id="cost-figures" className="space-y-3">
+        <h2 id="cost-figures-title" className="text-2xl">
+          How the cost pages&apos; figures are made
+        </h2>
+        <ul className="list-disc space-y-2 pl-5">
+          <li>
+            They count published listings only, straight from our database, and refresh within a minute of any
+            change. An online service counts in every state it serves, and once in the national figures.
+          </li>
+          <li>
+            Like for like: a clinic&apos;s price per session is the low end of the range it lists, and each
+            treatment route (IV infusion, injection, lozenge, by mouth, nasal spray, at home) has its own
+            figures. A clinic that offers several routes lists one price, so it counts under each of them.
+            &ldquo;All routes together&rdquo; mixes different treatments and is only a secondary view.
+          </li>
+          <li>
+            The median is the middle price: half of clinics charge less. The middle half runs from the 25th to
+            the 75th percentile (computed as PostgreSQL&apos;s <code>percentile_cont</code> does).
+          </li>
+          <li>
+            Every figure says how many clinics it rests on (n). Figures from fewer than {FEW_CLINICS} clinics
+            are marked &ldquo;few clinics&rdquo;: on the map they are hatched and never get the lightest or
+            darkest colour on their own strength.
+          </li>
+          <li>
+            &ldquo;What aftercare adds&rdquo; compares the median low end of our first-course estimate (
+            <a href="#cost">above</a>) between clinics that include integration therapy, sell it as an add-on,
+            only refer, or offer none, and between aftercare score bands. The estimate prices integration
+            therapy in for every clinic, so the figures compare what the whole course costs you.
+          </li>
+          <li>
+            Each cost page&apos;s figures download as CSV and JSON (for example <code>/costs/tx.csv</code>),
+            with the time they were computed and the clinics behind each figure.
+          </li>
+        </ul>
       </section>
 
       <section aria-labelledby="sources-title" id="sources" className="space-y-4">

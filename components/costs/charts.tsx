@@ -1,20 +1,24 @@
 import { count, percent, usd } from "@/lib/format";
+import { isFew, sampleSize } from "@/lib/costs/sample";
 
 /**
  * Server-rendered SVG charts for the cost pages. No JavaScript: each chart is an image with a title
  * and a description (`role="img"`, `aria-labelledby`), and the page shows the same numbers as a
- * table next to it. The view box is narrow (360 units) so the text stays readable on a phone; the
- * charts never grow past `max-w-xl`.
+ * table next to it.
+ *
+ * The charts have no view box: they are as wide as the content (`width="100%"`), positions along
+ * the width are percentages and heights are CSS pixels, so the text stays at `FONT` px (smaller than
+ * the body text) at every width instead of growing with the chart.
  */
 
-const W = 360;
-const PAD = 8;
-const FONT = 13;
+const FONT = 14;
 const BAR = "#1d6b70"; // accent-600
 const MEDIAN = "#114245"; // accent-800
 const TRACK = "#e5e9ec";
 const TEXT = "#1f2933"; // ink
 const MUTED = "#52606d";
+/** A percentage of the chart's width, as an SVG length. */
+const pct = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100).toFixed(2)}%`;
 
 /** Percentiles fall between prices; shown to the whole dollar. */
 export const wholeDollars = (cents: number) => usd(Math.round(cents / 100) * 100);
@@ -56,10 +60,11 @@ function ChartSvg({
 }) {
   return (
     <svg
-      viewBox={`0 0 ${W} ${height}`}
+      width="100%"
+      height={height}
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
-      className="h-auto w-full max-w-xl"
+      className="block w-full overflow-visible"
       fontSize={FONT}
       fontFamily="inherit"
     >
@@ -74,30 +79,32 @@ export type RangeRow = { label: string; count: number; p25: number; median: numb
 
 /**
  * Box-like ranges in cents: a light track, a box from the 25th to the 75th percentile, and a dark
- * line at the median, one row per item with its label above.
+ * line at the median, one row per item with its label, median and sample size above. A row resting
+ * on few clinics says so (`sampleSize`).
  */
 export function RangeChart({ id, title, rows }: { id: string; title: string; rows: RangeRow[] }) {
-  const rowH = 46;
+  const rowH = 50;
   const axisH = 24;
-  const height = rows.length * rowH + axisH + PAD;
+  const top = 4;
+  const height = rows.length * rowH + axisH + top;
   const maxValue = Math.max(...rows.map((r) => r.p75), 1);
   const step = niceStep(maxValue * 1.05, 4);
   const max = Math.ceil((maxValue * 1.05) / step) * step;
-  const x = (v: number) => PAD + (v / max) * (W - 2 * PAD);
+  const x = (v: number) => pct(v / max);
   const description = rows
     .map(
       (r) =>
-        `${r.label}: median ${wholeDollars(r.median)}, middle half ${wholeDollars(r.p25)} to ${wholeDollars(r.p75)}`,
+        `${r.label}: median ${wholeDollars(r.median)}, middle half ${wholeDollars(r.p25)} to ${wholeDollars(r.p75)}, ${sampleSize(r.count)}`,
     )
     .join("; ");
   return (
     <ChartSvg id={id} title={title} description={description} height={height}>
       {ticks(max, step).map((t) => (
         <g key={t}>
-          <line x1={x(t)} x2={x(t)} y1={PAD} y2={height - axisH} stroke={TRACK} />
+          <line x1={x(t)} x2={x(t)} y1={top} y2={height - axisH} stroke={TRACK} />
           <text
             x={x(t)}
-            y={height - axisH + 16}
+            y={height - axisH + 17}
             textAnchor={t === 0 ? "start" : t >= max ? "end" : "middle"}
             fill={MUTED}
           >
@@ -106,24 +113,27 @@ export function RangeChart({ id, title, rows }: { id: string; title: string; row
         </g>
       ))}
       {rows.map((r, i) => {
-        const y = PAD + i * rowH;
+        const y = top + i * rowH;
+        const few = isFew(r.count);
         return (
           <g key={r.label}>
-            <text x={PAD} y={y + FONT} fill={TEXT}>
+            <text x="0" y={y + FONT} fill={TEXT}>
               {r.label}
-              <tspan fill={MUTED}>{` · median ${wholeDollars(r.median)}`}</tspan>
+              <tspan fill={MUTED}>{` · median ${wholeDollars(r.median)} · ${sampleSize(r.count)}`}</tspan>
             </text>
-            <rect x={x(0)} y={y + 20} width={x(max) - x(0)} height={14} fill={TRACK} rx={2} />
+            <rect x="0" y={y + 24} width="100%" height={14} fill={TRACK} rx={2} />
             <rect
               x={x(r.p25)}
-              y={y + 18}
-              width={Math.max(2, x(r.p75) - x(r.p25))}
+              y={y + 22}
+              width={pct(Math.max(0.004, (r.p75 - r.p25) / max))}
               height={18}
-              fill={BAR}
+              fill={few ? "none" : BAR}
+              stroke={few ? BAR : "none"}
+              strokeDasharray={few ? "4 3" : undefined}
               fillOpacity={0.55}
               rx={2}
             />
-            <rect x={x(r.median) - 1.5} y={y + 15} width={3} height={24} fill={MEDIAN} />
+            <line x1={x(r.median)} x2={x(r.median)} y1={y + 19} y2={y + 43} stroke={MEDIAN} strokeWidth={3} />
           </g>
         );
       })}
@@ -133,7 +143,7 @@ export function RangeChart({ id, title, rows }: { id: string; title: string; row
 
 /**
  * A histogram of counts in fixed-width bins of cents; with `lastIsOverflow` the last bin reads
- * "and up".
+ * "and up". Count labels sit just above their grid lines, so the bars can use the full width.
  */
 export function Histogram({
   id,
@@ -151,15 +161,15 @@ export function Histogram({
   /** What is counted, plural: "clinics". */
   noun: string;
 }) {
-  const height = 190;
-  const left = 34;
-  const bottom = height - 28;
-  const top = PAD + 4;
+  const height = 200;
+  const bottom = height - 26;
+  const top = FONT + 8;
   const maxCount = Math.max(...bins, 1);
   const yStep = niceStep(maxCount, 3);
   const yMax = Math.ceil(maxCount / yStep) * yStep;
-  const barW = (W - left - PAD) / Math.max(bins.length, 1);
+  const barW = 1 / Math.max(bins.length, 1);
   const y = (count: number) => bottom - (count / yMax) * (bottom - top);
+  // About five labels: they fit a phone's width, and every bin is in the table anyway.
   const labelEvery = Math.max(1, Math.ceil(bins.length / 5));
   const binLabel = (i: number) => binRange(i, width, lastIsOverflow && i === bins.length - 1);
   const peak = bins.indexOf(maxCount);
@@ -172,61 +182,57 @@ export function Histogram({
     <ChartSvg id={id} title={title} description={description} height={height}>
       {ticks(yMax, yStep).map((t) => (
         <g key={t}>
-          <line x1={left} x2={W - PAD} y1={y(t)} y2={y(t)} stroke={TRACK} />
-          <text x={left - 4} y={y(t) + 4} textAnchor="end" fill={MUTED}>
-            {count(t)}
-          </text>
+          <line x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke={TRACK} />
+          {t > 0 && (
+            <text x="0" y={y(t) - 4} fill={MUTED}>
+              {count(t)} {noun}
+            </text>
+          )}
         </g>
       ))}
       {bins.map((count, i) => (
         <rect
           key={i}
-          x={left + i * barW + 1}
+          x={pct(i * barW + barW * 0.06)}
           y={y(count)}
-          width={Math.max(1, barW - 2)}
+          width={pct(barW * 0.88)}
           height={bottom - y(count)}
           fill={BAR}
         />
       ))}
       {bins.map((_, i) => {
+        if (i % labelEvery !== 0) return null;
         const label = `${usd(i * width)}${lastIsOverflow && i === bins.length - 1 ? "+" : ""}`;
-        const x = left + i * barW;
-        // Roughly 0.6 em per character: leave out a label that would run off the right edge.
-        if (i % labelEvery !== 0 || x + label.length * FONT * 0.6 > W) return null;
         return (
-          <text key={i} x={x} y={bottom + 16} textAnchor="start" fill={MUTED}>
+          <text key={i} x={pct(i * barW)} y={bottom + 18} textAnchor="start" fill={MUTED}>
             {label}
           </text>
         );
       })}
-      <line x1={left} x2={W - PAD} y1={bottom} y2={bottom} stroke={MUTED} />
+      <line x1="0" x2="100%" y1={bottom} y2={bottom} stroke={MUTED} />
     </ChartSvg>
   );
 }
 
 export type ShareRow = { label: string; share: number };
 
-/** Horizontal bars of shares (0–1), the percentage at the end of each bar. */
+/** Horizontal bars of shares (0–1), each label with its percentage above its bar. */
 export function ShareBars({ id, title, rows }: { id: string; title: string; rows: ShareRow[] }) {
-  const rowH = 40;
-  const height = rows.length * rowH + PAD;
-  const barMax = W - 2 * PAD - 40;
+  const rowH = 44;
+  const height = rows.length * rowH;
   const description = rows.map((r) => `${r.label}: ${percent(r.share)}`).join("; ");
   return (
     <ChartSvg id={id} title={title} description={description} height={height}>
       {rows.map((r, i) => {
-        const y = PAD + i * rowH;
-        const w = Math.max(0, Math.min(1, r.share)) * barMax;
+        const y = i * rowH;
         return (
           <g key={r.label}>
-            <text x={PAD} y={y + FONT} fill={TEXT}>
+            <text x="0" y={y + FONT} fill={TEXT}>
               {r.label}
+              <tspan fill={MUTED} className="num">{` · ${percent(r.share)}`}</tspan>
             </text>
-            <rect x={PAD} y={y + 18} width={barMax} height={14} fill={TRACK} rx={2} />
-            <rect x={PAD} y={y + 18} width={w} height={14} fill={BAR} rx={2} />
-            <text x={PAD + barMax + 6} y={y + 30} fill={TEXT} className="num">
-              {percent(r.share)}
-            </text>
+            <rect x="0" y={y + 22} width="100%" height={14} fill={TRACK} rx={2} />
+            <rect x="0" y={y + 22} width={pct(r.share)} height={14} fill={BAR} rx={2} />
           </g>
         );
       })}

@@ -1,7 +1,10 @@
 import Link from "@/components/link";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/aftercare";
 import { OFFERS_INTEGRATION_LABEL } from "@/lib/aftercare/offers";
+import { INTEGRATION_THERAPY, ROUTES, type IntegrationTherapy, type Route } from "@/db/enums";
+import { SCORE_BANDS, type ScoreBand } from "@/lib/costs/bands";
 import { FEATURES } from "@/lib/costs/features";
+import { FEW_CLINICS, isFew } from "@/lib/costs/sample";
 import type { Figures, RoutePrice } from "@/lib/costs/queries";
 import { count, dateShort, percent, usd, usdRange } from "@/lib/format";
 import { GLOSSARY, ROUTE_LABELS } from "@/lib/labels";
@@ -83,38 +86,258 @@ function BinTable({
   );
 }
 
-export function Headline({ figures }: { figures: Figures }) {
+/** "Few clinics" beside a figure that rests on fewer than `FEW_CLINICS` clinics. */
+export function FewMark({ clinics }: { clinics: number }) {
+  if (!isFew(clinics)) return null;
+  return (
+    <span className="ml-1 inline-block rounded border border-notice-line bg-notice px-1 text-xs font-medium text-ink">
+      few clinics
+    </span>
+  );
+}
+
+/** The rule behind the sample sizes, with the link to how the figures are made. */
+export function SampleNote() {
+  return (
+    <p className="max-w-2xl text-sm text-muted">
+      Each figure says how many clinics it rests on (n). Figures from fewer than {FEW_CLINICS} clinics are
+      marked <em>few clinics</em>: one clinic more or less can move them a lot.{" "}
+      <Link href="/methodology#cost-figures">How these figures are made</Link>.
+    </p>
+  );
+}
+
+/**
+ * The lead figures: the median price per session of each treatment route (like for like), with its
+ * middle half and sample size; then, secondary, the count, all routes together, the typical course
+ * and the share with integration included.
+ */
+export function Headline({ figures, id = "top" }: { figures: Figures; id?: string }) {
   const all = figures.routes.find((r) => r.route === null);
+  const routes = figures.routes.filter((r) => r.route !== null);
   // The same fact, definition and words as the home page's figure (`OFFERS_INTEGRATION`).
   const integration = figures.features.find((f) => f.key === "integration-any");
   const course = figures.course;
   return (
-    <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <div className="card">
-        <dt className="text-sm text-muted">Clinics counted</dt>
-        <dd className="num text-2xl font-semibold" data-testid="stat-clinics">
-          {count(figures.clinics)}
-        </dd>
-      </div>
-      <div className="card">
-        <dt className="text-sm text-muted">Median price per session</dt>
-        <dd className="num text-2xl font-semibold" data-testid="stat-median">
-          {all ? dollars(all.median) : "—"}
-        </dd>
-      </div>
-      <div className="card">
-        <dt className="text-sm text-muted">Typical first course (median estimate)</dt>
-        <dd className="num text-2xl font-semibold">
-          {course.low && course.high
-            ? usdRange(Math.round(course.low.median / 100) * 100, Math.round(course.high.median / 100) * 100)
-            : "—"}
-        </dd>
-      </div>
-      <div className="card">
-        <dt className="text-sm text-muted">{OFFERS_INTEGRATION_LABEL}</dt>
-        <dd className="num text-2xl font-semibold">{integration ? percent(integration.share) : "—"}</dd>
-      </div>
-    </dl>
+    <section aria-labelledby={`${id}-headline`} className="space-y-3">
+      <h2 id={`${id}-headline`} className="text-xl">
+        Price per session, route by route
+      </h2>
+      <p className="max-w-2xl text-muted">
+        An IV infusion, an injection, a lozenge and an at-home program are different treatments at different
+        prices, so each route has its own median (half of clinics charge less) and middle half.
+      </p>
+      {routes.length === 0 ? (
+        <p>None of the clinics counted here list a price per session yet.</p>
+      ) : (
+        <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {routes.map((r) => (
+            <div key={r.route} className="card" data-testid={`route-${r.route}`}>
+              <dt className="text-sm font-medium">{routeLabel(r)}</dt>
+              <dd>
+                <span className="num text-2xl font-semibold" data-testid="route-median">
+                  {dollars(r.median)}
+                </span>{" "}
+                <span className="text-sm text-muted">median per session</span>
+              </dd>
+              <dd className="num text-sm text-muted">
+                Middle half {dollars(r.p25)}–{dollars(r.p75)} ·{" "}
+                <span data-testid="route-n">n = {count(r.count)}</span>
+                <FewMark clinics={r.count} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        <div>
+          <dt className="text-muted">Clinics counted</dt>
+          <dd className="num text-lg font-semibold" data-testid="stat-clinics">
+            {count(figures.clinics)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-muted">All routes together (mixes treatments)</dt>
+          <dd className="num text-lg font-semibold" data-testid="stat-median">
+            {all ? dollars(all.median) : "—"}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-muted">Typical first course (median estimate, n = {count(course.count)})</dt>
+          <dd className="num text-lg font-semibold">
+            {course.low && course.high
+              ? usdRange(
+                  Math.round(course.low.median / 100) * 100,
+                  Math.round(course.high.median / 100) * 100,
+                )
+              : "—"}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-muted">{OFFERS_INTEGRATION_LABEL}</dt>
+          <dd className="num text-lg font-semibold">
+            {integration ? `${percent(integration.share)}` : "—"}
+            <span className="text-sm font-normal text-muted"> of {count(figures.clinics)}</span>
+          </dd>
+        </div>
+      </dl>
+      <SampleNote />
+    </section>
+  );
+}
+
+const MODEL_LABELS: Record<IntegrationTherapy, string> = {
+  included: "Integration included",
+  add_on: "Integration as an add-on",
+  referral_only: "Referral only",
+  none: "No integration",
+};
+
+/** "$7,250" with "n = 12" under it, and the few-clinics mark; "—" when there is nothing. */
+function MedianCell({ m }: { m: { count: number; median: number } | undefined }) {
+  if (!m) return <td className="py-2 pr-3 text-right text-muted">—</td>;
+  return (
+    <td className="num py-2 pr-3 text-right whitespace-nowrap">
+      {dollars(m.median)}
+      <span className="block text-xs text-muted">
+        n = {count(m.count)}
+        <FewMark clinics={m.count} />
+      </span>
+    </td>
+  );
+}
+
+/** "$1,200 more" / "$300 less" / "the same". */
+const moreOrLess = (diff: number) =>
+  Math.round(diff / 100) === 0
+    ? "about the same"
+    : `${dollars(Math.abs(diff))} ${diff > 0 ? "more" : "less"}`;
+
+/**
+ * What aftercare adds: the median first-course estimate by integration model and by aftercare
+ * score band, per route, with sample sizes, and a plain reading of the main comparisons.
+ */
+export function AftercareAddsSection({
+  figures,
+  id,
+  place,
+}: {
+  figures: Figures;
+  id: string;
+  place: string;
+}) {
+  const { byModel, byBand } = figures.aftercareAdds;
+  const routes = ROUTES.filter((r) => byModel.some((m) => m.route === r));
+  const model = (r: Route, m: IntegrationTherapy) => byModel.find((x) => x.route === r && x.model === m);
+  const band = (r: Route, b: ScoreBand) => byBand.find((x) => x.route === r && x.band === b);
+  const a = DEFAULT_ASSUMPTIONS;
+  // The readings: the routes with the most clinics first.
+  const readings = [...routes]
+    .map((r) => ({ route: r, n: byModel.filter((m) => m.route === r).reduce((s, m) => s + m.count, 0) }))
+    .sort((x, y) => y.n - x.n)
+    .slice(0, 3)
+    .flatMap(({ route }) => {
+      const inc = model(route, "included");
+      const none = model(route, "none");
+      const hi = band(route, "high");
+      const lo = band(route, "low");
+      const out: { key: string; text: string; few: boolean }[] = [];
+      const label = ROUTE_LABELS[route];
+      if (inc && none)
+        out.push({
+          key: `${route}-model`,
+          few: isFew(inc.count) || isFew(none.count),
+          text: `In ${place}, ${label} clinics that include integration therapy cost ${moreOrLess(inc.median - none.median)} per course at the median than those that offer none (${dollars(inc.median)}, n = ${count(inc.count)}, against ${dollars(none.median)}, n = ${count(none.count)}).`,
+        });
+      if (hi && lo)
+        out.push({
+          key: `${route}-band`,
+          few: isFew(hi.count) || isFew(lo.count),
+          text: `${label} clinics with strong aftercare (score 70 or more) cost ${moreOrLess(hi.median - lo.median)} per course at the median than those with little (under 40): ${dollars(hi.median)}, n = ${count(hi.count)}, against ${dollars(lo.median)}, n = ${count(lo.count)}.`,
+        });
+      return out;
+    });
+  return (
+    <section aria-labelledby={`${id}-adds`} className="space-y-3">
+      <h2 id={`${id}-adds`} className="text-xl">
+        What aftercare adds to the cost of a course
+      </h2>
+      <p className="max-w-2xl text-muted">
+        The median of our estimate for a first course (the low end: a consultation, {a.ketamineSessions}{" "}
+        sessions, {a.integrationSessions} integration therapy sessions and {a.boosters} boosters, at listed
+        cash prices). Integration therapy is priced in for everyone: free when the clinic includes it, at its
+        fee when it is an add-on, and at an outside therapist&apos;s typical fee otherwise, so the columns
+        compare what the whole course costs you.
+      </p>
+      {readings.length > 0 && (
+        <ul className="max-w-2xl list-disc space-y-1 pl-5" data-testid="adds-readings">
+          {readings.map((r) => (
+            <li key={r.key}>
+              {r.text}
+              {r.few && <> Few clinics: read with care.</>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {routes.length === 0 ? (
+        <p>None of the clinics counted here list enough prices to estimate a course.</p>
+      ) : (
+        <>
+          <Table caption={`Median first-course estimate by integration therapy and route, ${place}`}>
+            <thead>
+              <tr className="border-b border-line">
+                <Th>Route</Th>
+                {INTEGRATION_THERAPY.map((m) => (
+                  <Th key={m} right>
+                    {MODEL_LABELS[m]}
+                  </Th>
+                ))}
+              </tr>
+            </thead>
+            <tbody data-testid="adds-by-model">
+              {routes.map((r) => (
+                <tr key={r} className="border-b border-line" data-route={r}>
+                  <th scope="row" className="py-2 pr-3 text-left font-normal">
+                    {ROUTE_LABELS[r]}
+                  </th>
+                  {INTEGRATION_THERAPY.map((m) => (
+                    <MedianCell key={m} m={model(r, m)} />
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Table caption={`Median first-course estimate by aftercare score and route, ${place}`}>
+            <thead>
+              <tr className="border-b border-line">
+                <Th>Route</Th>
+                {SCORE_BANDS.map((b) => (
+                  <Th key={b.key} right>
+                    {b.label}
+                  </Th>
+                ))}
+              </tr>
+            </thead>
+            <tbody data-testid="adds-by-band">
+              {routes.map((r) => (
+                <tr key={r} className="border-b border-line" data-route={r}>
+                  <th scope="row" className="py-2 pr-3 text-left font-normal">
+                    {ROUTE_LABELS[r]}
+                  </th>
+                  {SCORE_BANDS.map((b) => (
+                    <MedianCell key={b.key} m={band(r, b.key)} />
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <p className="text-sm text-muted">
+            <Link href="/methodology#score">How the aftercare score works</Link> ·{" "}
+            <Link href="/methodology#cost">How we estimate a course</Link>
+          </p>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -330,12 +553,26 @@ export function AftercareSection({ figures, id, place }: { figures: Figures; id:
 }
 
 /** "Figures as of Nov 3, 2026, 14:05 UTC", so a reader can tell how fresh they are. */
-export function AsOf({ figures }: { figures: Figures }) {
+export function AsOf({ figures, data }: { figures: Figures; data?: string }) {
   const time = figures.computedAt.slice(11, 16);
   return (
     <p className="text-sm text-muted">
       Figures as of {dateShort(figures.computedAt)}, {time} UTC, from published listings only. They refresh
       within a minute of any change.
+      {data && (
+        <>
+          {" "}
+          Download these figures:{" "}
+          <a href={`${data}.csv`} className="font-medium" download>
+            CSV
+          </a>{" "}
+          ·{" "}
+          <a href={`${data}.json`} className="font-medium" download>
+            JSON
+          </a>
+          .
+        </>
+      )}
     </p>
   );
 }

@@ -20,6 +20,14 @@ import { aftercareScore, courseTotal, AFTERCARE_WEEKS_TARGET } from "@/lib/after
 import { CACHE_TAGS } from "@/lib/cache";
 import { cachedFigures } from "@/lib/cached-figures";
 import { offersIntegrationSql } from "@/lib/stats";
+import {
+  aftercareAdds,
+  paymentCounts,
+  stateRouteMedians,
+  type AftercareAdds,
+  type Median,
+  type PaymentCounts,
+} from "./breakdowns";
 import { FEATURES, type FeatureKey } from "./features";
 import { binCounts, quartiles, trimBins, type Quartiles, type Weighted } from "./stats";
 
@@ -82,6 +90,10 @@ export type Figures = {
   priceHistogram: Histogram;
   course: CourseFigures;
   features: FeatureShare[];
+  /** How clinics can be paid (lib/costs/breakdowns.ts). */
+  payment: PaymentCounts;
+  /** Course cost by integration model and aftercare score band, per route (lib/costs/breakdowns.ts). */
+  aftercareAdds: AftercareAdds;
 };
 export type CityRow = {
   city: string;
@@ -101,7 +113,11 @@ export type TopClinic = {
 export type StateRow = {
   state: UsState;
   clinics: number;
+  /** Clinics with a per-session price: the sample of `medianPrice`. */
+  priced: number;
   medianPrice: number | null;
+  /** Median per-session price per route, with the clinics it rests on. */
+  routes: Partial<Record<Route, Median>>;
   shares: Record<FeatureKey, number>;
 };
 
@@ -111,20 +127,25 @@ export type CityCosts = Figures & { top: TopClinic[]; scoreMedian: number | null
 
 // ---------------------------------------------------------------- SQL pieces
 
-const PRICE = sql`least(c.session_min, c.session_max)`;
+/** A listing's per-session price (alias `c`): the low end of its listed range. */
+export const PRICE = sql`least(c.session_min, c.session_max)`;
 
-/** Which listings count in a scope (alias `c`); see the rules at the top. */
-function scopeWhere(scope: Scope): SQL {
+/**
+ * Which listings count in a scope (table alias `c`, or `clinics` for queries that use the
+ * expressions of lib/search/derived-sql.ts, which name the table); see the rules at the top.
+ */
+export function scopeWhere(scope: Scope, alias: "c" | "clinics" = "c"): SQL {
+  const c = sql.raw(alias);
   switch (scope.kind) {
     case "nation":
-      return sql`c.status = 'published'`;
+      return sql`${c}.status = 'published'`;
     case "state":
-      return sql`c.status = 'published' and (
-        (c.clinic_type <> 'telehealth' and c.state = ${scope.state})
-        or (c.clinic_type = 'telehealth' and ${scope.state} = any(c.states_served)))`;
+      return sql`${c}.status = 'published' and (
+        (${c}.clinic_type <> 'telehealth' and ${c}.state = ${scope.state})
+        or (${c}.clinic_type = 'telehealth' and ${scope.state} = any(${c}.states_served)))`;
     case "city":
-      return sql`c.status = 'published' and c.clinic_type <> 'telehealth'
-        and c.state = ${scope.state} and c.city = ${scope.city}`;
+      return sql`${c}.status = 'published' and ${c}.clinic_type <> 'telehealth'
+        and ${c}.state = ${scope.state} and ${c}.city = ${scope.city}`;
   }
 }
 
@@ -284,11 +305,13 @@ async function courseFigures(db: Db, scope: Scope): Promise<CourseFigures> {
 }
 
 async function figures(db: Db, scope: Scope): Promise<Figures> {
-  const [c, routes, priceBins, course] = await Promise.all([
+  const [c, routes, priceBins, course, payment, adds] = await Promise.all([
     counts(db, scope),
     routePrices(db, scope),
     priceHistogram(db, scope),
     courseFigures(db, scope),
+    paymentCounts(db, scope),
+    aftercareAdds(db, scope),
   ]);
   return {
     computedAt: new Date().toISOString(),
@@ -299,6 +322,8 @@ async function figures(db: Db, scope: Scope): Promise<Figures> {
     priceHistogram: priceBins,
     course,
     features: c.features,
+    payment,
+    aftercareAdds: adds,
   };
 }
 
@@ -388,13 +413,21 @@ async function topByScore(db: Db, scope: Scope): Promise<{ top: TopClinic[]; sco
 
 /** Per-state figures for the map: telehealth services count in each state they serve. */
 async function stateRows(db: Db): Promise<StateRow[]> {
+  const byRoute = await stateRouteMedians(db);
   const rows = z
     .array(
-      z.object({ state: z.string(), n: z.number().int(), median: z.number().nullable() }).and(featureColumns),
+      z
+        .object({
+          state: z.string(),
+          n: z.number().int(),
+          priced: z.number().int(),
+          median: z.number().nullable(),
+        })
+        .and(featureColumns),
     )
     .parse(
       await db.execute(sql`
-        select s.st as state, count(*)::int as n,
+        select s.st as state, count(*)::int as n, count(${PRICE})::int as priced,
                percentile_cont(0.5) within group (order by ${PRICE})::float8 as median,
                ${featureCounts}
         from clinics c
@@ -411,7 +444,9 @@ async function stateRows(db: Db): Promise<StateRow[]> {
     out.push({
       state: state.data,
       clinics: r.n,
+      priced: r.priced,
       medianPrice: cents(r.median),
+      routes: byRoute.get(state.data) ?? {},
       shares: Object.fromEntries(s.map((x) => [x.key, x.share])) as Record<FeatureKey, number>,
     });
   }

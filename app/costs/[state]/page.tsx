@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
-import { AllFigures, AsOf, Headline } from "@/components/costs/figures";
+import { AftercareAddsSection, AllFigures, AsOf, Headline } from "@/components/costs/figures";
+import { ComparePicker } from "@/components/costs/compare-picker";
 import {
   Breadcrumbs,
   CitiesSection,
@@ -59,7 +60,7 @@ export default async function StateCostsPage({ params }: Props) {
         <Breadcrumbs items={[{ href: "/costs", label: "Costs" }, { label: name }]} />
         <h1 className="text-3xl">Ketamine therapy costs and aftercare in {name}</h1>
         {data.clinics > 0 && <TelehealthNote figures={data} state={state} />}
-        <AsOf figures={data} />
+        <AsOf figures={data} data={costsHref(state)} />
       </header>
 
       {data.clinics === 0 ? (
@@ -87,6 +88,8 @@ export default async function StateCostsPage({ params }: Props) {
       ) : (
         <>
           <Headline figures={data} />
+          <AftercareAddsSection figures={data} id={`${state.toLowerCase()}-aftercare-adds`} place={name} />
+          <ComparePicker states={[state]} heading={`Compare ${name} with other states`} />
           <SearchLinks figures={data} base={{ state }} place={name} />
           <AllFigures figures={data} id={state.toLowerCase()} place={name} />
 
@@ -97,8 +100,8 @@ export default async function StateCostsPage({ params }: Props) {
       )}
 
       <details>
-        <summary className="inline-flex min-h-11 cursor-pointer items-center text-lg font-semibold text-accent-700">
-          Other states
+        <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-accent-700">
+          Show the cost pages of all {STATES_BY_NAME.length - 1} other states
         </summary>
         <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
           {STATES_BY_NAME.filter((s) => s !== state).map((s) => (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { AllFigures, AsOf, Headline } from "@/components/costs/figures";
+import { AftercareAddsSection, AllFigures, AsOf, Headline } from "@/components/costs/figures";
 import { Breadcrumbs, SearchLinks, TelehealthNote, TopClinics } from "@/components/costs/place";
 import type { UsState } from "@/db/enums";
 import { costsHref, stateFromParam } from "@/lib/costs/links";
@@ -59,9 +59,10 @@ export default async function CityCostsPage({ params }: Props) {
         />
         <h1 className="text-3xl">Ketamine therapy costs and aftercare in {name}</h1>
         <TelehealthNote figures={data} state={state} city={city} />
-        <AsOf figures={data} />
+        <AsOf figures={data} data={costsHref(state, place.slug)} />
       </header>
       <Headline figures={data} />
+      <AftercareAddsSection figures={data} id="city-aftercare-adds" place={name} />
       <SearchLinks figures={data} base={{ state, city }} place={city} />
       <AllFigures figures={data} id="city" place={name} />
       <TopClinics top={data.top} place={city} scoreMedian={data.scoreMedian} />
