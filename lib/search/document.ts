@@ -14,7 +14,7 @@ export const UNKNOWN_PRICE_SORT = 1_000_000;
  * The version of the document shape. Bump it when a field is added or its meaning changes: the
  * launcher rebuilds an index whose documents carry another version (`indexIsCurrent`).
  */
-export const DOC_VERSION = 3;
+export const DOC_VERSION = 4;
 
 const within = (price: number | null, steps: readonly number[]) =>
   price == null ? [] : steps.filter((s) => price <= s);
@@ -94,7 +94,7 @@ export function toSearchDocument(c: Clinic) {
     slidingScale: c.slidingScale,
     priceSource: c.priceSource,
     dataSource: c.dataSource,
-    description: c.description.slice(0, 400),
+    description: c.description,
     lastVerifiedTs: c.lastVerifiedAt ? Math.floor(c.lastVerifiedAt.getTime() / 1000) : 0,
     lastVerifiedAt: c.lastVerifiedAt?.toISOString() ?? null,
     updatedAt: c.updatedAt.toISOString(),
