@@ -15,7 +15,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export async function enqueueSearchSync(
   tx: Db | Tx,
   clinicIds: string[],
-  touched: readonly ListingPlace[],
+  touched: readonly ListingPlace[] = [],
 ): Promise<void> {
   if (clinicIds.length === 0) return;
   await tx.insert(searchOutbox).values(clinicIds.map((clinicId) => ({ clinicId })));
