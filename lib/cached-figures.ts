@@ -5,6 +5,7 @@ import { unstable_cache } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { Db } from "@/db/connect";
+import { figuresGeneration } from "@/lib/cache";
 
 /** The longest a cached figure is served after the data changed without a tag expiry (another process, a script). */
 export const FIGURES_REVALIDATE_SECONDS = 60;
@@ -27,7 +28,8 @@ async function dataFingerprint(db: Db): Promise<string> {
 /**
  * Aggregates over the listings (the home page's numbers, the cost pages' figures), cached with
  * `unstable_cache` under `tags` (which `revalidateListingCaches` in `lib/cache.ts` expires after a
- * listing write) and revalidated after `FIGURES_REVALIDATE_SECONDS` at most. They are also
+ * listing write, and the change notices of other processes expire through the key's generation) and
+ * revalidated after `FIGURES_REVALIDATE_SECONDS` at most. They are also
  * remembered in this process with the data fingerprint they came from: when the time-based
  * revalidation finds the table unchanged, it reuses the figures instead of recomputing them, so a
  * quiet site does not spend its CPU on the same aggregates every minute.
@@ -50,7 +52,8 @@ export function cachedFigures<A extends string[], T>(
         last.set(key, { fingerprint, value });
         return value;
       },
-      [name, ...args, PROCESS_KEY],
+      // The tags' generation: a change announced by any process (lib/cache.ts) expires them here too.
+      [name, ...args, PROCESS_KEY, figuresGeneration(tags(...args))],
       { tags: tags(...args), revalidate: FIGURES_REVALIDATE_SECONDS },
     )();
 }

@@ -13,7 +13,8 @@
  * `data-page-cache="off"` (the "reduced search" notice carries it, so a page answered from the
  * fallback is never kept); other answers are sent on once, not rendered again. Entries live
  * `PAGE_CACHE_TTL_MS`; every listing write and every batch the search sync pushes clears the cache
- * of this process at once, and a render that began before a clear is not stored.
+ * of every server process at once (their notices, `lib/cache.ts`), and a render that began before a
+ * clear is not stored.
  */
 
 export const PAGE_CACHE_TTL_MS = 10_000;
@@ -135,7 +136,7 @@ export function pageCache(): PageCache {
   return (g.__atlasPageCache ??= new PageCache());
 }
 
-/** Drops every cached page of this process (after a listing write, or a search sync push). */
+/** Drops every cached page of this process (on a listing write or a search sync push by any process). */
 export function clearPageCache(): void {
   g.__atlasPageCache?.clear();
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { searchMeili } from "@/lib/search/backend";
-import { createMeili } from "@/lib/search/client";
+import { createMeili, waitForTask } from "@/lib/search/client";
 import { FacetCache } from "@/lib/search/facet-cache";
 import { outsideFinder } from "@/lib/search/geo-sql";
 import { searchPostgres } from "@/lib/search/fallback";
@@ -9,7 +9,8 @@ import { combined, filterGroups, resolveGroups, toMeiliFilter } from "@/lib/sear
 import { METERS_PER_MILE } from "@/lib/search/geo";
 import { nearestIds } from "@/lib/search/nearest";
 import { clinics } from "@/db/schema";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
+import { updateListing } from "@/lib/listings/service";
 import { DEFAULT_QUERY, parseSearchQuery, type SearchQuery } from "@/lib/search/query";
 import { rebuildIndex } from "@/lib/search/rebuild";
 import { drainOutbox, enqueueSearchSync } from "@/lib/search/sync";
@@ -187,26 +188,139 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
   });
 });
 
+/**
+ * Text queries (state names and codes, languages, synonyms, multi-word, kinds, treatments, conditions,
+ * cities, names, a word late in a long description): the fallback finds the same listings as
+ * Meilisearch, apart from what Meilisearch finds through a typo (it tolerates one in words of 4+
+ * letters, two from 8), which the fallback does not. Those queries are named in `TYPO_ONLY`, and a
+ * second index with typo tolerance off proves that typos are the whole difference.
+ */
+const TEXT_QUERIES = [
+  // state names and codes
+  "California", "Texas", "New York", "Florida", "Illinois", "Washington", "District of Columbia",
+  "North Carolina", "NY", "tx", "ca", "il",
+  // languages
+  "Spanish", "Vietnamese", "Mandarin", "Haitian Creole", "American Sign Language", "French",
+  // synonyms, single words and phrases, matched as whole words
+  "iv", "infusion", "intravenous", "injection", "intramuscular", "shot", "spravato", "esketamine",
+  "nasal spray", "troche", "sublingual", "rdt", "ptsd", "trauma", "post-traumatic stress",
+  "post traumatic stress", "obsessive compulsive", "kap", "psychedelic therapy",
+  "ketamine-assisted psychotherapy", "telehealth", "virtual", "remote", "at home", "at-home",
+  "perinatal", "ppd", "pain", "chronic pain", "crps", "fibromyalgia", "trd",
+  "treatment resistant depression", "integration", "aftercare therapy", "integration circle",
+  // kinds of clinic, conditions, multi-word, cities, names, filler words
+  "hospital program", "psychiatry practice", "anxiety", "bipolar depression", "alcohol",
+  "licensed therapist", "Los Angeles", "San Antonio", "Citrus Heights", "iv infusion Chicago",
+  "spravato new york", "ptsd Spanish", "Spanish Texas", "depression anxiety ocd",
+  "ketamine clinic near me in Austin TX", "lozenges under the tongue", "Teaselfen", "Wellness Collective",
+  // the edited listing's fields (see beforeAll), the description's word past character 1,500
+  "Zyqvox", "Xenolingua", "marshmallowroot", "zanthoxylum",
+]; // prettier-ignore
+
+/** Queries Meilisearch answers with more listings, each only through a typo ("texas" ~ "Teasel…"). */
+const TYPO_ONLY = new Set([
+  "Texas", "shot", "pain", "crps", "integration", "aftercare therapy", "integration circle",
+  "Spanish Texas", "Teaselfen",
+]); // prettier-ignore
+
 describe("text search", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   const e = inject("endpoints");
   const meili = createMeili(e.meiliHost, e.meiliKey, 30_000);
   const index = `text_${randomBytes(4).toString("hex")}`;
-  const run = async (engine: "meili" | "pg", q: string) => {
+  /** The same documents, with typo tolerance off. */
+  const exactIndex = `${index}_exact`;
+  let edited: string;
+  const run = async (engine: "meili" | "exact" | "pg", q: string) => {
     const query = { ...DEFAULT_QUERY, q, perPage: 100 };
-    return engine === "meili"
-      ? searchMeili(meili, index, query, filterGroups(query), { outside: outsideFinder(db.db) })
-      : searchPostgres(db.db, query, filterGroups(query));
+    return engine === "pg"
+      ? searchPostgres(db.db, query, filterGroups(query))
+      : searchMeili(meili, engine === "meili" ? index : exactIndex, query, filterGroups(query), {
+          outside: outsideFinder(db.db),
+        });
+  };
+  /** Every id a query finds, page by page. */
+  const allIds = async (engine: "meili" | "exact" | "pg", q: string) => {
+    const ids: string[] = [];
+    for (let page = 1; ; page++) {
+      const query = { ...DEFAULT_QUERY, q, perPage: 100, page };
+      const a =
+        engine === "pg"
+          ? await searchPostgres(db.db, query, filterGroups(query))
+          : await searchMeili(meili, engine === "meili" ? index : exactIndex, query, filterGroups(query), {
+              outside: outsideFinder(db.db),
+            });
+      ids.push(...a.docs.map((d) => d.id));
+      if (a.docs.length < 100) return new Set(ids);
+    }
   };
 
   beforeAll(async () => {
     db = await freshDatabase({ seeded: true });
+    // One listing edited through the listing service: made-up words in its name, languages and
+    // aftercare notes, and one in its description after character 1,500.
+    const [row] = await db.db.select().from(clinics).where(eq(clinics.status, "published")).limit(1);
+    edited = row!.id;
+    const long = `${"We take time with every patient and explain each step of the treatment plan. ".repeat(20)}Ask about our zanthoxylum tea.`;
+    expect(long.indexOf("zanthoxylum")).toBeGreaterThan(1500);
+    expect(long.length).toBeLessThanOrEqual(2000);
+    await updateListing(db.db, {
+      id: row!.id,
+      userId: null,
+      expectedVersion: row!.version,
+      patch: {
+        name: "Zyqvox Mind Care",
+        languages: ["English", "Xenolingua"],
+        aftercareNotes: "Tea with marshmallowroot after every session.",
+        description: long,
+      },
+    });
     await rebuildIndex(db.db, meili, index);
+    await rebuildIndex(db.db, meili, exactIndex);
+    const task = await meili.index(exactIndex).updateSettings({ typoTolerance: { enabled: false } });
+    expect((await waitForTask(meili, task.taskUid, { timeoutMs: 60_000, intervalMs: 50 })).status).toBe(
+      "succeeded",
+    );
   });
   afterAll(async () => {
     await meili.deleteIndex(index).catch(() => {});
+    await meili.deleteIndex(exactIndex).catch(() => {});
     await db.drop();
   });
+
+  it("has at least 50 text queries, and names every typo-only difference among them", () => {
+    expect(TEXT_QUERIES.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(TEXT_QUERIES).size).toBe(TEXT_QUERIES.length);
+    for (const q of TYPO_ONLY) expect(TEXT_QUERIES).toContain(q);
+  });
+
+  it.each(TEXT_QUERIES)("finds the same listings on both engines: %s", async (q) => {
+    const [m, exact, p] = await Promise.all([allIds("meili", q), allIds("exact", q), allIds("pg", q)]);
+    // Without typos, Meilisearch finds exactly what PostgreSQL finds.
+    expect(p).toEqual(exact);
+    if (TYPO_ONLY.has(q)) {
+      expect([...p].every((id) => m.has(id))).toBe(true);
+      expect(m.size).toBeGreaterThan(p.size);
+    } else {
+      expect(p).toEqual(m);
+    }
+  });
+
+  it("the whole mix finds real results and empty ones", async () => {
+    const totals = await Promise.all(TEXT_QUERIES.map(async (q) => (await run("pg", q)).total));
+    expect(totals.filter((t) => t === 0).length).toBeLessThan(5);
+    expect(totals.filter((t) => t > 0 && t < 50).length).toBeGreaterThan(10);
+    expect(totals.filter((t) => t > 200).length).toBeGreaterThan(10);
+  });
+
+  it.each(["Zyqvox", "Xenolingua", "marshmallowroot", "zanthoxylum", "zanthox"])(
+    "finds the edited listing by a word of its name, languages, aftercare notes or late description: %s",
+    async (q) => {
+      for (const engine of ["meili", "pg"] as const) {
+        expect([...(await allIds(engine, q))]).toEqual([edited]);
+      }
+    },
+  );
 
   it.each(["meili", "pg"] as const)("reads “City, ST” and ignores filler words (%s)", async (engine) => {
     const city = await run(engine, "Chicago, IL");

@@ -98,7 +98,7 @@ export async function updateListing(
       version: updated.version,
       note: input.note ?? null,
     });
-    await enqueueSearchSync(tx, [input.id]);
+    await enqueueSearchSync(tx, [input.id], [row, updated]);
     return { clinic: updated, changes };
   });
   if (before && Object.keys(result.changes).length > 0)
@@ -155,6 +155,7 @@ export async function createListings(
       await enqueueSearchSync(
         tx,
         created.map((c) => c.id),
+        created,
       );
       out.push(...created);
       await input.onProgress?.(out.length, input.rows.length);
@@ -170,7 +171,7 @@ export async function deleteListing(db: Db, input: { id: string }): Promise<void
   const deleted = await db.transaction(async (tx) => {
     const row = await lockListing(tx, input.id);
     await tx.delete(clinics).where(eq(clinics.id, input.id));
-    await enqueueSearchSync(tx, [input.id]);
+    await enqueueSearchSync(tx, [input.id], [row]);
     return row;
   });
   await revalidateListingCaches([deleted]);

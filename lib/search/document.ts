@@ -98,7 +98,7 @@ export function toSearchDocument(c: Clinic) {
     /** The date (YYYY-MM-DD) the prices were last updated; cards show their age. */
     priceUpdatedAt: c.priceUpdatedAt,
     dataSource: c.dataSource,
-    description: c.description.slice(0, 400),
+    description: c.description,
     lastVerifiedTs: c.lastVerifiedAt ? Math.floor(c.lastVerifiedAt.getTime() / 1000) : 0,
     lastVerifiedAt: c.lastVerifiedAt?.toISOString() ?? null,
     updatedAt: c.updatedAt.toISOString(),

@@ -10,13 +10,15 @@ import { combined, FACETS, type Cond, type Facet, type FacetCounts, type FilterG
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
 import type { FilterableAttribute } from "./settings";
-import { searchWords, synonymMap } from "./settings";
+import { searchWords } from "./settings";
+import { textMatchSql } from "./text-sql";
 
 /**
  * The PostgreSQL answer to a search, for when Meilisearch is unreachable, failing or slow: the same
  * filter tree (`lib/search/filters.ts`) compiled to SQL, the same sorts, facet counts with
- * `count(*) filter (…)`, distance by the haversine formula (`lib/search/geo-sql.ts`), and text matched with ILIKE on name,
- * city, state code, description and aftercare notes (no typo tolerance, no ranking beyond "the name matches").
+ * `count(*) filter (…)`, distance by the haversine formula (`lib/search/geo-sql.ts`), and text matched
+ * by full-text search over the fields Meilisearch searches (`lib/search/text-sql.ts`: the same words,
+ * synonyms and stop words; no typo tolerance, no ranking beyond "the name matches").
  */
 
 const c = clinics;
@@ -110,21 +112,6 @@ export function toSql(cond: Cond): SQL {
 
 /** `%`, `_` and `\` match themselves in a LIKE pattern. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-const SYNONYMS = synonymMap();
-/** The searchable text of a listing, as one string (one ILIKE per word instead of one per field). */
-const HAYSTACK = sql`(${c.name} || ' ' || ${c.city} || ' ' || ${c.state} || ' ' || ${c.description} || ' ' || ${c.aftercareNotes})`;
-
-/** Every word (or one of its synonyms) must appear in the name, city, state, description or aftercare notes. */
-function textSql(words: string[]): SQL | undefined {
-  if (words.length === 0) return undefined;
-  return sqlAnd(
-    ...words.map((w) => {
-      const patterns = [w, ...(SYNONYMS[w] ?? [])].map((f) => sql`${`%${likeEscape(f)}%`}`);
-      return sql`(${HAYSTACK} ilike any (array[${sql.join(patterns, sql`, `)}]))`;
-    }),
-  );
-}
-
 function nameMatchSql(words: string[]): SQL {
   return sql`(${sql.join(
     words.map((w) => sql`${c.name} ilike ${`%${likeEscape(w)}%`}`),
@@ -185,7 +172,7 @@ export function searchPostgres(db: Db, query: SearchQuery, groups: FilterGroup[]
  */
 async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<BackendAnswer> {
   const words = searchWords(query.q);
-  const base = sqlAnd(eq(c.status, "published"), textSql(words))!;
+  const base = sqlAnd(eq(c.status, "published"), textMatchSql(query.q))!;
   const ownerOf = (facet: Facet) => groups.find((g) => g.facets.includes(facet))?.key;
   const passes = (except?: string) => {
     const rest = groups.flatMap((g, i) => (g.key === except ? [] : [sql.raw(`g${i}`)]));

@@ -107,19 +107,33 @@ export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
 /** `id` orders the listings without a location after the nearest ones (see `lib/search/nearest.ts`). */
 export const SORTABLE_ATTRIBUTES = ["priceSort", "aftercareScore", "lastVerifiedTs", "id"] as const;
 
+/**
+ * The fields a search's words are looked for in, in Meilisearch's order of importance, each with
+ * the words `docs/api.md` uses for it (a test checks the page says exactly these). The PostgreSQL
+ * fallback matches every one of them too (`lib/search/text-sql.ts` must say how, or it does not compile).
+ */
+export const SEARCHABLE_ATTRIBUTES = [
+  { attribute: "name", says: "name" },
+  { attribute: "city", says: "city" },
+  { attribute: "stateName", says: "state name" },
+  { attribute: "state", says: "state code" },
+  { attribute: "clinicTypeLabel", says: "kind of clinic" },
+  { attribute: "routeLabels", says: "treatments" },
+  { attribute: "conditionLabels", says: "conditions" },
+  { attribute: "aftercareNotes", says: "aftercare notes" },
+  { attribute: "description", says: "description (all of it)" },
+  { attribute: "languages", says: "languages" },
+] as const;
+
+export type SearchableAttribute = (typeof SEARCHABLE_ATTRIBUTES)[number]["attribute"];
+
+/** "the name, city, …, and languages": how `docs/api.md` lists the fields `q` searches. */
+export const SEARCHED_FIELDS_TEXT = `the ${SEARCHABLE_ATTRIBUTES.slice(0, -1)
+  .map((a) => a.says)
+  .join(", ")} and ${SEARCHABLE_ATTRIBUTES.at(-1)!.says}`;
+
 export const INDEX_SETTINGS: Settings = {
-  searchableAttributes: [
-    "name",
-    "city",
-    "stateName",
-    "state",
-    "clinicTypeLabel",
-    "routeLabels",
-    "conditionLabels",
-    "aftercareNotes",
-    "description",
-    "languages",
-  ],
+  searchableAttributes: SEARCHABLE_ATTRIBUTES.map((a) => a.attribute),
   displayedAttributes: ["*"],
   filterableAttributes: [...FILTERABLE_ATTRIBUTES, ...GEO_FILTER_ATTRIBUTES],
   sortableAttributes: [...SORTABLE_ATTRIBUTES],

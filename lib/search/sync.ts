@@ -2,24 +2,40 @@ import "server-only";
 import { and, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { clinics, searchOutbox } from "@/db/schema";
+import { CHANGES_CHANNEL, changeNotice, PUSHED_NOTICE, type ListingPlace } from "@/lib/cache";
 import { waitForTask, type MeiliClient } from "./client";
 import { toSearchDocument } from "./document";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** The channel a write notifies (at commit) so the sync loops wake at once instead of at their next poll. */
-export const OUTBOX_CHANNEL = "search_outbox";
-
-/** Adds outbox rows for these listings; call it inside the transaction that changed them. */
-export async function enqueueSearchSync(tx: Db | Tx, clinicIds: string[]): Promise<void> {
+/**
+ * Adds outbox rows for these listings; call it inside the transaction that changed them, with the
+ * listings as they were and as they are (`touched`, for the cached figures they count in).
+ */
+export async function enqueueSearchSync(
+  tx: Db | Tx,
+  clinicIds: string[],
+  touched: readonly ListingPlace[] = [],
+): Promise<void> {
   if (clinicIds.length === 0) return;
   await tx.insert(searchOutbox).values(clinicIds.map((clinicId) => ({ clinicId })));
-  // Delivered only if the transaction commits; several in one transaction arrive as one.
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  // Delivered only if the transaction commits: the sync loops wake at once instead of at their next
+  // poll, and every process drops the cached pages and figures the change touches.
+  await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${changeNotice(touched)})`);
 }
 
-/** Only one sync pass runs at a time across every app server (a transaction-scoped advisory lock). */
+/**
+ * Only one process pushes the outbox at a time, across every app server: a pass holds this
+ * session-level advisory lock (on a connection it reserves, outside any transaction) from claiming
+ * rows until it has marked them.
+ */
 const SYNC_LOCK_KEY = 0x5ea4c4;
+
+/** How long a claimed row waits before another pass may take it again (the pusher died mid-push). */
+const CLAIM_SECONDS = 120;
+
+/** Done rows are kept this long (for the admin's and the tests' sync timings), then pruned. */
+export const KEEP_DONE_ROWS = "1 hour";
 
 export function backoffMs(attempts: number): number {
   return Math.min(60_000, 500 * 2 ** Math.max(0, attempts - 1));
@@ -33,10 +49,15 @@ export type SyncResult = {
   error?: string;
 };
 
+const NOTHING: SyncResult = { processed: 0, upserted: 0, deleted: 0, failed: false };
+
 /**
  * Pushes one batch of pending outbox rows to Meilisearch: published listings are upserted (by id),
- * everything else is deleted. Rows are marked done only after Meilisearch reports both tasks
- * succeeded; on failure they are retried later with exponential backoff.
+ * everything else is deleted. No database transaction stays open while Meilisearch works: a short
+ * transaction claims the rows (moving their next attempt past `CLAIM_SECONDS`) and reads the
+ * listings, the push runs, and a second short transaction marks the rows done (and prunes done rows
+ * older than `KEEP_DONE_ROWS`) once Meilisearch reports both tasks succeeded, or schedules a retry
+ * with exponential backoff. Another process's pass meanwhile finds the lock taken and does nothing.
  */
 export async function syncOnce(
   db: Db,
@@ -44,55 +65,85 @@ export async function syncOnce(
   indexName: string,
   batchSize = 500,
 ): Promise<SyncResult> {
-  return db.transaction(async (tx) => {
-    const [lock] = await tx.execute<{ ok: boolean }>(
-      sql`select pg_try_advisory_xact_lock(${SYNC_LOCK_KEY}) as ok`,
-    );
-    if (!lock?.ok) return { processed: 0, upserted: 0, deleted: 0, failed: false };
+  const conn = await db.$client.reserve();
+  try {
+    const [lock] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(${SYNC_LOCK_KEY}) as ok`;
+    if (!lock?.ok) return NOTHING;
+    try {
+      return await pushBatch(db, meili, indexName, batchSize);
+    } finally {
+      await conn`select pg_advisory_unlock(${SYNC_LOCK_KEY})`;
+    }
+  } finally {
+    conn.release();
+  }
+}
+
+async function pushBatch(
+  db: Db,
+  meili: MeiliClient,
+  indexName: string,
+  batchSize: number,
+): Promise<SyncResult> {
+  const claimed = await db.transaction(async (tx) => {
     const rows = await tx
-      .select({ id: searchOutbox.id, clinicId: searchOutbox.clinicId, attempts: searchOutbox.attempts })
+      .select({ id: searchOutbox.id, clinicId: searchOutbox.clinicId })
       .from(searchOutbox)
       .where(and(isNull(searchOutbox.doneAt), lte(searchOutbox.nextAttemptAt, sql`now()`)))
       .orderBy(searchOutbox.id)
-      .limit(batchSize);
-    if (rows.length === 0) return { processed: 0, upserted: 0, deleted: 0, failed: false };
+      .limit(batchSize)
+      .for("update", { skipLocked: true });
+    if (rows.length === 0) return undefined;
+    await tx
+      .update(searchOutbox)
+      .set({ nextAttemptAt: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
+      .where(
+        inArray(
+          searchOutbox.id,
+          rows.map((r) => r.id),
+        ),
+      );
     const ids = [...new Set(rows.map((r) => r.clinicId))];
-    const current = await tx.select().from(clinics).where(inArray(clinics.id, ids));
-    const docs = current.filter((c) => c.status === "published").map(toSearchDocument);
-    const published = new Set(docs.map((d) => d.id));
-    const toDelete = ids.filter((id) => !published.has(id));
-    const rowIds = rows.map((r) => r.id);
-    try {
-      const index = meili.index(indexName);
-      const tasks = [];
-      if (docs.length) tasks.push(await index.addDocuments(docs, { primaryKey: "id" }));
-      if (toDelete.length) tasks.push(await index.deleteDocuments(toDelete));
-      for (const t of tasks) {
-        const done = await waitForTask(meili, t.taskUid, { timeoutMs: 30_000, intervalMs: 20 });
-        if (done.status !== "succeeded") {
-          throw new Error(
-            `Meilisearch task ${t.taskUid} ${done.status}: ${done.error?.message ?? "no detail"}`,
-          );
-        }
-      }
-      await tx
-        .update(searchOutbox)
-        .set({ doneAt: sql`now()`, lastError: null })
-        .where(inArray(searchOutbox.id, rowIds));
-      return { processed: rows.length, upserted: docs.length, deleted: toDelete.length, failed: false };
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      await tx
-        .update(searchOutbox)
-        .set({
-          attempts: sql`${searchOutbox.attempts} + 1`,
-          lastError: message.slice(0, 500),
-          nextAttemptAt: sql`now() + make_interval(secs => least(60, 0.5 * power(2, ${searchOutbox.attempts})))`,
-        })
-        .where(inArray(searchOutbox.id, rowIds));
-      return { processed: 0, upserted: 0, deleted: 0, failed: true, error: message };
-    }
+    return { rows, ids, current: await tx.select().from(clinics).where(inArray(clinics.id, ids)) };
   });
+  if (!claimed) return NOTHING;
+  const docs = claimed.current.filter((c) => c.status === "published").map(toSearchDocument);
+  const published = new Set(docs.map((d) => d.id));
+  const toDelete = claimed.ids.filter((id) => !published.has(id));
+  const rowIds = claimed.rows.map((r) => r.id);
+  try {
+    const index = meili.index(indexName);
+    const tasks = [];
+    if (docs.length) tasks.push(await index.addDocuments(docs, { primaryKey: "id" }));
+    if (toDelete.length) tasks.push(await index.deleteDocuments(toDelete));
+    for (const t of tasks) {
+      const done = await waitForTask(meili, t.taskUid, { timeoutMs: 30_000, intervalMs: 20 });
+      if (done.status !== "succeeded") {
+        throw new Error(
+          `Meilisearch task ${t.taskUid} ${done.status}: ${done.error?.message ?? "no detail"}`,
+        );
+      }
+    }
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await db
+      .update(searchOutbox)
+      .set({
+        attempts: sql`${searchOutbox.attempts} + 1`,
+        lastError: message.slice(0, 500),
+        nextAttemptAt: sql`now() + make_interval(secs => least(60, 0.5 * power(2, ${searchOutbox.attempts})))`,
+      })
+      .where(inArray(searchOutbox.id, rowIds));
+    return { processed: 0, upserted: 0, deleted: 0, failed: true, error: message };
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(searchOutbox)
+      .set({ doneAt: sql`now()`, lastError: null })
+      .where(inArray(searchOutbox.id, rowIds));
+    await tx.delete(searchOutbox).where(lte(searchOutbox.doneAt, sql`now() - ${KEEP_DONE_ROWS}::interval`));
+  });
+  return { processed: rowIds.length, upserted: docs.length, deleted: toDelete.length, failed: false };
 }
 
 /** Pushes batches until the outbox has nothing due. */
@@ -124,7 +175,7 @@ export async function outboxLag(db: Db): Promise<OutboxLag> {
 
 /**
  * The loop that runs inside the server process. It wakes when a write commits (LISTEN on
- * `OUTBOX_CHANNEL`) and polls the outbox every `intervalMs` as well (a missed notification, another
+ * `CHANGES_CHANNEL`) and polls the outbox every `intervalMs` as well (a missed notification, another
  * process's retry); after a failure it waits with backoff before it tries again. Returns a function
  * that stops it.
  */
@@ -134,8 +185,6 @@ export function startSyncLoop(opts: {
   indexName: string;
   intervalMs?: number;
   log?: (msg: string) => void;
-  /** Called after each batch Meilisearch has taken (pages showing search results may now differ). */
-  onPushed?: () => void;
 }): () => Promise<void> {
   const interval = opts.intervalMs ?? 200;
   let stopped = false;
@@ -161,7 +210,6 @@ export function startSyncLoop(opts: {
           opts.log?.(`search sync failed (${failures}×): ${r.error}`);
       } else {
         if (failures > 0) opts.log?.("search sync recovered");
-        if (r.processed > 0) opts.onPushed?.();
         failures = 0;
         if (r.processed > 0 || woken) delay = 0; // more may be waiting
       }
@@ -176,14 +224,15 @@ export function startSyncLoop(opts: {
       timer = setTimeout(run, delay);
     }
   };
-  const wake = () => {
+  const wake = (payload: string) => {
+    if (payload === PUSHED_NOTICE) return; // a push, not a write
     if (stopped || failures > 0) return; // after a failure the backoff decides
     if (idle) {
       clearTimeout(timer);
       run();
     } else woken = true;
   };
-  const listening = opts.db.$client.listen(OUTBOX_CHANNEL, wake).catch((err: unknown) => {
+  const listening = opts.db.$client.listen(CHANGES_CHANNEL, wake).catch((err: unknown) => {
     opts.log?.(`search sync: no write notifications, polling only (${(err as Error).message})`);
     return undefined;
   });

@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { describe, expect, it } from "vitest";
+import { INDEX_SETTINGS, SEARCHABLE_ATTRIBUTES, SEARCHED_FIELDS_TEXT } from "./settings";
+import { FALLBACK_TEXT_FIELDS, queryTokens, searchTokens, textMatchSql } from "./text-sql";
+
+const render = (q: string) => {
+  const s = textMatchSql(q);
+  return s && new PgDialect().sqlToQuery(s);
+};
+
+describe("the fields a search looks in", () => {
+  it("are one list: Meilisearch's searchable attributes, the fallback's, and docs/api.md", () => {
+    expect(INDEX_SETTINGS.searchableAttributes).toEqual(SEARCHABLE_ATTRIBUTES.map((a) => a.attribute));
+    expect(Object.keys(FALLBACK_TEXT_FIELDS).sort()).toEqual(
+      SEARCHABLE_ATTRIBUTES.map((a) => a.attribute).sort(),
+    );
+    const api = readFileSync(path.join(import.meta.dirname, "../../docs/api.md"), "utf8");
+    const row = api.split("\n").find((l) => l.startsWith("| `q`"));
+    expect(row).toContain(`words to look for in ${SEARCHED_FIELDS_TEXT};`);
+  });
+});
+
+describe("textMatchSql", () => {
+  it("folds words as the search_vector column does", () => {
+    expect(searchTokens("Ketamine-assisted O'Fallon ESPAÑOL 24/7")).toEqual([
+      "ketamine", "assisted", "o", "fallon", "espanol", "24", "7",
+    ]); // prettier-ignore
+    expect(queryTokens("ketamine clinic near me in Chicago, IL")).toEqual(["chicago", "il"]);
+  });
+
+  it("matches synonyms as whole words, and only the last word as a prefix", () => {
+    expect(render("austin iv")!.params.slice(0, 2)).toEqual([
+      "('austin')",
+      "('iv':*) | ('infusion') | ('intravenous')",
+    ]);
+    const q = render("iv austin")!;
+    expect(q.params).toContain("('austin':*)");
+    expect(q.params).toContain("('iv') | ('infusion') | ('intravenous')");
+    expect(q.sql).not.toMatch(/ilike/i);
+  });
+
+  it("reads a run of words that is a synonym as the phrases it stands for", () => {
+    const q = render("nasal spray")!;
+    const tsquery = q.params.find((p) => typeof p === "string" && p.includes("spravato"));
+    expect(tsquery).toBe("('spravato') | ('esketamine')");
+    expect(q.params).toContain("'spray':*");
+  });
+
+  it("finds state names, kinds, treatments and conditions through their labels", () => {
+    const q = render("new york")!;
+    expect(q.sql).toContain('"clinics"."state" in');
+    expect(q.params).toContain("NY");
+    expect(render("hospital")!.params).toContain("hospital_program");
+    expect(render("lozenge")!.params).toContain("sublingual_lozenge");
+    expect(render("baby")!.params).toContain("postpartum_depression");
+  });
+
+  it("has nothing to match for stop words and punctuation", () => {
+    expect(render("ketamine clinic near me")).toBeUndefined();
+    expect(render("% _ %%%")).toBeUndefined();
+  });
+});
