@@ -13,6 +13,7 @@ import { clinics } from "@/db/schema";
 import { inArray } from "drizzle-orm";
 import { DEFAULT_QUERY, parseSearchQuery, type SearchQuery } from "@/lib/search/query";
 import { rebuildIndex } from "@/lib/search/rebuild";
+import { choicesOf, FILTERS, type FilterDef } from "@/lib/search/registry";
 import { freshDatabase } from "./support/db";
 
 /** Filter-only queries (no words): Meilisearch and the PostgreSQL fallback must agree exactly. */
@@ -36,6 +37,13 @@ const QUERIES = [
   "type=kap_practice&type=telehealth",
   "state=TX&maxSessionPrice=400&integration=add_on&sort=price",
   "route=oral&state=WY", // most likely empty: exercises the relax counts
+  // One choice of every filter in the registry, so a new filter is compared without new test code.
+  ...(FILTERS as readonly FilterDef[])
+    .filter((f) => f.kind !== "place")
+    .map((f) => {
+      const choices = choicesOf(f);
+      return `${f.param}=${encodeURIComponent(choices[Math.floor(choices.length / 2)]!)}`;
+    }),
 ];
 
 describe("Meilisearch and the PostgreSQL fallback agree", () => {
