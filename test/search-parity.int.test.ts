@@ -15,6 +15,7 @@ import { DEFAULT_QUERY, parseSearchQuery, type SearchQuery } from "@/lib/search/
 import { rebuildIndex } from "@/lib/search/rebuild";
 import { drainOutbox, enqueueSearchSync } from "@/lib/search/sync";
 import { makeClinic } from "./support/clinic";
+import { choicesOf, FILTERS, type FilterDef } from "@/lib/search/registry";
 import { freshDatabase } from "./support/db";
 
 /** Filter-only queries (no words): Meilisearch and the PostgreSQL fallback must agree exactly. */
@@ -38,6 +39,13 @@ const QUERIES = [
   "type=kap_practice&type=telehealth",
   "state=TX&maxSessionPrice=400&integration=add_on&sort=price",
   "route=oral&maxSessionPrice=1", // empty by construction (no session costs $1): exercises the relax counts
+  // One choice of every filter in the registry, so a new filter is compared without new test code.
+  ...(FILTERS as readonly FilterDef[])
+    .filter((f) => f.kind !== "place")
+    .map((f) => {
+      const choices = choicesOf(f);
+      return `${f.param}=${encodeURIComponent(choices[Math.floor(choices.length / 2)]!)}`;
+    }),
 ];
 
 const parse = (qs: string): SearchQuery => {

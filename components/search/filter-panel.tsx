@@ -2,9 +2,18 @@
 
 import type { ReactNode } from "react";
 import { count, usd } from "@/lib/format";
-import { GLOSSARY, STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
+import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
 import type { FacetCounts } from "@/lib/search/filters";
-import { FILTER_LABELS } from "@/lib/search/labels";
+import {
+  choicesOf,
+  choiceWords,
+  fieldId,
+  filterDef,
+  FILTERS,
+  flagValue,
+  PANEL_SECTIONS,
+  type FilterDef,
+} from "@/lib/search/registry";
 import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, RADIUS_CHOICES } from "@/lib/search/constants";
 import type { ParamName, SearchQuery } from "@/lib/search/query";
 
@@ -17,9 +26,6 @@ import type { ParamName, SearchQuery } from "@/lib/search/query";
  */
 
 type Props = { query: SearchQuery; facets: FacetCounts; activeCount: number };
-
-/** The first sentence of a glossary definition: enough beside a checkbox. */
-const brief = (definition: string) => definition.split(/(?<=\.)\s/)[0] ?? definition;
 
 const countOf = (facets: FacetCounts, param: ParamName, value: string) => facets[param]?.[value];
 
@@ -42,7 +48,7 @@ function Choice(props: {
   count?: number;
   hint?: string;
 }) {
-  const id = `f-${props.name}-${props.value || "none"}`;
+  const id = fieldId(props.name, props.value);
   return (
     <div>
       <label
@@ -66,68 +72,121 @@ function Choice(props: {
 }
 
 /** A yes/no filter as one checkbox; its count is how many results ticking it would give. */
-function Flag({
-  name,
-  query,
-  facets,
-  hint,
-}: {
-  name: ParamName;
-  query: SearchQuery;
-  facets: FacetCounts;
-  hint?: string;
-}) {
-  const value = name === "therapist" ? "licensed" : "true";
+function Flag({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets: FacetCounts }) {
+  const name = f.param as ParamName;
+  const value = flagValue(f);
   return (
     <Choice
       type="checkbox"
       name={name}
       value={value}
       checked={Boolean(query[name])}
-      label={FILTER_LABELS[name]?.title}
+      label={f.title}
       count={countOf(facets, name, value)}
-      hint={hint}
+      hint={f.hint}
     />
   );
 }
 
 /** Checkboxes for a parameter that takes several values (any of them will do). */
-function Many({
-  name,
-  query,
-  facets,
-  only,
-  hint,
-}: {
-  name: ParamName;
-  query: SearchQuery;
-  facets: FacetCounts;
-  only?: readonly string[];
-  hint?: string;
-}) {
-  const label = FILTER_LABELS[name];
+function Many({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets: FacetCounts }) {
+  const name = f.param as ParamName;
   const value = query[name];
   const chosen = Array.isArray(value) ? value.map(String) : [];
-  const choices = Object.entries(label?.choices ?? {}).filter(
-    ([v]) => !only || only.includes(v) || chosen.includes(v),
+  // Some lists (languages) show only the choices with results, and any chosen one.
+  const choices = choicesOf(f).filter(
+    (v) => !f.countedOnly || (countOf(facets, name, v) ?? 0) > 0 || chosen.includes(v),
   );
   return (
     <fieldset className="space-y-0.5">
-      <legend className="mb-1 font-medium">{label?.title}</legend>
-      {hint && <p className="mb-1 text-sm text-muted">{hint}</p>}
-      {choices.map(([value, words]) => (
+      <legend className="mb-1 font-medium">{f.title}</legend>
+      {f.hint && <p className="mb-1 text-sm text-muted">{f.hint}</p>}
+      {choices.map((value) => (
         <Choice
           key={value}
           type="checkbox"
           name={name}
           value={value}
           checked={chosen.includes(value)}
-          label={words}
+          label={choiceWords(f, value)}
           count={countOf(facets, name, value)}
         />
       ))}
     </fieldset>
   );
+}
+
+/** Radio buttons for a parameter that takes one value, with "No preference" first. */
+function OneOf({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets: FacetCounts }) {
+  const name = f.param as ParamName;
+  return (
+    <fieldset className="space-y-0.5">
+      <legend className="mb-1 font-medium">{f.title}</legend>
+      <Choice type="radio" name={name} value="" checked={query[name] === null} label="No preference" />
+      {choicesOf(f).map((value) => (
+        <Choice
+          key={value}
+          type="radio"
+          name={name}
+          value={value}
+          checked={query[name] === value}
+          label={choiceWords(f, value)}
+          count={countOf(facets, name, value)}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+/** A price limit as a select of the registry's steps, with a line of help under it. */
+function Range({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets: FacetCounts }) {
+  const name = f.param as ParamName;
+  const current = query[name] as number | null;
+  const options = [
+    { value: "", text: "Any price" },
+    ...choicesOf(f).map((value) => ({
+      value,
+      text: choiceWords(f, value),
+      count: countOf(facets, name, value),
+    })),
+    // A limit typed into the URL that is not one of the choices still shows as chosen.
+    ...(current !== null && !choicesOf(f).includes(String(current))
+      ? [{ value: String(current), text: `${usd(current * 100)} or less` }]
+      : []),
+  ];
+  const select = (
+    <Select
+      name={name}
+      label={f.title}
+      value={current === null ? "" : String(current)}
+      defaultValue=""
+      options={options}
+    />
+  );
+  if (!f.hint) return select;
+  return (
+    <div className="space-y-1">
+      {select}
+      <p className="text-sm text-muted">{f.hint}</p>
+    </div>
+  );
+}
+
+/** One registry filter, drawn by its kind. */
+function Filter({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets: FacetCounts }) {
+  const props = { f, query, facets };
+  switch (f.kind) {
+    case "flag":
+      return <Flag {...props} />;
+    case "many":
+      return <Many {...props} />;
+    case "choice":
+      return <OneOf {...props} />;
+    case "range":
+      return <Range {...props} />;
+    case "place":
+      return null; // the "Where" section draws these itself
+  }
 }
 
 /** A select whose options show their counts: "California (123)". */
@@ -144,7 +203,7 @@ function Select({
   defaultValue: string;
   options: { value: string; text: string; count?: number }[];
 }) {
-  const id = `f-${name}`;
+  const id = fieldId(name);
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium">
@@ -180,7 +239,7 @@ function TextField({
   value: string;
   hint?: string;
 } & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = `f-${name}`;
+  const id = fieldId(name);
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium">
@@ -220,6 +279,8 @@ function Section({ title, open, children }: { title: string; open: boolean; chil
   );
 }
 
+const title = (param: ParamName) => filterDef(param)?.title ?? param;
+
 const any = (q: SearchQuery, params: ParamName[]) =>
   params.some((p) => {
     const v = q[p];
@@ -227,22 +288,6 @@ const any = (q: SearchQuery, params: ParamName[]) =>
   });
 
 export function FilterPanel({ query, facets, activeCount }: Props) {
-  const priceOptions = (name: "maxSessionPrice" | "maxCourse") => [
-    { value: "", text: "Any price" },
-    ...Object.entries(FILTER_LABELS[name]?.choices ?? {}).map(([value, text]) => ({
-      value,
-      text,
-      count: countOf(facets, name, value),
-    })),
-    // A limit typed into the URL that is not one of the choices still shows as chosen.
-    ...(query[name] !== null && !FILTER_LABELS[name]?.choices?.[String(query[name])]
-      ? [{ value: String(query[name]), text: `${usd(Number(query[name]) * 100)} or less` }]
-      : []),
-  ];
-  const languages = Object.entries(facets.language ?? {})
-    .filter(([, n]) => n > 0)
-    .map(([l]) => l);
-
   return (
     <details
       className="rounded-lg border border-line bg-white lg:border-0 lg:bg-transparent lg:[&::details-content]:[content-visibility:visible]"
@@ -255,10 +300,10 @@ export function FilterPanel({ query, facets, activeCount }: Props) {
         </span>
       </summary>
       <div className="px-4 pb-4 lg:px-0">
-        <Section title="Where" open>
+        <Section title={PANEL_SECTIONS[0]!.title} open>
           <Select
             name="state"
-            label="State"
+            label={title("state")}
             value={query.state ?? ""}
             defaultValue=""
             options={[
@@ -270,11 +315,16 @@ export function FilterPanel({ query, facets, activeCount }: Props) {
               })),
             ]}
           />
-          <TextField name="city" label="City" value={query.city ?? ""} autoComplete="address-level2" />
+          <TextField
+            name="city"
+            label={title("city")}
+            value={query.city ?? ""}
+            autoComplete="address-level2"
+          />
           <div className="grid grid-cols-[1fr_auto] items-end gap-2">
             <TextField
               name="zip"
-              label="Near ZIP code"
+              label={title("zip")}
               value={query.zip?.code ?? ""}
               inputMode="numeric"
               pattern="[0-9]{5}"
@@ -283,7 +333,7 @@ export function FilterPanel({ query, facets, activeCount }: Props) {
             />
             <Select
               name="radius"
-              label="Within"
+              label={title("radius")}
               value={String(query.radius)}
               defaultValue={String(DEFAULT_RADIUS)}
               options={RADIUS_CHOICES.map((r) => ({ value: String(r), text: `${r} miles` }))}
@@ -291,7 +341,7 @@ export function FilterPanel({ query, facets, activeCount }: Props) {
           </div>
           <Select
             name="telehealthIn"
-            label="Also show online care available in"
+            label={title("telehealthIn")}
             value={query.telehealthIn ?? ""}
             defaultValue=""
             options={[
@@ -305,105 +355,27 @@ export function FilterPanel({ query, facets, activeCount }: Props) {
           />
         </Section>
 
-        <Section title="Aftercare" open>
-          <p className="text-sm text-muted">{brief(GLOSSARY.aftercare.definition)}</p>
-          <Many name="integration" query={query} facets={facets} hint={GLOSSARY.integration.definition} />
-          <Flag name="therapist" query={query} facets={facets} />
-          <Flag name="followUp24h" query={query} facets={facets} />
-          <fieldset className="space-y-0.5">
-            <legend className="mb-1 font-medium">{FILTER_LABELS.groups?.title}</legend>
-            <Choice
-              type="radio"
-              name="groups"
-              value=""
-              checked={query.groups === null}
-              label="No preference"
-            />
-            {Object.entries(FILTER_LABELS.groups?.choices ?? {}).map(([value, words]) => (
-              <Choice
-                key={value}
-                type="radio"
-                name="groups"
-                value={value}
-                checked={query.groups === value}
-                label={words}
-                count={countOf(facets, "groups", value)}
-              />
-            ))}
-          </fieldset>
-          <Flag name="onCall" query={query} facets={facets} hint={brief(GLOSSARY.onCall.definition)} />
-          <Many name="onCallHours" query={query} facets={facets} />
-          <Flag name="prep" query={query} facets={facets} />
-          <Flag
-            name="mbc"
-            query={query}
-            facets={facets}
-            hint="Short questionnaires, like the PHQ-9, check whether treatment is working."
-          />
-          <Many name="tools" query={query} facets={facets} />
-          <Many name="lifestyle" query={query} facets={facets} />
-          <Flag
-            name="recoveryRoom"
-            query={query}
-            facets={facets}
-            hint={brief(GLOSSARY.recoveryRoom.definition)}
-          />
-        </Section>
-
-        <Section
-          title="Cost and payment"
-          open={any(query, [
-            "maxSessionPrice",
-            "maxCourse",
-            "insurance",
-            "hsaFsa",
-            "financing",
-            "slidingScale",
-          ])}
-        >
-          <Select
-            name="maxSessionPrice"
-            label={FILTER_LABELS.maxSessionPrice?.title ?? ""}
-            value={query.maxSessionPrice === null ? "" : String(query.maxSessionPrice)}
-            defaultValue=""
-            options={priceOptions("maxSessionPrice")}
-          />
-          <div className="space-y-1">
-            <Select
-              name="maxCourse"
-              label={FILTER_LABELS.maxCourse?.title ?? ""}
-              value={query.maxCourse === null ? "" : String(query.maxCourse)}
-              defaultValue=""
-              options={priceOptions("maxCourse")}
-            />
-            <p className="text-sm text-muted">
-              Our estimate of a typical first course: a consultation, 6 sessions, 3 integration sessions and 2
-              boosters, at the low end of the clinic&apos;s prices.
-            </p>
-          </div>
-          <Many name="insurance" query={query} facets={facets} />
-          <Flag name="hsaFsa" query={query} facets={facets} hint={brief(GLOSSARY.hsaFsa.definition)} />
-          <Flag name="financing" query={query} facets={facets} hint={brief(GLOSSARY.financing.definition)} />
-          <Flag
-            name="slidingScale"
-            query={query}
-            facets={facets}
-            hint={brief(GLOSSARY.slidingScale.definition)}
-          />
-        </Section>
-
-        <Section title="Treatment" open={any(query, ["route", "condition", "type"])}>
-          <Many name="route" query={query} facets={facets} />
-          <Many name="condition" query={query} facets={facets} />
-          <Many name="type" query={query} facets={facets} />
-        </Section>
-
-        <Section title="Access" open={any(query, ["accepting", "evening", "weekend", "language"])}>
-          <Flag name="accepting" query={query} facets={facets} />
-          <Flag name="evening" query={query} facets={facets} />
-          <Flag name="weekend" query={query} facets={facets} />
-          <Many name="language" query={query} facets={facets} only={languages} />
-        </Section>
+        {PANEL_SECTIONS.filter((section) => section.key !== "where").map((section) => {
+          const filters = (FILTERS as readonly FilterDef[]).filter((f) => f.section === section.key);
+          return (
+            <Section
+              key={section.key}
+              title={section.title}
+              open={
+                section.open ||
+                any(
+                  query,
+                  filters.map((f) => f.param as ParamName),
+                )
+              }
+            >
+              {section.intro && <p className="text-sm text-muted">{section.intro}</p>}
+              {filters.map((f) => (
+                <Filter key={f.param} f={f} query={query} facets={facets} />
+              ))}
+            </Section>
+          );
+        })}
 
         {query.perPage !== DEFAULT_PER_PAGE && <input type="hidden" name="perPage" value={query.perPage} />}
         <div className="sticky bottom-0 -mx-4 border-t border-line bg-white px-4 py-3 lg:static lg:mx-0 lg:border-0 lg:bg-transparent lg:px-0">

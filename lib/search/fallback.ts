@@ -9,6 +9,7 @@ import { distanceSql, withinSql } from "./geo-sql";
 import { combined, FACETS, type Cond, type Facet, type FacetCounts, type FilterGroup } from "./filters";
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
+import { FILTERS, type FilterDef, type PgContext, type SqlType } from "./registry";
 import type { FilterableAttribute } from "./settings";
 import { searchWords } from "./settings";
 import { textMatchSql } from "./text-sql";
@@ -24,7 +25,7 @@ import { textMatchSql } from "./text-sql";
 const c = clinics;
 const telehealth = sql`(${c.clinicType} = 'telehealth' or 'at_home' = any(${c.routes}))`;
 
-type Column = { expr: SQL; kind: "text" | "array" | "bool" | "number" };
+type Column = { expr: SQL; kind: SqlType };
 
 /**
  * The derived numbers of each row, computed once per row (`offset 0` keeps PostgreSQL from inlining
@@ -36,42 +37,28 @@ const DERIVED = sql`cross join lateral (select
   ${dollarsSql(c.sessionMin)} as session_dollars
   offset 0) d`;
 
-/** The SQL of every attribute a filter may name (the same meaning as in `toSearchDocument`); `d.` needs DERIVED. */
-const COLUMNS: Record<Exclude<FilterableAttribute, "docVersion" | "sessionUnder" | "courseUnder">, Column> = {
-  state: { expr: sql`${c.state}`, kind: "text" },
-  city: { expr: sql`${c.city}`, kind: "text" },
-  telehealthStates: { expr: sql`(case when ${telehealth} then ${c.statesServed} else '{}'::text[] end)`, kind: "array" },
-  clinicType: { expr: sql`${c.clinicType}::text`, kind: "text" },
-  routes: { expr: sql`${c.routes}::text[]`, kind: "array" },
-  conditions: { expr: sql`${c.conditions}::text[]`, kind: "array" },
-  integrationTherapy: { expr: sql`${c.integrationTherapy}::text`, kind: "text" },
-  integrationByLicensed: {
-    expr: sql`(${c.integrationTherapy} <> 'none' and ${c.integrationBy} = 'licensed_therapist')`,
-    kind: "bool",
-  },
-  followUp24h: { expr: sql`${c.followUp24h}`, kind: "bool" },
-  onCall: { expr: sql`${c.onCall}::text`, kind: "text" },
-  onCallHours: { expr: sql`(case when ${c.onCall} = 'none' then null else ${c.onCallHours}::text end)`, kind: "text" },
-  supportGroups: { expr: sql`${c.supportGroups}::text`, kind: "text" },
-  hasPrepSessions: { expr: sql`(${c.prepSessions} > 0)`, kind: "bool" },
-  measurementBasedCare: { expr: sql`${c.measurementBasedCare}`, kind: "bool" },
-  digitalTools: { expr: sql`${c.digitalTools}::text[]`, kind: "array" },
-  lifestyle: { expr: sql`${c.lifestyle}::text[]`, kind: "array" },
-  recoveryRoom: { expr: sql`${c.recoveryRoom}`, kind: "bool" },
-  sessionMin: { expr: sql.raw("d.session_dollars"), kind: "number" },
-  courseLow: { expr: sql.raw("d.course_low"), kind: "number" },
-  insurance: { expr: sql`${c.insurance}::text`, kind: "text" },
-  hsaFsa: { expr: sql`${c.hsaFsa}`, kind: "bool" },
-  financing: { expr: sql`${c.financing}`, kind: "bool" },
-  slidingScale: { expr: sql`${c.slidingScale}`, kind: "bool" },
-  accepting: { expr: sql`(${c.newPatientStatus} = 'accepting')`, kind: "bool" },
-  languages: { expr: sql`${c.languages}`, kind: "array" },
-  eveningHours: { expr: sql`${c.eveningHours}`, kind: "bool" },
-  weekendHours: { expr: sql`${c.weekendHours}`, kind: "bool" },
-}; // prettier-ignore
+/** The per-row facts the registry's SQL may use (`d.` needs DERIVED). */
+const PG: PgContext = {
+  c,
+  sql,
+  d: { telehealth, sessionDollars: sql.raw("d.session_dollars"), courseDollars: sql.raw("d.course_low") },
+};
+
+/** The cast that makes a column compare as the registry says (enums as text). */
+const CAST: Record<SqlType, string> = { text: "::text", array: "::text[]", bool: "", number: "" };
+
+/** The SQL of every attribute a filter may name, from the registry (the meaning of `filterFields`). */
+const COLUMNS = new Map<string, Column>(
+  (FILTERS as readonly FilterDef[]).flatMap((f) => {
+    if (!f.attr || !f.type) return [];
+    const expr = f.pg ? f.pg(PG) : f.column ? sql`${c[f.column]}${sql.raw(CAST[f.type])}` : undefined;
+    if (!expr) throw new Error(`filter ${f.param} has no SQL: give it a column or pg`);
+    return [[f.attr, { expr, kind: f.type === "number" ? "number" : f.type }]];
+  }),
+);
 
 function column(attr: FilterableAttribute): Column {
-  const col = (COLUMNS as Partial<Record<FilterableAttribute, Column>>)[attr];
+  const col = COLUMNS.get(attr);
   if (!col) throw new Error(`no SQL for filter attribute ${attr}`);
   return col;
 }

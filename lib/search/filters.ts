@@ -1,8 +1,6 @@
-import * as E from "@/db/enums";
-import { LANGUAGES } from "@/lib/languages";
-import { COURSE_PRICE_STEPS, SESSION_PRICE_STEPS } from "./constants";
 import { circleBox, METERS_PER_MILE, type Circle, type OutsideFinder } from "./geo";
-import type { GROUP_CHOICES, ParamName, SearchQuery } from "./query";
+import type { ParamName, SearchQuery } from "./query";
+import { choicesOf, FILTERS, type FilterDef } from "./registry";
 import { FILTERABLE_ATTRIBUTES, SAFE_FILTER_VALUE, type FilterableAttribute } from "./settings";
 
 /**
@@ -48,98 +46,43 @@ export type Facet = {
   sum: (value: string) => readonly string[];
 };
 
-const self = (v: string) => [v];
-const isTrue = () => ["true"];
+/** The condition one choice of a registry filter adds. */
+export function choiceCond(f: FilterDef, value: string): Cond {
+  const attr = f.attr as FilterableAttribute;
+  switch (f.kind) {
+    case "flag":
+      return f.stored ? { op: "in", attr, values: f.stored } : { op: "eq", attr, value: true };
+    case "range":
+      return { op: "lte", attr, value: Number(value) };
+    default:
+      return { op: "in", attr, values: f.matches?.[value] ?? [value] };
+  }
+}
 
-const enumFacet = (param: ParamName, attr: FilterableAttribute, choices: readonly string[]): Facet => ({
-  param,
-  attr,
-  choices,
-  cond: (v) => ({ op: "in", attr, values: [v] }),
-  sum: self,
-});
+/** The facet of a registry filter, from its kind. */
+function facetOf(f: FilterDef): Facet {
+  return {
+    param: f.param as ParamName,
+    attr: (f.buckets ?? f.attr) as FilterableAttribute,
+    choices: choicesOf(f),
+    cond: (v) => choiceCond(f, v),
+    sum: (v) => (f.kind === "flag" ? (f.stored ?? ["true"]) : (f.matches?.[v] ?? [v])),
+  };
+}
 
-const flagFacet = (param: ParamName, attr: FilterableAttribute): Facet => ({
-  param,
-  attr,
-  choices: ["true"],
-  cond: () => ({ op: "eq", attr, value: true }),
-  sum: isTrue,
-});
-
-const priceFacet = (
-  param: ParamName,
-  attr: FilterableAttribute,
-  stepsAttr: FilterableAttribute,
-  steps: readonly number[],
-): Facet => ({
-  param,
-  attr: stepsAttr,
-  choices: steps.map(String),
-  cond: (v) => ({ op: "lte", attr, value: Number(v) }),
-  sum: self,
-});
-
-const GROUP_VALUES: Record<(typeof GROUP_CHOICES)[number], string[]> = {
-  any: ["in_person", "virtual", "both"],
-  in_person: ["in_person", "both"],
-  virtual: ["virtual", "both"],
-};
-const ON_CALL_ANYONE = E.ON_CALL.filter((x) => x !== "none");
-
-export const FACETS: readonly Facet[] = [
-  enumFacet("state", "state", E.US_STATES),
-  enumFacet("telehealthIn", "telehealthStates", E.US_STATES),
-  enumFacet("type", "clinicType", E.CLINIC_TYPES),
-  enumFacet("route", "routes", E.ROUTES),
-  enumFacet("condition", "conditions", E.CONDITIONS),
-  enumFacet("integration", "integrationTherapy", ["included", "add_on", "referral_only"]),
-  {
-    param: "therapist",
-    attr: "integrationByLicensed",
-    choices: ["licensed"],
-    cond: () => ({ op: "eq", attr: "integrationByLicensed", value: true }),
-    sum: isTrue,
-  },
-  flagFacet("followUp24h", "followUp24h"),
-  {
-    param: "groups",
-    attr: "supportGroups",
-    choices: ["any", "in_person", "virtual"],
-    cond: (v) => ({ op: "in", attr: "supportGroups", values: GROUP_VALUES[v as keyof typeof GROUP_VALUES] }),
-    sum: (v) => GROUP_VALUES[v as keyof typeof GROUP_VALUES],
-  },
-  {
-    param: "onCall",
-    attr: "onCall",
-    choices: ["true"],
-    cond: () => ({ op: "in", attr: "onCall", values: ON_CALL_ANYONE }),
-    sum: () => ON_CALL_ANYONE,
-  },
-  enumFacet("onCallHours", "onCallHours", E.ON_CALL_HOURS),
-  flagFacet("prep", "hasPrepSessions"),
-  flagFacet("mbc", "measurementBasedCare"),
-  enumFacet("tools", "digitalTools", E.DIGITAL_TOOLS),
-  enumFacet("lifestyle", "lifestyle", E.LIFESTYLE),
-  flagFacet("recoveryRoom", "recoveryRoom"),
-  priceFacet("maxSessionPrice", "sessionMin", "sessionUnder", SESSION_PRICE_STEPS),
-  priceFacet("maxCourse", "courseLow", "courseUnder", COURSE_PRICE_STEPS),
-  enumFacet("insurance", "insurance", E.INSURANCE),
-  flagFacet("hsaFsa", "hsaFsa"),
-  flagFacet("financing", "financing"),
-  flagFacet("slidingScale", "slidingScale"),
-  flagFacet("accepting", "accepting"),
-  enumFacet("language", "languages", LANGUAGES),
-  flagFacet("evening", "eveningHours"),
-  flagFacet("weekend", "weekendHours"),
-];
+/** Every counted filter, in registry order. */
+export const FACETS: readonly Facet[] = (FILTERS as readonly FilterDef[])
+  .filter((f) => f.attr && (f.kind === "place" ? f.facet === true : f.facet !== false))
+  .map(facetOf);
 
 const FACET_BY_PARAM = new Map(FACETS.map((f) => [f.param, f]));
 
 // ---------------------------------------------------------------- groups
 
 /** The location parameters act together, as one group. */
-export const PLACE_PARAMS = ["state", "city", "zip", "radius", "telehealthIn"] as const satisfies ParamName[];
+export const PLACE_PARAMS = (FILTERS as readonly FilterDef[])
+  .filter((f) => f.kind === "place")
+  .map((f) => f.param as ParamName);
 
 /** "place" for the location parameters, else the one parameter a group holds. */
 export type GroupKey = "place" | ParamName;
@@ -189,7 +132,7 @@ export function filterGroups(q: SearchQuery): FilterGroup[] {
   const place = placeGroup(q);
   if (place) groups.push(place);
   for (const facet of FACETS) {
-    if (facet.param === "state" || facet.param === "telehealthIn") continue;
+    if (PLACE_PARAMS.includes(facet.param)) continue;
     const values = selected(q, facet.param);
     if (values.length === 0) continue;
     groups.push({

@@ -2,9 +2,10 @@ import "@/lib/security/zod-jitless";
 import { z } from "zod";
 import * as E from "@/db/enums";
 import { zipToPoint } from "@/db/seed/places";
-import { canonicalLanguage, type Language } from "@/lib/languages";
+import { canonicalLanguage } from "@/lib/languages";
 import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, MAX_PER_PAGE, MAX_RADIUS } from "./constants";
 import { canonicalCity } from "./places";
+import { FILTERS, filterDef, type Filter, type FilterDef, type PlaceFilter } from "./registry";
 
 /**
  * The search query model: ONE parser from URL search params, used by the /clinics page (lenient:
@@ -22,11 +23,24 @@ export const MAX_PAGE = 10_000;
 export const MAX_PRICE = 100_000;
 export const MAX_Q_LENGTH = 200;
 
-/** Integration choices a searcher can ask for ("none" is not something to look for). */
-export const INTEGRATION_CHOICES = ["included", "add_on", "referral_only"] as const;
-export const GROUP_CHOICES = ["any", "in_person", "virtual"] as const;
-
 export type ZipLocation = { code: string; lat: number; lng: number; city: string; state: E.UsState };
+
+type NonPlace = Exclude<Filter, { kind: "place" }>;
+/** What a filter holds in a query, by its kind in the registry. */
+type ValueOf<F> = F extends { kind: "flag"; token: infer T }
+  ? T | null
+  : F extends { kind: "flag" }
+    ? boolean
+    : F extends { kind: "many"; choices: readonly (infer C)[] }
+      ? C[]
+      : F extends { kind: "choice"; choices: readonly (infer C)[] }
+        ? C | null
+        : F extends { kind: "range" }
+          ? number | null
+          : never;
+
+/** The filters of a query, one field per registry entry (the place filters are typed below). */
+export type FilterValues = { -readonly [F in NonPlace as F["param"]]: ValueOf<F> };
 
 export type SearchQuery = {
   q: string;
@@ -35,34 +49,14 @@ export type SearchQuery = {
   zip: ZipLocation | null;
   radius: number;
   telehealthIn: E.UsState | null;
-  type: E.ClinicType[];
-  route: E.Route[];
-  condition: E.Condition[];
-  integration: (typeof INTEGRATION_CHOICES)[number][];
-  therapist: "licensed" | null;
-  followUp24h: boolean;
-  groups: (typeof GROUP_CHOICES)[number] | null;
-  onCall: boolean;
-  onCallHours: E.OnCallHours[];
-  prep: boolean;
-  mbc: boolean;
-  tools: (typeof E.DIGITAL_TOOLS)[number][];
-  lifestyle: (typeof E.LIFESTYLE)[number][];
-  recoveryRoom: boolean;
-  maxSessionPrice: number | null;
-  maxCourse: number | null;
-  insurance: E.Insurance[];
-  hsaFsa: boolean;
-  financing: boolean;
-  slidingScale: boolean;
-  accepting: boolean;
-  language: Language[];
-  evening: boolean;
-  weekend: boolean;
-  sort: Sort;
-  page: number;
-  perPage: number;
-};
+} & FilterValues & {
+    sort: Sort;
+    page: number;
+    perPage: number;
+  };
+
+const emptyValue = (f: FilterDef): unknown =>
+  f.kind === "many" ? [] : f.kind === "flag" && f.token === undefined ? false : null;
 
 export const DEFAULT_QUERY: Readonly<SearchQuery> = Object.freeze({
   q: "",
@@ -71,30 +65,9 @@ export const DEFAULT_QUERY: Readonly<SearchQuery> = Object.freeze({
   zip: null,
   radius: DEFAULT_RADIUS,
   telehealthIn: null,
-  type: [],
-  route: [],
-  condition: [],
-  integration: [],
-  therapist: null,
-  followUp24h: false,
-  groups: null,
-  onCall: false,
-  onCallHours: [],
-  prep: false,
-  mbc: false,
-  tools: [],
-  lifestyle: [],
-  recoveryRoom: false,
-  maxSessionPrice: null,
-  maxCourse: null,
-  insurance: [],
-  hsaFsa: false,
-  financing: false,
-  slidingScale: false,
-  accepting: false,
-  language: [],
-  evening: false,
-  weekend: false,
+  ...(Object.fromEntries(
+    (FILTERS as readonly FilterDef[]).filter((f) => f.kind !== "place").map((f) => [f.param, emptyValue(f)]),
+  ) as FilterValues),
   sort: "relevance",
   page: 1,
   perPage: DEFAULT_PER_PAGE,
@@ -179,37 +152,43 @@ type Spec = {
 const oneOf = (values: readonly string[]) => `one of: ${values.join(", ")}`;
 const BOOL_EXPECTED = "true or false";
 
+/** The spec of a registry filter that is not a place: its schema follows its kind. */
+function filterSpec(f: FilterDef): Spec {
+  const schema =
+    f.param === "language"
+      ? languageSchema
+      : f.kind === "range"
+        ? dollarsSchema
+        : f.kind === "flag"
+          ? f.token === undefined
+            ? boolSchema
+            : lowerEnum([f.token])
+          : lowerEnum(f.choices as readonly [string, ...string[]]);
+  const expected =
+    f.expected ??
+    (f.kind === "range"
+      ? `a number of dollars from 0 to ${MAX_PRICE}`
+      : f.kind === "flag"
+        ? (f.token ?? BOOL_EXPECTED)
+        : oneOf(f.choices ?? []));
+  return { schema, many: f.kind === "many", what: f.what, expected };
+}
+
+const place = (param: PlaceFilter["param"], schema: Spec["schema"]): Spec => {
+  const f = filterDef(param)!;
+  return { schema, what: f.what, expected: f.expected ?? "" };
+};
+
 const SPECS = {
   q: { schema: z.string().max(MAX_Q_LENGTH), what: "the search words", expected: `at most ${MAX_Q_LENGTH} characters` },
-  state: { schema: stateSchema, what: "the state", expected: "a two-letter US state code such as CA" },
-  city: { schema: z.string(), what: "the city", expected: "the name of a US city (in `state`, when given)" },
-  zip: { schema: zipSchema, what: "the ZIP code", expected: "a known 5-digit US ZIP code" },
-  radius: { schema: wholeNumber(1, MAX_RADIUS), what: "the distance", expected: `a whole number of miles from 1 to ${MAX_RADIUS}` },
-  telehealthIn: { schema: stateSchema, what: "the state for online care", expected: "a two-letter US state code such as CA" },
-  type: { schema: lowerEnum(E.CLINIC_TYPES), many: true, what: "the kind of clinic", expected: oneOf(E.CLINIC_TYPES) },
-  route: { schema: lowerEnum(E.ROUTES), many: true, what: "the way ketamine is given", expected: oneOf(E.ROUTES) },
-  condition: { schema: lowerEnum(E.CONDITIONS), many: true, what: "the condition", expected: oneOf(E.CONDITIONS) },
-  integration: { schema: lowerEnum(INTEGRATION_CHOICES), many: true, what: "integration therapy", expected: oneOf(INTEGRATION_CHOICES) },
-  therapist: { schema: lowerEnum(["licensed"]), what: "who leads integration", expected: "licensed" },
-  followUp24h: { schema: boolSchema, what: "the 24-hour check-in", expected: BOOL_EXPECTED },
-  groups: { schema: lowerEnum(GROUP_CHOICES), what: "support groups", expected: oneOf(GROUP_CHOICES) },
-  onCall: { schema: boolSchema, what: "on-call help", expected: BOOL_EXPECTED },
-  onCallHours: { schema: lowerEnum(E.ON_CALL_HOURS), many: true, what: "on-call hours", expected: oneOf(E.ON_CALL_HOURS) },
-  prep: { schema: boolSchema, what: "preparation sessions", expected: BOOL_EXPECTED },
-  mbc: { schema: boolSchema, what: "progress tracking", expected: BOOL_EXPECTED },
-  tools: { schema: lowerEnum(E.DIGITAL_TOOLS), many: true, what: "tools between sessions", expected: oneOf(E.DIGITAL_TOOLS) },
-  lifestyle: { schema: lowerEnum(E.LIFESTYLE), many: true, what: "healthy-habit programs", expected: oneOf(E.LIFESTYLE) },
-  recoveryRoom: { schema: boolSchema, what: "recovery room", expected: BOOL_EXPECTED },
-  maxSessionPrice: { schema: dollarsSchema, what: "the price per session", expected: `a number of dollars from 0 to ${MAX_PRICE}` },
-  maxCourse: { schema: dollarsSchema, what: "the course price", expected: `a number of dollars from 0 to ${MAX_PRICE}` },
-  insurance: { schema: lowerEnum(E.INSURANCE), many: true, what: "insurance", expected: oneOf(E.INSURANCE) },
-  hsaFsa: { schema: boolSchema, what: "HSA/FSA", expected: BOOL_EXPECTED },
-  financing: { schema: boolSchema, what: "payment plans", expected: BOOL_EXPECTED },
-  slidingScale: { schema: boolSchema, what: "sliding-scale prices", expected: BOOL_EXPECTED },
-  accepting: { schema: boolSchema, what: "taking new patients", expected: BOOL_EXPECTED },
-  language: { schema: languageSchema, many: true, what: "the language", expected: "a language name such as Spanish" },
-  evening: { schema: boolSchema, what: "evening hours", expected: BOOL_EXPECTED },
-  weekend: { schema: boolSchema, what: "weekend hours", expected: BOOL_EXPECTED },
+  state: place("state", stateSchema),
+  city: place("city", z.string()),
+  zip: place("zip", zipSchema),
+  radius: place("radius", wholeNumber(1, MAX_RADIUS)),
+  telehealthIn: place("telehealthIn", stateSchema),
+  ...(Object.fromEntries(
+    (FILTERS as readonly FilterDef[]).filter((f) => f.kind !== "place").map((f) => [f.param, filterSpec(f)]),
+  ) as Record<NonPlace["param"], Spec>),
   sort: { schema: lowerEnum(SORTS), what: "the order", expected: oneOf(SORTS) },
   page: { schema: wholeNumber(1, MAX_PAGE), what: "the page number", expected: `a whole number from 1 to ${MAX_PAGE}` },
   perPage: { schema: wholeNumber(1, MAX_PER_PAGE), what: "the number of results per page", expected: `a whole number from 1 to ${MAX_PER_PAGE}` },

@@ -1,4 +1,5 @@
 import type { Settings } from "meilisearch";
+import { FILTER_ATTRIBUTES, type FilterAttribute } from "./registry";
 
 /**
  * The `clinics` index, as code. Applied idempotently at start (Meilisearch only re-indexes when a
@@ -52,42 +53,11 @@ export function synonymMap(groups = SYNONYM_GROUPS): Record<string, string[]> {
 }
 
 /**
- * Every attribute a filter may name. `lib/search/filters.ts` builds filter expressions only from
- * these (and the PostgreSQL fallback has a column expression for each), so nothing else can reach a
- * filter string.
+ * Every attribute a filter may name: the registry's (`lib/search/registry.ts`), and the document
+ * version. `lib/search/filters.ts` builds filter expressions only from these (and the PostgreSQL
+ * fallback has the registry's SQL for each), so nothing else can reach a filter string.
  */
-export const FILTERABLE_ATTRIBUTES = [
-  "state",
-  "city",
-  "telehealthStates",
-  "clinicType",
-  "routes",
-  "conditions",
-  "integrationTherapy",
-  "integrationByLicensed",
-  "followUp24h",
-  "onCall",
-  "onCallHours",
-  "supportGroups",
-  "hasPrepSessions",
-  "measurementBasedCare",
-  "digitalTools",
-  "lifestyle",
-  "recoveryRoom",
-  "sessionMin",
-  "sessionUnder",
-  "courseLow",
-  "courseUnder",
-  "insurance",
-  "hsaFsa",
-  "financing",
-  "slidingScale",
-  "accepting",
-  "languages",
-  "eveningHours",
-  "weekendHours",
-  "docVersion",
-] as const;
+export const FILTERABLE_ATTRIBUTES = [...FILTER_ATTRIBUTES, "docVersion"] as const;
 
 /**
  * Filterable too, but only for radius filters (see `geoFilter` in `lib/search/filters.ts`): no
@@ -102,7 +72,7 @@ export const GEO_FILTER_ATTRIBUTES = ["lat", "lng", "id"] as const;
  */
 export const SAFE_FILTER_VALUE = /^[\p{L}\p{N} .'_-]{1,80}$/u;
 
-export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
+export type FilterableAttribute = FilterAttribute | "docVersion";
 
 /** `id` orders the listings without a location after the nearest ones (see `lib/search/nearest.ts`). */
 export const SORTABLE_ATTRIBUTES = ["priceSort", "aftercareScore", "lastVerifiedTs", "id"] as const;

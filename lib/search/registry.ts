@@ -1,0 +1,684 @@
+import type { SQL, sql as sqlTag } from "drizzle-orm";
+import type { Clinic, clinics } from "@/db/schema";
+import * as E from "@/db/enums";
+import {
+  CLINIC_TYPE_LABELS,
+  CONDITION_LABELS,
+  DIGITAL_TOOL_LABELS,
+  GLOSSARY,
+  INSURANCE_LABELS,
+  INTEGRATION_THERAPY_LABELS,
+  LIFESTYLE_LABELS,
+  ON_CALL_HOURS_LABELS,
+  ROUTE_LABELS,
+  STATE_NAMES,
+} from "@/lib/labels";
+import { LANGUAGES } from "@/lib/languages";
+import { usd } from "@/lib/format";
+import { COURSE_PRICE_STEPS, DEFAULT_RADIUS, MAX_RADIUS, SESSION_PRICE_STEPS } from "./constants";
+
+/**
+ * THE FILTER REGISTRY: one declaration per search filter. Everything else derives from it:
+ *
+ * - the `SearchQuery` type, its defaults and its parser (`lib/search/query.ts`);
+ * - the facets and filter conditions (`lib/search/filters.ts`), the Meilisearch filterable
+ *   attributes (`lib/search/settings.ts`) and the search document's filter fields
+ *   (`filterFields`, spread into `toSearchDocument`), whose version (`DOC_VERSION`) is a hash of
+ *   this registry;
+ * - the PostgreSQL fallback's SQL for each attribute (`pg` or `column`, in `lib/search/fallback.ts`);
+ * - the filter panel, chips and "search without …" hints (`lib/search/labels.ts`,
+ *   `components/search/filter-panel.tsx`) and the element ids of the panel (`fieldId`);
+ * - the parameter table of `docs/api.md` (`lib/search/api-docs.ts`, checked by a unit test);
+ * - the parity tests (`test/search-parity.int.test.ts`), which try every filter on both engines.
+ *
+ * Adding a filter is adding an entry here (plus the listing field it reads, when it is new).
+ * Pure and free of server code: the filter panel (a client component) imports it. The SQL side is
+ * written as functions of the `clinics` table and the `sql` tag, which the fallback passes in.
+ */
+
+export type FilterKind = "flag" | "choice" | "many" | "range" | "place";
+
+/** Where a filter sits in the panel. Within a section, filters keep registry order. */
+export type PanelSection = "where" | "aftercare" | "cost" | "treatment" | "access";
+
+export const PANEL_SECTIONS: readonly {
+  key: PanelSection;
+  title: string;
+  /** Open even with none of its filters on. */
+  open: boolean;
+  intro?: string;
+}[] = [
+  { key: "where", title: "Where", open: true },
+  { key: "aftercare", title: "Aftercare", open: true, intro: brief(GLOSSARY.aftercare.definition) },
+  { key: "cost", title: "Cost and payment", open: false },
+  { key: "treatment", title: "Treatment", open: false },
+  { key: "access", title: "Access", open: false },
+];
+
+/** What the document builder computes once per listing for the filters that need it. */
+export type DocContext = {
+  telehealth: boolean;
+  /** Whole dollars, or null when unknown. */
+  sessionDollars: number | null;
+  courseDollars: number | null;
+};
+
+/** What the fallback passes to `pg`: the table, the `sql` tag, and the per-row derived numbers. */
+export type PgContext = {
+  c: typeof clinics;
+  sql: typeof sqlTag;
+  /** The same numbers as `DocContext`, as SQL (see `DERIVED` in lib/search/fallback.ts). */
+  d: { telehealth: SQL; sessionDollars: SQL; courseDollars: SQL };
+};
+
+/** How the fallback compares an attribute: a text value, a text array, a boolean or a number. */
+export type SqlType = "text" | "array" | "bool" | "number";
+
+export type FilterDef = {
+  /** The URL / API parameter. */
+  readonly param: string;
+  readonly kind: FilterKind;
+  /** The search document's field that filters use (also a Meilisearch filterable attribute). */
+  readonly attr?: string;
+  /** The allowed values (choice, many, place with a list). */
+  readonly choices?: readonly string[];
+  /** Words per choice (defaults to the choice itself). */
+  readonly choiceLabels?: Readonly<Record<string, string>>;
+  /** flag: the value that turns it on, when not `true` (the query then holds it or null). */
+  readonly token?: string;
+  /** flag: matches a document whose `attr` holds any of these (else: `attr` is true). */
+  readonly stored?: readonly string[];
+  /** choice/many: the stored values one choice stands for (else: the choice itself). */
+  readonly matches?: Readonly<Record<string, readonly string[]>>;
+  /** range: the price limits offered, and the document field listing the limits a listing is within. */
+  readonly steps?: readonly number[];
+  readonly buckets?: string;
+  /** range: how a chip names a limit ("Per session $500 or less"). */
+  readonly chip?: string;
+  /** Counted beside its choices (place filters other than state and online care are not). */
+  readonly facet?: boolean;
+  /** many: only choices with results (or chosen) are shown. */
+  readonly countedOnly?: boolean;
+  /** The document value: a listing column, or a function of the row. */
+  readonly column?: keyof Clinic;
+  readonly doc?: (c: Clinic, x: DocContext) => unknown;
+  /** The same value in SQL (default: `column`), and how it compares. */
+  readonly pg?: (x: PgContext) => SQL;
+  readonly type?: SqlType;
+  /** Heading or checkbox text, and a line of help under it. */
+  readonly title: string;
+  readonly hint?: string;
+  /** Named in "Search without {relax}". */
+  readonly relax: string;
+  /** Named in notices: "We ignored … for {what}". */
+  readonly what: string;
+  readonly section: PanelSection;
+  /** For docs/api.md: the values column (default: from the kind and choices) and the meaning. */
+  readonly api: { readonly values?: string; readonly meaning: string };
+  /** For API errors: "{param} must be {expected}" (default: from the kind and choices). */
+  readonly expected?: string;
+};
+
+/** The first sentence of a glossary definition: enough beside a checkbox. */
+export function brief(definition: string): string {
+  return definition.split(/(?<=\.)\s/)[0] ?? definition;
+}
+
+const GROUP_VALUES = {
+  any: ["in_person", "virtual", "both"],
+  in_person: ["in_person", "both"],
+  virtual: ["virtual", "both"],
+} as const;
+const ON_CALL_ANYONE = E.ON_CALL.filter((x) => x !== "none");
+
+export const FILTERS = [
+  // ---------------------------------------------------------------- where (one group: see placeGroup)
+  {
+    param: "state",
+    kind: "place",
+    attr: "state",
+    column: "state",
+    type: "text",
+    choices: E.US_STATES,
+    choiceLabels: STATE_NAMES,
+    facet: true,
+    title: "State",
+    relax: "the state",
+    what: "the state",
+    section: "where",
+    api: { values: "USPS code: `CA`, `ny` …", meaning: "clinics located in this state" },
+    expected: "a two-letter US state code such as CA",
+  },
+  {
+    param: "city",
+    kind: "place",
+    attr: "city",
+    column: "city",
+    type: "text",
+    title: "City",
+    relax: "the city",
+    what: "the city",
+    section: "where",
+    api: {
+      values: "a US city name: `Los Angeles`, `st. louis` …",
+      meaning:
+        "clinics in this city (in `state`, when given). Matched to the postal spelling without regard to case; an unknown city is an error",
+    },
+    expected: "the name of a US city (in `state`, when given)",
+  },
+  {
+    param: "zip",
+    kind: "place",
+    title: "Near ZIP code",
+    relax: "the ZIP code",
+    what: "the ZIP code",
+    section: "where",
+    api: {
+      values: "a 5-digit US ZIP code (ZIP+4 accepted)",
+      meaning: "clinics within `radius` miles of this ZIP code's point",
+    },
+    expected: "a known 5-digit US ZIP code",
+  },
+  {
+    param: "radius",
+    kind: "place",
+    title: "Within",
+    relax: "the distance",
+    what: "the distance",
+    section: "where",
+    api: {
+      values: `whole miles, 1–${MAX_RADIUS}; default \`${DEFAULT_RADIUS}\``,
+      meaning: "used with `zip`",
+    },
+    expected: `a whole number of miles from 1 to ${MAX_RADIUS}`,
+  },
+  {
+    param: "telehealthIn",
+    kind: "place",
+    attr: "telehealthStates",
+    doc: (c: Clinic, x: DocContext) => (x.telehealth ? c.statesServed : []),
+    pg: ({ c, sql, d }: PgContext) =>
+      sql`(case when ${d.telehealth} then ${c.statesServed} else '{}'::text[] end)`,
+    type: "array",
+    choices: E.US_STATES,
+    choiceLabels: STATE_NAMES,
+    facet: true,
+    title: "Also show online care available in",
+    relax: "online care",
+    what: "the state for online care",
+    section: "where",
+    api: {
+      values: "USPS code",
+      meaning:
+        "online (telehealth) care for people in this state. With `state`, `city` or `zip` it **adds** online services to the local clinics (either matches)",
+    },
+    expected: "a two-letter US state code such as CA",
+  },
+  // ---------------------------------------------------------------- treatment
+  {
+    param: "route",
+    kind: "many",
+    attr: "routes",
+    column: "routes",
+    type: "array",
+    choices: E.ROUTES,
+    choiceLabels: ROUTE_LABELS,
+    title: "How ketamine is given",
+    relax: "how ketamine is given",
+    what: "the way ketamine is given",
+    section: "treatment",
+    api: { meaning: "how ketamine is given" },
+  },
+  {
+    param: "condition",
+    kind: "many",
+    attr: "conditions",
+    column: "conditions",
+    type: "array",
+    choices: E.CONDITIONS,
+    choiceLabels: CONDITION_LABELS,
+    title: "What it treats",
+    relax: "the condition",
+    what: "the condition",
+    section: "treatment",
+    api: { meaning: "conditions treated" },
+  },
+  {
+    param: "type",
+    kind: "many",
+    attr: "clinicType",
+    column: "clinicType",
+    type: "text",
+    choices: E.CLINIC_TYPES,
+    choiceLabels: CLINIC_TYPE_LABELS,
+    title: "Kind of clinic",
+    relax: "the kind of clinic",
+    what: "the kind of clinic",
+    section: "treatment",
+    api: { meaning: "kind of clinic" },
+  },
+  // ---------------------------------------------------------------- aftercare
+  {
+    param: "integration",
+    kind: "many",
+    attr: "integrationTherapy",
+    column: "integrationTherapy",
+    type: "text",
+    // "none" is not something to look for.
+    choices: ["included", "add_on", "referral_only"],
+    choiceLabels: {
+      included: INTEGRATION_THERAPY_LABELS.included,
+      add_on: INTEGRATION_THERAPY_LABELS.add_on,
+      referral_only: "Referral to a therapist",
+    },
+    title: "Integration therapy",
+    hint: GLOSSARY.integration.definition,
+    relax: "integration therapy",
+    what: "integration therapy",
+    section: "aftercare",
+    api: {
+      meaning: "integration therapy: in the price, at extra cost, or a referral to an outside therapist",
+    },
+  },
+  {
+    param: "therapist",
+    kind: "flag",
+    token: "licensed",
+    attr: "integrationByLicensed",
+    doc: (c: Clinic) => c.integrationTherapy !== "none" && c.integrationBy === "licensed_therapist",
+    pg: ({ c, sql }: PgContext) =>
+      sql`(${c.integrationTherapy} <> 'none' and ${c.integrationBy} = 'licensed_therapist')`,
+    type: "bool",
+    title: "Integration led by a licensed therapist",
+    relax: "a licensed therapist",
+    what: "who leads integration",
+    section: "aftercare",
+    api: { meaning: "integration therapy is led by a licensed therapist" },
+  },
+  {
+    param: "followUp24h",
+    kind: "flag",
+    attr: "followUp24h",
+    column: "followUp24h",
+    type: "bool",
+    title: "Check-in within 24 hours",
+    relax: "the 24-hour check-in",
+    what: "the 24-hour check-in",
+    section: "aftercare",
+    api: { meaning: "the clinic checks in within 24 hours of each treatment" },
+  },
+  {
+    param: "groups",
+    kind: "choice",
+    attr: "supportGroups",
+    column: "supportGroups",
+    type: "text",
+    choices: ["any", "in_person", "virtual"],
+    matches: GROUP_VALUES,
+    choiceLabels: { any: "Any support group", in_person: "In person", virtual: "Online" },
+    title: "Support groups",
+    relax: "support groups",
+    what: "support groups",
+    section: "aftercare",
+    api: {
+      meaning:
+        "support groups of any kind, with in-person meetings, or with online meetings (`both` formats count for either)",
+    },
+  },
+  {
+    param: "onCall",
+    kind: "flag",
+    attr: "onCall",
+    column: "onCall",
+    type: "text",
+    stored: ON_CALL_ANYONE,
+    title: "Someone to call between visits",
+    hint: brief(GLOSSARY.onCall.definition),
+    relax: "on-call help",
+    what: "on-call help",
+    section: "aftercare",
+    api: { meaning: "a nurse, clinician or coach can be reached between visits" },
+  },
+  {
+    param: "onCallHours",
+    kind: "many",
+    attr: "onCallHours",
+    doc: (c: Clinic) => (c.onCall === "none" ? null : c.onCallHours),
+    pg: ({ c, sql }: PgContext) =>
+      sql`(case when ${c.onCall} = 'none' then null else ${c.onCallHours}::text end)`,
+    type: "text",
+    choices: E.ON_CALL_HOURS,
+    choiceLabels: ON_CALL_HOURS_LABELS,
+    title: "When you can call",
+    relax: "on-call hours",
+    what: "on-call hours",
+    section: "aftercare",
+    api: { meaning: "when on-call help is available" },
+  },
+  {
+    param: "prep",
+    kind: "flag",
+    attr: "hasPrepSessions",
+    doc: (c: Clinic) => c.prepSessions > 0,
+    pg: ({ c, sql }: PgContext) => sql`(${c.prepSessions} > 0)`,
+    type: "bool",
+    title: "Preparation session before treatment",
+    relax: "preparation sessions",
+    what: "preparation sessions",
+    section: "aftercare",
+    api: { meaning: "at least one preparation session before treatment" },
+  },
+  {
+    param: "mbc",
+    kind: "flag",
+    attr: "measurementBasedCare",
+    column: "measurementBasedCare",
+    type: "bool",
+    title: "Tracks your progress",
+    hint: "Short questionnaires, like the PHQ-9, check whether treatment is working.",
+    relax: "progress tracking",
+    what: "progress tracking",
+    section: "aftercare",
+    api: { meaning: "measurement-based care: progress tracked with standard questionnaires (e.g. PHQ-9)" },
+  },
+  {
+    param: "tools",
+    kind: "many",
+    attr: "digitalTools",
+    column: "digitalTools",
+    type: "array",
+    choices: E.DIGITAL_TOOLS,
+    choiceLabels: DIGITAL_TOOL_LABELS,
+    title: "Tools between sessions",
+    relax: "tools between sessions",
+    what: "tools between sessions",
+    section: "aftercare",
+    api: { meaning: "tools between sessions" },
+  },
+  {
+    param: "lifestyle",
+    kind: "many",
+    attr: "lifestyle",
+    column: "lifestyle",
+    type: "array",
+    choices: E.LIFESTYLE,
+    choiceLabels: LIFESTYLE_LABELS,
+    title: "Healthy-habit programs",
+    relax: "healthy-habit programs",
+    what: "healthy-habit programs",
+    section: "aftercare",
+    api: { meaning: "healthy-habit programs" },
+  },
+  {
+    param: "recoveryRoom",
+    kind: "flag",
+    attr: "recoveryRoom",
+    column: "recoveryRoom",
+    type: "bool",
+    title: "Recovery room",
+    hint: brief(GLOSSARY.recoveryRoom.definition),
+    relax: "the recovery room",
+    what: "recovery room",
+    section: "aftercare",
+    api: { meaning: "a supervised recovery room" },
+  },
+  // ---------------------------------------------------------------- cost and payment
+  {
+    param: "maxSessionPrice",
+    kind: "range",
+    attr: "sessionMin",
+    doc: (_c: Clinic, x: DocContext) => x.sessionDollars,
+    pg: ({ d }: PgContext) => d.sessionDollars,
+    type: "number",
+    buckets: "sessionUnder",
+    steps: SESSION_PRICE_STEPS,
+    chip: "Per session",
+    title: "Price per session",
+    relax: "the price per session",
+    what: "the price per session",
+    section: "cost",
+    api: {
+      values: "dollars, 0–100000 (`450`, `450.50`, `$1,000`; cents are dropped)",
+      meaning:
+        "the lowest listed price per session is at most this. Listings without a session price are left out",
+    },
+  },
+  {
+    param: "maxCourse",
+    kind: "range",
+    attr: "courseLow",
+    doc: (_c: Clinic, x: DocContext) => x.courseDollars,
+    pg: ({ d }: PgContext) => d.courseDollars,
+    type: "number",
+    buckets: "courseUnder",
+    steps: COURSE_PRICE_STEPS,
+    chip: "Course",
+    title: "Price of a first course",
+    hint: "Our estimate of a typical first course: a consultation, 6 sessions, 3 integration sessions and 2 boosters, at the low end of the clinic's prices.",
+    relax: "the course price",
+    what: "the course price",
+    section: "cost",
+    api: {
+      values: "dollars, 0–100000",
+      meaning:
+        "the low end of our first-course estimate is at most this (consult, 6 sessions, 3 integration sessions, 2 boosters; see `/methodology`)",
+    },
+  },
+  {
+    param: "insurance",
+    kind: "many",
+    attr: "insurance",
+    column: "insurance",
+    type: "text",
+    choices: E.INSURANCE,
+    choiceLabels: INSURANCE_LABELS,
+    title: "Insurance",
+    relax: "insurance",
+    what: "insurance",
+    section: "cost",
+    api: { meaning: "how the clinic works with insurance" },
+  },
+  {
+    param: "hsaFsa",
+    kind: "flag",
+    attr: "hsaFsa",
+    column: "hsaFsa",
+    type: "bool",
+    title: "Takes HSA / FSA",
+    hint: brief(GLOSSARY.hsaFsa.definition),
+    relax: "HSA / FSA",
+    what: "HSA/FSA",
+    section: "cost",
+    api: { meaning: "HSA / FSA cards accepted" },
+  },
+  {
+    param: "financing",
+    kind: "flag",
+    attr: "financing",
+    column: "financing",
+    type: "bool",
+    title: "Payment plans",
+    hint: brief(GLOSSARY.financing.definition),
+    relax: "payment plans",
+    what: "payment plans",
+    section: "cost",
+    api: { meaning: "payment plans" },
+  },
+  {
+    param: "slidingScale",
+    kind: "flag",
+    attr: "slidingScale",
+    column: "slidingScale",
+    type: "bool",
+    title: "Sliding-scale prices",
+    hint: brief(GLOSSARY.slidingScale.definition),
+    relax: "sliding-scale prices",
+    what: "sliding-scale prices",
+    section: "cost",
+    api: { meaning: "income-based prices" },
+  },
+  // ---------------------------------------------------------------- access
+  {
+    param: "accepting",
+    kind: "flag",
+    attr: "accepting",
+    doc: (c: Clinic) => c.newPatientStatus === "accepting",
+    pg: ({ c, sql }: PgContext) => sql`(${c.newPatientStatus} = 'accepting')`,
+    type: "bool",
+    title: "Taking new patients",
+    relax: "taking new patients",
+    what: "taking new patients",
+    section: "access",
+    api: { meaning: "taking new patients now" },
+  },
+  {
+    param: "evening",
+    kind: "flag",
+    attr: "eveningHours",
+    column: "eveningHours",
+    type: "bool",
+    title: "Evening hours",
+    relax: "evening hours",
+    what: "evening hours",
+    section: "access",
+    api: { meaning: "evening hours" },
+  },
+  {
+    param: "weekend",
+    kind: "flag",
+    attr: "weekendHours",
+    column: "weekendHours",
+    type: "bool",
+    title: "Weekend hours",
+    relax: "weekend hours",
+    what: "weekend hours",
+    section: "access",
+    api: { meaning: "weekend hours" },
+  },
+  {
+    param: "language",
+    kind: "many",
+    attr: "languages",
+    column: "languages",
+    type: "array",
+    choices: LANGUAGES,
+    countedOnly: true,
+    title: "Languages",
+    relax: "the language",
+    what: "the language",
+    section: "access",
+    api: {
+      values: `_many_: ${LANGUAGES.map((l) => `\`${l}\``).join(", ")} (any case)`,
+      meaning: "languages spoken",
+    },
+    expected: "a language name such as Spanish",
+  },
+] as const satisfies readonly FilterDef[];
+
+export type Filter = (typeof FILTERS)[number];
+export type FilterParam = Filter["param"];
+export type PlaceFilter = Extract<Filter, { kind: "place" }>;
+
+type DocValue<F> = F extends { doc: (...args: never[]) => infer V }
+  ? V
+  : F extends { column: infer K extends keyof Clinic }
+    ? Clinic[K]
+    : never;
+
+/** The filter fields of a search document, typed from the registry. */
+export type FilterFields = {
+  -readonly [F in Extract<Filter, { attr: string }> as F["attr"]]: DocValue<F>;
+} & { -readonly [F in Extract<Filter, { buckets: string }> as F["buckets"]]: number[] };
+
+/** Every filter by parameter, typed as the general shape. */
+export const FILTER_BY_PARAM: ReadonlyMap<string, FilterDef> = new Map(
+  (FILTERS as readonly FilterDef[]).map((f) => [f.param, f]),
+);
+
+export function filterDef(param: string): FilterDef | undefined {
+  return FILTER_BY_PARAM.get(param);
+}
+
+/** The document fields filters name: each filter's attribute and price buckets. */
+export type FilterAttribute =
+  Extract<Filter, { attr: string }>["attr"] | Extract<Filter, { buckets: string }>["buckets"];
+
+/** Every attribute a filter may name, in registry order (and the document version, for rebuilds). */
+export const FILTER_ATTRIBUTES = [
+  ...new Set(
+    (FILTERS as readonly FilterDef[]).flatMap((f) => [
+      ...(f.attr ? [f.attr] : []),
+      ...(f.buckets ? [f.buckets] : []),
+    ]),
+  ),
+] as FilterAttribute[];
+
+/** The value of one choice for the query: what `SearchQuery[param]` holds when it is on. */
+export function flagValue(f: FilterDef): string {
+  return f.token ?? "true";
+}
+
+/** The choices a filter offers, as URL values. */
+export function choicesOf(f: FilterDef): readonly string[] {
+  if (f.kind === "flag") return [flagValue(f)];
+  if (f.kind === "range") return (f.steps ?? []).map(String);
+  return f.choices ?? [];
+}
+
+/** The words of a choice. */
+export function choiceWords(f: FilterDef, value: string): string {
+  if (f.kind === "range") return `${usd(Number(value) * 100)} or less`;
+  return f.choiceLabels?.[value] ?? (f.kind === "flag" ? f.title : value);
+}
+
+const within = (price: number | null, steps: readonly number[]) =>
+  price == null ? [] : steps.filter((s) => price <= s);
+
+/** The filter fields of a listing's search document (see `toSearchDocument`). */
+export function filterFields(c: Clinic, x: DocContext): FilterFields {
+  const out: Record<string, unknown> = {};
+  for (const f of FILTERS as readonly FilterDef[]) {
+    if (!f.attr) continue;
+    const value = f.doc ? f.doc(c, x) : f.column ? c[f.column] : undefined;
+    out[f.attr] = value;
+    if (f.buckets) out[f.buckets] = within(value as number | null, f.steps ?? []);
+  }
+  return out as FilterFields;
+}
+
+/**
+ * An HTML id for a filter's field or one of its choices: always valid (letters, digits, `-` and
+ * `_` only, as values such as "Haitian Creole" hold spaces) and unique per choice.
+ */
+export function fieldId(param: string, value?: string): string {
+  if (value === undefined) return `f-${param}`;
+  // "No preference" (the empty value) reads "-none", which no choice's own token starts with.
+  const token = value === "" ? "-none" : value.replace(/[^A-Za-z0-9_]+/g, "-");
+  return `f-${param}-${token}`;
+}
+
+/**
+ * A fingerprint of the registry's shape for the index (see `DOC_VERSION`): a positive 31-bit
+ * number that changes when a filter, its attribute, its values or its source changes. (A change
+ * inside a `doc` function alone does not show here: bump `DOC_SHAPE` in document.ts for that.)
+ */
+export function registryFingerprint(salt: number): number {
+  const shape = (FILTERS as readonly FilterDef[]).map((f) => [
+    f.param,
+    f.kind,
+    f.attr ?? null,
+    f.buckets ?? null,
+    f.steps ?? null,
+    f.stored ?? null,
+    f.matches ?? null,
+    f.column ?? null,
+    f.pg ? "derived" : null,
+  ]);
+  // FNV-1a: small, stable, and the same on the server and in tests.
+  let h = 0x811c9dc5;
+  for (const ch of JSON.stringify([salt, shape])) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 1;
+}
