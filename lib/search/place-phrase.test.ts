@@ -104,7 +104,7 @@ describe("readPlace", () => {
 
   it("looks in the state already chosen, and leaves another state's names as words", () => {
     expect(brief(readPlace("Springfield", "IL"))).toBe("city Springfield, IL | ");
-    expect(brief(readPlace("Austin", "MN"))).toBe("-"); // Austin, MN is too small to be read alone
+    expect(brief(readPlace("Austin", "MN"))).toBe("city Austin, MN | "); // small, but its state was chosen
     expect(brief(readPlace("Austin MN", "MN"))).toBe("city Austin, MN | ");
     expect(brief(readPlace("Texas", "CA"))).toBe("-");
   });
@@ -141,14 +141,22 @@ describe("parseSearchQuery with place words", () => {
     expect(parse("q=ptsd+in+Ohio", mode).query).toMatchObject({ q: "ptsd", state: "OH", zip: null });
   });
 
-  it("keeps a chosen sort, and a given location wins over words", () => {
+  it("keeps a chosen sort; the words win over the location the form still holds", () => {
     expect(parse("q=Austin&sort=price").query).toMatchObject({ zip: { city: "Austin" }, sort: "price" });
-    expect(parse("q=Austin&zip=60614").query).toMatchObject({ q: "Austin", zip: { code: "60614" } });
+    expect(parse("q=Austin&zip=60614").query).toMatchObject({ q: "", zip: { city: "Austin", state: "TX" } });
     expect(parse("q=Austin&state=TX&city=Dallas").query).toMatchObject({
-      q: "Austin",
-      city: "Dallas",
-      zip: null,
+      q: "",
+      city: null,
+      state: "TX",
+      zip: { city: "Austin" },
     });
+    expect(parse("q=Austin&state=CA").query).toMatchObject({
+      state: null,
+      zip: { city: "Austin", state: "TX" },
+    });
+    expect(parse("q=ptsd+in+Ohio&zip=60614").query).toMatchObject({ q: "ptsd", state: "OH", zip: null });
+    // Words that name no place leave the location alone.
+    expect(parse("q=ptsd&zip=60614").query).toMatchObject({ q: "ptsd", zip: { code: "60614" } });
   });
 
   it("asks which city an ambiguous name means, keeping the words meanwhile", () => {

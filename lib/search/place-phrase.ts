@@ -150,13 +150,16 @@ function placeAt(t: readonly Token[], i: number, stop: number): Found | undefine
 
 /**
  * A bare city name's reading: one city, several to choose from, or none (the words stay words).
- * Towns below `BARE_CITY_MIN_POINTS` never compete: "Beverly Hills" is Beverly Hills, CA.
+ * Towns below `BARE_CITY_MIN_POINTS` never compete ("Beverly Hills" is Beverly Hills, CA), unless
+ * the searcher already chose their state (`given`), which then names it as "Austin MN" would.
  */
 function bareCity(found: Extract<Found, { kind: "bare" }>, given: UsState | undefined) {
   if (NOT_BARE.has(found.phrase)) return undefined;
-  const cities = (given ? found.entries.filter((e) => e.state === given) : found.entries).filter(
-    (e) => e.points >= BARE_CITY_MIN_POINTS,
-  );
+  if (given) {
+    const entry = found.entries.find((e) => e.state === given);
+    return entry && { entry };
+  }
+  const cities = found.entries.filter((e) => e.points >= BARE_CITY_MIN_POINTS);
   const [top, next] = cities;
   if (!top) return undefined;
   if (next && top.points < DOMINANCE * next.points) return { choices: cities.slice(0, MAX_CHOICES) };
@@ -255,8 +258,10 @@ export function readPlace(q: string, given?: UsState): PlaceReading | undefined 
 export type PlaceChoice = { label: string; change: Partial<SearchQuery> };
 
 /**
- * What the place in the words changes in a parsed query (see `readPlace`). Only when no location
- * was given as a parameter (`zip`, `city`); a `state` narrows where a city is looked for.
+ * What the place in the words changes in a parsed query (see `readPlace`). The words win over the
+ * location parameters, because on /clinics they are what the person just typed while the form still
+ * holds the last location: a place read from `q` replaces `zip` and `city`, and `state` unless it is
+ * the place's state. A `state` is used first to pick among cities of the name.
  */
 export function placeFromWords(query: SearchQuery): {
   change: Partial<SearchQuery>;
@@ -264,9 +269,16 @@ export function placeFromWords(query: SearchQuery): {
   choices?: PlaceChoice[];
 } {
   const none = { change: {}, notices: [] };
-  if (query.zip !== null || query.city !== null || query.q === "") return none;
-  const read = readPlace(query.q, query.state ?? undefined);
+  if (query.q === "") return none;
+  const given = query.state ?? undefined;
+  const read = readPlace(query.q, given) ?? (given ? readPlace(query.q) : undefined);
   if (!read) return none;
+  const near = (p: ZipPoint): Partial<SearchQuery> => ({
+    zip: toZipLocation(p),
+    city: null,
+    state: given === p.state ? given : null,
+    q: read.rest,
+  });
   switch (read.kind) {
     case "zip": {
       const notices: QueryIssue[] = read.elsewhere
@@ -278,20 +290,17 @@ export function placeFromWords(query: SearchQuery): {
             },
           ]
         : [];
-      return { change: { zip: toZipLocation(read.point), q: read.rest }, notices };
+      return { change: near(read.point), notices };
     }
     case "city":
-      return { change: { zip: toZipLocation(read.point), q: read.rest }, notices: [] };
+      return { change: near(read.point), notices: [] };
     case "state":
-      return { change: { state: read.state, q: read.rest }, notices: [] };
+      return { change: { state: read.state, city: null, zip: null, q: read.rest }, notices: [] };
     case "choose":
       return {
         change: {},
         notices: [],
-        choices: read.choices.map((p) => ({
-          label: placeLabel(p),
-          change: { zip: toZipLocation(p), q: read.rest },
-        })),
+        choices: read.choices.map((p) => ({ label: placeLabel(p), change: near(p) })),
       };
   }
 }

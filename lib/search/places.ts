@@ -95,3 +95,9 @@ export function canonicalCity(input: string, state?: UsState): string | undefine
   if (state) return byState.get(state)?.city;
   return byState.values().next().value?.city;
 }
+
+/** Builds the city tables (a second or two) so the first search with words does not wait for them. */
+export function warmPlaces(): void {
+  const [city] = citiesNamed("chicago");
+  if (city) cityPoint(city);
+}
