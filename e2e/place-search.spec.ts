@@ -2,6 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 /** "1,234 clinics …" → 1234 */
+// Several page loads, the API and axe per test, on a shared machine.
+test.slow();
+
 async function total(page: Page): Promise<number> {
   const text = await page.getByTestId("result-count").innerText();
   return Number(/^([\d,]+) clinic/.exec(text)?.[1]?.replace(/,/g, "") ?? NaN);
@@ -90,7 +93,9 @@ test("a ZIP code with nothing near offers the smallest wider circle that finds c
   const offers = page.getByTestId("ways-out").getByRole("link");
   // The same ways out as the API, in the same order, each with its count.
   await expect(offers).toHaveText(
-    near.suggestions.map((s) => `${s.label} (${s.total.toLocaleString("en-US")} clinic${s.total === 1 ? "" : "s"})`),
+    near.suggestions.map(
+      (s) => `${s.label} (${s.total.toLocaleString("en-US")} clinic${s.total === 1 ? "" : "s"})`,
+    ),
   );
   await noViolations(page);
   await page.getByRole("link", { name: `Within ${radius} miles (${promised} clinics)` }).click();
