@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 
 /** "1,234 clinics …" → 1234 */
 // Several page loads, the API and axe per test, on a shared machine.
@@ -25,9 +25,9 @@ async function api(request: APIRequestContext, qs: string): Promise<Answer> {
   return (await res.json()) as Answer;
 }
 
+// As e2e/a11y.spec.ts: no serious or critical axe violations.
 async function noViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 for (const [width, height, tag] of [

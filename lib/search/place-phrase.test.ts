@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readPlace, type PlaceReading } from "./place-phrase";
+import { warmPlaces } from "./places";
 import { parseSearchQuery } from "./query";
+
+// The city and ZIP-code tables take a second or two to build (far more on a loaded machine): once, up front.
+beforeAll(() => warmPlaces(), 120_000);
 
 /** A reading as one line: "zip 78701 | rest", "city Austin, TX | rest", "state TX | rest", "choose A, B | rest", "-". */
 function brief(r: PlaceReading | undefined): string {
