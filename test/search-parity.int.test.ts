@@ -4,7 +4,7 @@ import { searchMeili } from "@/lib/search/backend";
 import { createMeili, waitForTask } from "@/lib/search/client";
 import { FacetCache } from "@/lib/search/facet-cache";
 import { outsideFinder } from "@/lib/search/geo-sql";
-import { searchPostgres } from "@/lib/search/fallback";
+import { countPostgres, searchPostgres } from "@/lib/search/fallback";
 import { combined, filterGroups, resolveGroups, toMeiliFilter } from "@/lib/search/filters";
 import { METERS_PER_MILE } from "@/lib/search/geo";
 import { nearestIds } from "@/lib/search/nearest";
@@ -16,6 +16,7 @@ import { rebuildIndex } from "@/lib/search/rebuild";
 import { drainOutbox, enqueueSearchSync } from "@/lib/search/sync";
 import { makeClinic } from "./support/clinic";
 import { choicesOf, FILTERS, type FilterDef } from "@/lib/search/registry";
+import { FEW_RESULTS, meiliCounter, waysOut } from "@/lib/search/suggestions";
 import { freshDatabase } from "./support/db";
 
 /** Filter-only queries (no words): Meilisearch and the PostgreSQL fallback must agree exactly. */
@@ -46,6 +47,11 @@ const QUERIES = [
       const choices = choicesOf(f);
       return `${f.param}=${encodeURIComponent(choices[Math.floor(choices.length / 2)]!)}`;
     }),
+  // Place words (lib/search/place-phrase.ts): both engines get the same parsed query.
+  "q=Austin%2078701",
+  "q=Chicago+IL+60614&integration=included",
+  "q=Austin%2C+Texas&radius=50",
+  "q=clinics+in+Ohio&groups=any",
 ];
 
 const parse = (qs: string): SearchQuery => {
@@ -93,6 +99,51 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
     expect(p.ids.length).toBe(p.answer.total);
     expect(p.answer.facets).toEqual(m.answer.facets);
     expect(p.answer.relax).toEqual(m.answer.relax);
+  });
+
+  it("reads place words into a location before either engine sees the query", () => {
+    expect(parse("q=Austin%2078701")).toMatchObject({ q: "", zip: { code: "78701" }, sort: "distance" });
+    expect(parse("q=clinics+in+Ohio&groups=any")).toMatchObject({ q: "clinics", state: "OH" });
+  });
+
+  it.each([
+    "zip=82001",
+    "q=Cheyenne+WY",
+    "zip=82001&radius=25&integration=included&followUp24h=true",
+    "state=WY&route=oral&followUp24h=true",
+    "zip=78701&groups=any&maxSessionPrice=300&accepting=true",
+    "q=Cheyenne+WY&integration=included",
+  ])("offers the same ways out, each finding what it promises: %s", async (qs) => {
+    const q = parse(qs);
+    const groups = filterGroups(q);
+    const m = await searchMeili(meili, index, q, groups, { outside: outsideFinder(db.db) });
+    const p = await searchPostgres(db.db, q, groups);
+    expect(m.total).toBe(p.total);
+    expect(m.total).toBeLessThan(FEW_RESULTS);
+    const fromMeili = await waysOut(q, m.total, m.relax, meiliCounter(meili, index, outsideFinder(db.db)));
+    const fromPg = await waysOut(q, p.total, p.relax, (qs) => countPostgres(db.db, qs));
+    expect(fromPg).toEqual(fromMeili);
+    expect(fromMeili.length).toBeGreaterThan(0);
+    for (const w of fromMeili) {
+      const changed = { ...q, ...w.change, page: 1 };
+      expect((await searchPostgres(db.db, changed, filterGroups(changed))).total).toBe(w.total);
+      expect(w.total).toBeGreaterThan(m.total);
+    }
+    // In order: a wider circle, online care in the state, one filter fewer.
+    const kinds = fromMeili.map((w) =>
+      ["Within ", "Include online care", "Search without "].findIndex((s) => w.label.startsWith(s)),
+    );
+    expect(kinds).not.toContain(-1);
+    expect(kinds).toEqual([...kinds].sort());
+    if (q.zip && q.radius < 250) expect(kinds).toContain(0);
+  });
+
+  it("offers no ways out, and counts nothing more, when three or more match", async () => {
+    const q = parse("state=CA");
+    const asked: unknown[] = [];
+    const record = async (qs: readonly SearchQuery[]) => (asked.push(qs), qs.map(() => 0));
+    expect(await waysOut(q, 3, { place: 1500 }, record)).toEqual([]);
+    expect(asked).toEqual([]);
   });
 
   it("the whole mix exercises real results, empty results and counts", async () => {

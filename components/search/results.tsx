@@ -1,6 +1,5 @@
 import Link from "@/components/link";
-import type { GroupKey } from "@/lib/search/filters";
-import { choiceLabel, relaxLabel } from "@/lib/search/labels";
+import { choiceLabel } from "@/lib/search/labels";
 import {
   DEFAULT_QUERY,
   PARAM_NAMES,
@@ -16,6 +15,7 @@ import { PLACE_PARAMS } from "@/lib/search/filters";
 import type { SearchResult } from "@/lib/search/search";
 import { STATE_NAMES } from "@/lib/labels";
 import { ResultCard } from "./result-card";
+import { WaysOut } from "./ways-out";
 import { count } from "@/lib/format";
 
 const SORT_LABELS: Record<Sort, string> = {
@@ -190,35 +190,15 @@ function Pagination({ query, result }: { query: SearchQuery; result: SearchResul
   );
 }
 
-/** Nothing matched: say so, and offer the one or two filters whose removal helps most. */
+/** Nothing matched: say so, and offer the ways out (a wider circle, online care, one filter fewer). */
 function EmptyState({ query, result }: { query: SearchQuery; result: SearchResult }) {
-  const hints = (Object.entries(result.relax) as [GroupKey | "q", number][])
-    .filter(([, count]) => count > 0)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 2)
-    .map(([key, count]) => ({
-      key,
-      count,
-      href: searchHref(
-        query,
-        key === "q" ? { q: "" } : without(query, key === "place" ? PLACE_PARAMS : [key as ParamName]),
-      ),
-    }));
   return (
     <div className="card space-y-3" data-testid="empty">
       <h2 className="text-xl">No clinics match all of your choices</h2>
-      {hints.length > 0 ? (
+      {result.suggestions.length > 0 ? (
         <>
           <p>Try widening your search:</p>
-          <ul className="space-y-2">
-            {hints.map((h) => (
-              <li key={h.key}>
-                <Link href={h.href} className="inline-flex min-h-11 items-center">
-                  Search without {relaxLabel(h.key)} ({plural(h.count, "clinic")})
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <WaysOut query={query} ways={result.suggestions} />
         </>
       ) : (
         <p>Try fewer filters, or check the spelling of your search words.</p>
@@ -253,7 +233,9 @@ export function Results({
         <div>
           <h2 id="results-heading" className="text-xl" aria-live="polite" data-testid="result-count">
             {plural(result.total, "clinic")}
-            {query.zip ? ` within ${query.radius} miles of ${query.zip.code}` : ""}
+            {query.zip
+              ? ` within ${query.radius} miles of ${query.zip.city}, ${query.zip.state} ${query.zip.code}`
+              : ""}
           </h2>
           {result.total > 0 && (
             <p className="text-sm text-muted">
@@ -297,6 +279,14 @@ export function Results({
             <ResultCard key={hit.id} hit={hit} now={now} />
           ))}
         </ol>
+      )}
+      {result.total > 0 && result.suggestions.length > 0 && (
+        <div className="card space-y-2" data-testid="few">
+          <p className="font-medium">
+            Only {plural(result.total, "clinic")} found. Widen your search to see more:
+          </p>
+          <WaysOut query={query} ways={result.suggestions} />
+        </div>
       )}
 
       <Pagination query={query} result={result} />

@@ -1,6 +1,7 @@
 import { MAX_PER_PAGE, DEFAULT_PER_PAGE } from "./constants";
 import { MAX_Q_LENGTH, PARAM_NAMES, SORTS, type ParamName } from "./query";
 import { filterDef, type FilterDef } from "./registry";
+import { SEARCHED_FIELDS_TEXT } from "./settings";
 
 /**
  * The parameter table of `docs/api.md` (`GET /api/clinics`), generated from the filter registry and
@@ -17,7 +18,8 @@ const OTHER: Record<"q" | "sort" | "page" | "perPage", Omit<ParamRow, "param">> 
   q: {
     values: `text, at most ${MAX_Q_LENGTH} characters`,
     meaning:
-      "words to look for in the name, city, state, kind of clinic, treatments, conditions, aftercare notes and description; typos tolerated; every word must match. Words that are only a ZIP code (`q=60614`) mean `zip=60614`",
+      `words to look for in ${SEARCHED_FIELDS_TEXT}; typos tolerated; every word must match. ` +
+      "Words naming a US place (`Austin 78701`) set the location: see [Place words](#place-words)",
   },
   sort: {
     values: `${code(SORTS[0])} (default), ${SORTS.slice(1).map(code).join(", ")}`,

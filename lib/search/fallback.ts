@@ -6,7 +6,15 @@ import { clinics } from "@/db/schema";
 import { aftercareScoreSql, courseLowCentsSql, dollarsSql } from "./derived-sql";
 import { toSearchDocument, UNKNOWN_PRICE_SORT } from "./document";
 import { distanceSql, withinSql } from "./geo-sql";
-import { combined, FACETS, type Cond, type Facet, type FacetCounts, type FilterGroup } from "./filters";
+import {
+  combined,
+  FACETS,
+  filterGroups,
+  type Cond,
+  type Facet,
+  type FacetCounts,
+  type FilterGroup,
+} from "./filters";
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
 import { FILTERS, type FilterDef, type PgContext, type SqlType } from "./registry";
@@ -252,4 +260,23 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
     relax.q = toInt(row?.n);
   }
   return { docs: rows.map(toSearchDocument), total, facets, relax };
+}
+
+/**
+ * How many listings each query finds (its words and filters; page and sort play no part): the
+ * PostgreSQL side of the counts behind the ways out of a search with few results (`suggestions.ts`).
+ */
+export function countPostgres(db: Db, queries: readonly SearchQuery[]): Promise<number[]> {
+  return limited(async () => {
+    const counts: number[] = [];
+    for (const query of queries) {
+      const all = combined(filterGroups(query));
+      const where = sqlAnd(eq(c.status, "published"), textMatchSql(query.q), all && toSql(all));
+      const [row] = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from ${c} ${DERIVED} where ${where}`,
+      );
+      counts.push(toInt(row?.n));
+    }
+    return counts;
+  });
 }

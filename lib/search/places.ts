@@ -1,5 +1,6 @@
 import zipcodes from "zipcodes";
 import { US_STATES, type UsState } from "@/db/enums";
+import { getPlaces, zipToPoint, type ZipPoint } from "@/db/seed/places";
 import { SAFE_FILTER_VALUE } from "./settings";
 
 /**
@@ -23,21 +24,64 @@ export function normalizeCity(input: string): string {
     .replace(/^mt /, "mount ");
 }
 
-let index: Map<string, Map<UsState, string>> | undefined;
+/** One city in one state: the dataset's spelling, how many distinct ZIP-code points it has, and its first one. */
+export type CityEntry = { city: string; state: UsState; points: number; first: ZipPoint | undefined };
 
-/** normalized name → state → the dataset's spelling. Built once (about 40,000 codes), then cached. */
+let index: Map<string, Map<UsState, CityEntry>> | undefined;
+
+/** normalized name → state → the city. Built once (about 40,000 codes), then cached. */
 function cityIndex() {
   if (index) return index;
   index = new Map();
+  const seen = new Set<string>();
   for (const e of Object.values(zipcodes.codes)) {
     // A few "cities" are businesses with a ZIP code of their own ("At&t"); they are not places.
     if (!e || !STATES.has(e.state) || !SAFE_FILTER_VALUE.test(e.city)) continue;
     const key = normalizeCity(e.city);
     let byState = index.get(key);
     if (!byState) index.set(key, (byState = new Map()));
-    if (!byState.has(e.state as UsState)) byState.set(e.state as UsState, e.city);
+    let entry = byState.get(e.state as UsState);
+    if (!entry)
+      byState.set(
+        e.state as UsState,
+        (entry = { city: e.city, state: e.state as UsState, points: 0, first: undefined }),
+      );
+    const point = zipToPoint(e.zip);
+    if (!point) continue;
+    entry.first ??= point;
+    // Several codes (PO boxes, large organisations) share one point; count places, not codes.
+    const at = `${key}|${e.state}|${point.lat.toFixed(3)},${point.lng.toFixed(3)}`;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    entry.points++;
   }
   return index;
+}
+
+/** Every US state a city of this name (any spelling `normalizeCity` accepts) is in, biggest first. */
+export function citiesNamed(input: string): CityEntry[] {
+  if (input.length > 60) return [];
+  const byState = cityIndex().get(normalizeCity(input));
+  return byState
+    ? [...byState.values()].sort((a, b) => b.points - a.points || a.state.localeCompare(b.state))
+    : [];
+}
+
+let centres: Map<string, ZipPoint> | undefined;
+
+/**
+ * The point a city is searched from: the same point the sample data places the city's clinics around
+ * (`getPlaces` in db/seed/places.ts: the city's ZIP code nearest the centroid of its ZIP-code points),
+ * or, for a town with a single ZIP-code point, that point. Always a real ZIP code, so it fits `zip=`.
+ */
+export function cityPoint(entry: CityEntry): ZipPoint | undefined {
+  centres ??= new Map(
+    getPlaces().map((p) => [
+      `${p.city}|${p.state}`,
+      { zip: p.zip, city: p.city, state: p.state, lat: p.lat, lng: p.lng },
+    ]),
+  );
+  return centres.get(`${entry.city}|${entry.state}`) ?? entry.first;
 }
 
 /**
@@ -48,6 +92,12 @@ export function canonicalCity(input: string, state?: UsState): string | undefine
   if (input.length > 60) return undefined;
   const byState = cityIndex().get(normalizeCity(input));
   if (!byState) return undefined;
-  if (state) return byState.get(state);
-  return byState.values().next().value;
+  if (state) return byState.get(state)?.city;
+  return byState.values().next().value?.city;
+}
+
+/** Builds the city tables (a second or two) so the first search with words does not wait for them. */
+export function warmPlaces(): void {
+  const [city] = citiesNamed("chicago");
+  if (city) cityPoint(city);
 }

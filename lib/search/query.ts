@@ -4,6 +4,7 @@ import * as E from "@/db/enums";
 import { zipToPoint } from "@/db/seed/places";
 import { canonicalLanguage } from "@/lib/languages";
 import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, MAX_PER_PAGE, MAX_RADIUS } from "./constants";
+import { placeFromWords, toZipLocation, type PlaceChoice } from "./place-phrase";
 import { canonicalCity } from "./places";
 import { FILTERS, filterDef, type Filter, type FilterDef, type PlaceFilter } from "./registry";
 
@@ -79,7 +80,8 @@ export type ParamName = keyof SearchQuery;
 export type QueryIssue = { parameter: ParamName; message: string; notice: string };
 
 export type ParseResult =
-  { ok: true; query: SearchQuery; notices: QueryIssue[] } | { ok: false; error: QueryIssue };
+  | { ok: true; query: SearchQuery; notices: QueryIssue[]; placeChoices?: PlaceChoice[] }
+  | { ok: false; error: QueryIssue };
 
 // ---------------------------------------------------------------- value schemas
 
@@ -127,7 +129,7 @@ const zipSchema = z
       ctx.addIssue({ code: "custom", message: "unknown ZIP code" });
       return z.NEVER;
     }
-    return { code: p.zip, lat: p.lat, lng: p.lng, city: p.city, state: p.state } satisfies ZipLocation;
+    return toZipLocation(p);
   });
 
 const languageSchema = z.string().transform((s, ctx) => {
@@ -282,11 +284,10 @@ export function parseSearchQuery(input: Input, mode: "lenient" | "strict"): Pars
     }
   }
 
-  // Search words that are only a ZIP code mean "near this ZIP code" (the home page's one box).
-  if (query.zip === null && /^\d{5}(-\d{4})?$/.test(query.q)) {
-    const zip = zipSchema.safeParse(query.q);
-    if (zip.success) [query.zip, query.q] = [zip.data, ""];
-  }
+  // Search words that name a US place ("Austin 78701", "Austin, TX") set the location; the rest stay words.
+  const place = placeFromWords(query);
+  Object.assign(query, place.change);
+  notices.push(...place.notices);
 
   if (query.sort === "distance" && query.zip === null) {
     const problem: QueryIssue = {
@@ -301,7 +302,7 @@ export function parseSearchQuery(input: Input, mode: "lenient" | "strict"): Pars
     query.sort = "distance";
   }
 
-  return { ok: true, query, notices };
+  return { ok: true, query, notices, ...(place.choices ? { placeChoices: place.choices } : {}) };
 }
 
 /** The default sort for a query: nearest first when searching near a ZIP code. */

@@ -4,13 +4,14 @@ import type { Db } from "@/db/connect";
 import { searchMeili, type BackendAnswer } from "./backend";
 import { FacetCache } from "./facet-cache";
 import type { MeiliClient } from "./client";
-import { searchPostgres } from "./fallback";
+import { countPostgres, searchPostgres } from "./fallback";
 import { filterGroups, type FacetCounts, type GroupKey } from "./filters";
 import type { OutsideFinder } from "./geo";
 import { outsideFinder } from "./geo-sql";
 import { toClinicHit, type ClinicHit } from "./hits";
 import type { QueryIssue, SearchQuery } from "./query";
 import { indexName, searchClient } from "./server";
+import { meiliCounter, waysOut, type WayOut } from "./suggestions";
 import { count } from "@/lib/format";
 
 export type SearchDeps = {
@@ -55,6 +56,8 @@ export type SearchResult = {
   notices: QueryIssue[];
   /** When nothing matched: how many results dropping each active filter would give. */
   relax: Partial<Record<GroupKey | "q", number>>;
+  /** When fewer than three matched: ways out, each with its count (`lib/search/suggestions.ts`). */
+  suggestions: WayOut[];
 };
 
 /** Thrown in strict mode for a page past the last one (the API answers 400). */
@@ -127,6 +130,12 @@ export async function searchClinics(
     });
     if (totalPages > 0) ({ answer: a, degraded } = await answer(withFinder, q));
   }
+  // Counted by the engine that answered; PostgreSQL if Meilisearch fails now.
+  const pg = (qs: readonly SearchQuery[]) => countPostgres(deps.db, qs);
+  const meili = meiliCounter(deps.meili, deps.indexName, withFinder.outside);
+  const suggestions = await waysOut(q, a.total, a.relax, (qs) =>
+    degraded ? pg(qs) : meili(qs).catch(() => pg(qs)),
+  );
   return {
     hits: a.docs.map((d) => toClinicHit(d, q)),
     total: a.total,
@@ -137,5 +146,6 @@ export async function searchClinics(
     degraded,
     notices,
     relax: a.total === 0 ? a.relax : {},
+    suggestions,
   };
 }

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { apiError, invalidParameter } from "@/lib/search/api";
-import { parseSearchQuery } from "@/lib/search/query";
+import { parseSearchQuery, searchHref } from "@/lib/search/query";
 import { appSearchDeps, PageOutOfRangeError, searchClinics } from "@/lib/search/search";
 
 /**
@@ -11,7 +11,10 @@ export async function GET(request: NextRequest) {
   const parsed = parseSearchQuery(request.nextUrl.searchParams, "strict");
   if (!parsed.ok) return invalidParameter(parsed.error);
   try {
-    const r = await searchClinics(parsed.query, appSearchDeps(), "strict");
+    const { query, placeChoices = [] } = parsed;
+    const r = await searchClinics(query, appSearchDeps(), "strict");
+    // Ways out and place choices link to this API; each `total` is what following its `href` finds.
+    const href = (change: object) => searchHref(query, change, "/api/clinics");
     return Response.json(
       {
         hits: r.hits,
@@ -21,6 +24,16 @@ export async function GET(request: NextRequest) {
         totalPages: r.totalPages,
         facets: r.facets,
         degraded: r.degraded,
+        // How the words were read (docs/api.md, "Place words").
+        words: query.q,
+        location: query.zip && {
+          zip: query.zip.code,
+          city: query.zip.city,
+          state: query.zip.state,
+          radiusMiles: query.radius,
+        },
+        placeChoices: placeChoices.map((c) => ({ label: c.label, href: href(c.change) })),
+        suggestions: r.suggestions.map((s) => ({ label: s.label, href: href(s.change), total: s.total })),
       },
       {
         // Short public caching; a reduced answer is not worth keeping.

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { STATE_NAMES } from "@/lib/labels";
+import { searchText } from "./backend";
+import type { MeiliClient } from "./client";
+import { combined, filterGroups, PLACE_PARAMS, resolveGroups, toMeiliFilter, type GroupKey } from "./filters";
+import type { OutsideFinder } from "./geo";
+import { relaxLabel } from "./labels";
+import { DEFAULT_QUERY, type ParamName, type SearchQuery } from "./query";
+
+/**
+ * Ways out of a search that finds nothing or little: one-click changes to the query, each with the
+ * number of clinics it finds, in this order:
+ * 1. a wider circle: the smallest of `WIDER_RADII` (beyond the current radius) that finds more;
+ * 2. online care available in the searched state (`telehealthIn`: near here, or online in the state);
+ * 3. dropping the one filter whose removal finds the most (the "relax" counts every search already
+ *    makes, see `BackendAnswer.relax`; the search words are not a filter and are left alone).
+ * Each is offered only when it finds more than the search did. The extra counts (1 and 2: one
+ * round trip) run only when a search finds fewer than `FEW_RESULTS`, so a normal search costs nothing more.
+ */
+
+export const FEW_RESULTS = 3;
+export const WIDER_RADII = [50, 100, 250] as const;
+
+/** A way out: what it says ("Within 100 miles"), how it changes the query, and how many it finds. */
+export type WayOut = { label: string; change: Partial<SearchQuery>; total: number };
+
+/** How many listings each query finds (its words and filters), in the order given. */
+export type Counter = (queries: readonly SearchQuery[]) => Promise<number[]>;
+
+/** The query without one filter group (a group's parameters back to their defaults). */
+export function relaxChange(key: GroupKey): Partial<SearchQuery> {
+  const params: readonly ParamName[] = key === "place" ? PLACE_PARAMS : [key];
+  return Object.fromEntries(params.map((p) => [p, DEFAULT_QUERY[p]])) as Partial<SearchQuery>;
+}
+
+export async function waysOut(
+  query: SearchQuery,
+  total: number,
+  relax: Partial<Record<GroupKey | "q", number>>,
+  count: Counter,
+): Promise<WayOut[]> {
+  if (total >= FEW_RESULTS) return [];
+  const asked: Omit<WayOut, "total">[] = [];
+  const wider = query.zip ? WIDER_RADII.filter((r) => r > query.radius) : [];
+  for (const r of wider) asked.push({ label: `Within ${r} miles`, change: { radius: r } });
+  const state = query.zip?.state ?? query.state;
+  const online = state && !query.telehealthIn;
+  if (online)
+    asked.push({ label: `Include online care in ${STATE_NAMES[state]}`, change: { telehealthIn: state } });
+  const counts = asked.length ? await count(asked.map((a) => ({ ...query, ...a.change, page: 1 }))) : [];
+  const found = asked.map((a, i) => ({ ...a, total: counts[i] ?? 0 })).filter((w) => w.total > total);
+
+  const out: WayOut[] = [];
+  const circle = found.find((w) => w.change.radius !== undefined);
+  if (circle) out.push(circle);
+  const inState = found.find((w) => w.change.telehealthIn !== undefined);
+  if (inState) out.push(inState);
+  const [key, most] =
+    (Object.entries(relax) as [GroupKey | "q", number][])
+      .filter(([k]) => k !== "q")
+      .sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (key && key !== "q" && most !== undefined && most > total)
+    out.push({ label: `Search without ${relaxLabel(key)}`, change: relaxChange(key), total: most });
+  return out;
+}
+
+const countsSchema = z.object({ results: z.array(z.object({ totalHits: z.number().int() })) });
+
+/** The Meilisearch side of `Counter`: one `multiSearch` of count-only queries. */
+export function meiliCounter(meili: MeiliClient, indexUid: string, outside: OutsideFinder): Counter {
+  return async (queries) => {
+    const asked = await Promise.all(
+      queries.map(async (q) => {
+        const all = combined(await resolveGroups(filterGroups(q), outside));
+        return {
+          indexUid,
+          q: searchText(q.q),
+          filter: all ? toMeiliFilter(all) : undefined,
+          matchingStrategy: "all" as const,
+          page: 1,
+          hitsPerPage: 0,
+        };
+      }),
+    );
+    const { results } = countsSchema.parse(await meili.multiSearch({ queries: asked }));
+    if (results.length !== queries.length) throw new Error("Meilisearch answered too few counts");
+    return results.map((r) => r.totalHits);
+  };
+}
