@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
@@ -10,20 +10,23 @@ import { auth } from "./config";
 import { roleForEmail } from "./config-schemas";
 
 /**
- * The signed-in person of this request, or null. The role comes from ADMIN_EMAILS on EVERY request
+ * The signed-in person of this request, or null. The session names the user by email only (it carries
+ * no id: see `publicSession`); emails are unique. The role comes from ADMIN_EMAILS on EVERY request
  * (so removing an address takes effect at once) and is written back to `users.role` when it changed.
  */
 export const currentActor = cache(async (): Promise<Actor> => {
   const session = await auth();
-  const id = session?.user?.id;
   const email = session?.user?.email;
-  if (!id || !email) return null;
-  const role = roleForEmail(email, serverEnv().ADMIN_EMAILS);
-  await getDb()
-    .update(users)
-    .set({ role })
-    .where(and(eq(users.id, id), ne(users.role, role)));
-  return { id, email, role };
+  if (!email) return null;
+  const db = getDb();
+  const [user] = await db
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(users.email, email));
+  if (!user) return null;
+  const role = roleForEmail(user.email, serverEnv().ADMIN_EMAILS);
+  if (user.role !== role) await db.update(users).set({ role }).where(eq(users.id, user.id));
+  return { id: user.id, email: user.email, role };
 });
 
 /** Only a same-site path may be a return address ("/dashboard", never "//evil.example"). */
