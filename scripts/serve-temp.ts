@@ -1,19 +1,18 @@
 // A throwaway copy of the whole site for tests and benchmarks: real PostgreSQL and Meilisearch in a
 // temporary folder, seeded sample data, and the production build served on --port. Prints one line
 // `READY {json}` with the endpoints when it is up; SIGTERM stops everything and removes the folder.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { startEmbeddedStack, type Endpoints } from "@/lib/services/stack";
 import { portInUse, waitFor } from "@/lib/services/ports";
 import { killOnExit } from "@/lib/services/process";
 import { startMailSink } from "@/lib/mail/sink";
 import { prepareData } from "./lib/prepare";
+import { DEFAULT_LISTEN_HOST } from "./lib/config";
+import { spawnWebServer } from "./lib/web-server";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = z
   .object({
     port: z.coerce.number().int().min(1).max(65535),
@@ -35,7 +34,7 @@ const e = stack.endpoints as Endpoints;
 // Mail goes to a sink in the temporary folder, where the tests read sign-in links.
 const mailSink = await startMailSink({ dir: path.join(tmp, "mail") });
 const adminEmails = process.env.ADMIN_EMAILS ?? "admin@aftercare-atlas.test";
-let server: ReturnType<typeof spawn> | undefined;
+let server: ReturnType<typeof spawnWebServer> | undefined;
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
@@ -58,12 +57,11 @@ try {
   await prepareData(e, { seedCount: args.seed, say: (m) => console.error(`[temp] ${m}`) });
   const { NODE_OPTIONS: _omit, ...env } = process.env;
   const baseURL = `http://localhost:${args.port}`;
-  server = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(args.port)],
+  // Listens where `npm start` does by default: 127.0.0.1 only.
+  server = spawnWebServer(
     {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
+      host: DEFAULT_LISTEN_HOST,
+      port: args.port,
       env: {
         ...env,
         NODE_ENV: "production",
@@ -72,7 +70,6 @@ try {
         MEILI_HOST: e.meiliHost,
         MEILI_MASTER_KEY: e.meiliKey,
         AUTH_SECRET: "temp-secret-temp-secret-temp-secret-0123456789",
-        AUTH_TRUST_HOST: "true",
         ATLAS_INTERNAL_ORIGIN: `http://127.0.0.1:${args.port}`,
         SITE_URL: baseURL,
         EMAIL_SERVER: mailSink.url,
@@ -81,15 +78,16 @@ try {
         ADMIN_EMAILS: adminEmails,
       },
     },
+    { stdio: ["ignore", "ignore", "inherit"] },
   );
   killOnExit(server, "SIGKILL");
   server.on("exit", (code) => {
     if (!stopping) {
-      console.error(`[temp] next start exited (${code})`);
+      console.error(`[temp] the web server exited (${code})`);
       void stop(1);
     }
   });
-  await waitFor("next start", async () => (await fetch(`${baseURL}/api/health`)).ok, {
+  await waitFor("The web server", async () => (await fetch(`${baseURL}/api/health`)).ok, {
     timeoutMs: 90_000,
     intervalMs: 250,
   });

@@ -1,5 +1,5 @@
 // npm start / npm run dev — one command that runs the whole site on real PostgreSQL and Meilisearch.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { clearRuntime, startEmbeddedStack, writeRuntime, type Endpoints } from "@/lib/services/stack";
 import { portInUse, waitFor } from "@/lib/services/ports";
@@ -8,9 +8,10 @@ import { NoMeilisearchBinaryError } from "@/lib/services/meilisearch-server";
 import { killOnExit } from "@/lib/services/process";
 import { DEFAULT_EMAIL_FROM } from "@/lib/auth/config-schemas";
 import { startMailSink, type MailSink } from "@/lib/mail/sink";
-import { ConfigError, readConfig } from "./lib/config";
+import { ConfigError, internalOrigin, readConfig } from "./lib/config";
 import { prepareData } from "./lib/prepare";
-import { ensureBuild, NEXT_BIN as nextBin, ROOT as root } from "./lib/build";
+import { ensureBuild, ROOT as root } from "./lib/build";
+import { spawnWebServer } from "./lib/web-server";
 
 const dev = process.argv.includes("--dev");
 const say = (m: string) => console.log(`[atlas] ${m}`);
@@ -30,7 +31,8 @@ try {
   throw err;
 }
 
-if (await portInUse(cfg.PORT)) {
+const self = internalOrigin(cfg.listenHost, cfg.PORT);
+if (await portInUse(cfg.PORT, new URL(self).hostname.replace(/^\[|\]$/g, ""))) {
   fail(`Port ${cfg.PORT} is already in use. Stop whatever listens there, or start with PORT=<another port>.`);
 }
 
@@ -117,28 +119,41 @@ try {
   fail(`Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
 }
 
-// 3. The web server.
+// 3. The web server: this machine only (127.0.0.1) unless HOST says otherwise.
 writeRuntime(cfg.dataDir, endpoints);
-const url = `http://localhost:${cfg.PORT}`;
-const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(cfg.PORT)], {
-  cwd: root,
-  stdio: ["ignore", "inherit", "inherit"],
-  env: {
-    ...baseEnv,
-    NODE_ENV: dev ? "development" : "production",
-    DATABASE_URL: endpoints.databaseUrl,
-    MEILI_HOST: endpoints.meiliHost,
-    MEILI_MASTER_KEY: endpoints.meiliKey,
-    AUTH_SECRET: cfg.AUTH_SECRET ?? secrets.authSecret,
-    AUTH_TRUST_HOST: "true",
-    SITE_URL: process.env.SITE_URL ?? url,
-    // Where the server can ask itself for a page to keep in the page cache (lib/page-cache.ts).
-    ...(dev || cfg.PAGE_CACHE === "off" ? {} : { ATLAS_INTERNAL_ORIGIN: `http://127.0.0.1:${cfg.PORT}` }),
-    EMAIL_SERVER: cfg.EMAIL_SERVER ?? mailSink?.url,
-    EMAIL_FROM: cfg.EMAIL_FROM ?? DEFAULT_EMAIL_FROM,
-    ...(mailSink ? { MAIL_SINK_DIR: mailSink.dir } : {}),
+const exposed = cfg.listenHost !== "127.0.0.1" && cfg.listenHost !== "::1" && cfg.listenHost !== "localhost";
+const url = exposed
+  ? (cfg.SITE_URL ?? self.replace("127.0.0.1", cfg.listenHost))
+  : `http://localhost:${cfg.PORT}`;
+const siteUrl = cfg.SITE_URL ?? `http://localhost:${cfg.PORT}`;
+if (exposed && !cfg.SITE_URL) {
+  say(
+    `HOST=${cfg.listenHost} but no SITE_URL: links in emails point at ${siteUrl}, which only this machine can open. Set SITE_URL to the address people use.`,
+  );
+}
+const next = spawnWebServer(
+  {
+    host: cfg.listenHost,
+    port: cfg.PORT,
+    dev,
+    env: {
+      ...baseEnv,
+      NODE_ENV: dev ? "development" : "production",
+      DATABASE_URL: endpoints.databaseUrl,
+      MEILI_HOST: endpoints.meiliHost,
+      MEILI_MASTER_KEY: endpoints.meiliKey,
+      AUTH_SECRET: cfg.AUTH_SECRET ?? secrets.authSecret,
+      // Every link the site emails (sign-in links included) is built on SITE_URL, never on request headers.
+      SITE_URL: siteUrl,
+      // Where the server can ask itself for a page to keep in the page cache (lib/page-cache.ts).
+      ...(dev || cfg.PAGE_CACHE === "off" ? {} : { ATLAS_INTERNAL_ORIGIN: self }),
+      EMAIL_SERVER: cfg.EMAIL_SERVER ?? mailSink?.url,
+      EMAIL_FROM: cfg.EMAIL_FROM ?? DEFAULT_EMAIL_FROM,
+      ...(mailSink ? { MAIL_SINK_DIR: mailSink.dir } : {}),
+    },
   },
-});
+  { stdio: ["ignore", "inherit", "inherit"] },
+);
 web.proc = next;
 track(next);
 next.on("exit", (code, signal) => {
@@ -147,7 +162,7 @@ next.on("exit", (code, signal) => {
   void shutdown(code === 0 ? 0 : 1);
 });
 try {
-  await waitFor("The web server", async () => Boolean(await fetch(`${url}/api/health`)), {
+  await waitFor("The web server", async () => Boolean(await fetch(`${self}/api/health`)), {
     timeoutMs: 120_000,
     intervalMs: 250,
   });

@@ -5,9 +5,11 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { signIn, signOut } from "@/lib/auth/config";
-import { clientIp, signInRateLimit, waitText } from "@/lib/auth/rate-limit";
+import { clientAddress } from "@/lib/auth/client-address";
+import { linkWasSent, signInRateLimit, waitText } from "@/lib/auth/rate-limit";
 import { safeReturnPath } from "@/lib/auth/session";
 import { emailInputSchema } from "@/lib/claims/schema";
+import { serverEnv } from "@/lib/env";
 
 export type SignInState =
   | { status: "idle" }
@@ -15,7 +17,7 @@ export type SignInState =
   | { status: "rate_limited"; message: string; email: string }
   | { status: "error"; message: string; email: string };
 
-/** Sends a sign-in link (rate limited per email and IP), then shows "check your email". */
+/** Sends a sign-in link (rate limited: lib/auth/rate-limit.ts), then shows "check your email". */
 export async function requestSignInLink(_prev: SignInState, form: FormData): Promise<SignInState> {
   const raw = typeof form.get("email") === "string" ? String(form.get("email")) : "";
   const next = safeReturnPath(typeof form.get("next") === "string" ? String(form.get("next")) : null);
@@ -27,7 +29,8 @@ export async function requestSignInLink(_prev: SignInState, form: FormData): Pro
       email: raw,
     };
   }
-  const limit = await signInRateLimit(getDb(), { email: email.data, ip: clientIp(await headers()) });
+  const ip = clientAddress(await headers(), serverEnv().TRUST_PROXY_HOPS);
+  const limit = await signInRateLimit(getDb(), { email: email.data, ip });
   if (!limit.ok) {
     return {
       status: "rate_limited",
@@ -38,10 +41,11 @@ export async function requestSignInLink(_prev: SignInState, form: FormData): Pro
   try {
     const to: unknown = await signIn("nodemailer", { email: email.data, redirectTo: next, redirect: false });
     // Auth.js answers some failures with a redirect to its error page instead of throwing.
-    if (typeof to === "string" && new URL(to, "http://localhost").searchParams.has("error")) {
-      throw new Error(`Auth.js could not send the link: ${to}`);
+    if (typeof to !== "string" || !linkWasSent(to)) {
+      throw new Error(`Auth.js could not send the link: ${String(to)}`);
     }
   } catch (err) {
+    await limit.release?.(); // no mail went out: it counts against neither the email nor the site
     console.error("[signin] could not send a sign-in link:", err);
     const message =
       err instanceof AuthError

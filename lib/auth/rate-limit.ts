@@ -15,18 +15,18 @@ export async function hit(
   db: Db,
   limit: Limit,
   at?: Date,
-): Promise<{ count: number; retryAfterSeconds: number }> {
+): Promise<{ count: number; retryAfterSeconds: number; windowStart: string }> {
   const w = limit.windowSeconds;
   // `at` lets tests put requests on either side of a window boundary; the app uses the database clock.
   const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
-  const [row] = await db.execute<{ hits: number; prev: number; elapsed: number }>(sql`
+  const [row] = await db.execute<{ hits: number; prev: number; elapsed: number; window_start: string }>(sql`
     with up as (
       insert into rate_limits (key, window_start, hits)
       values (${limit.key}, to_timestamp(floor(extract(epoch from ${now}) / ${w}) * ${w}), 1)
       on conflict (key, window_start) do update set hits = rate_limits.hits + 1
       returning hits, window_start
     )
-    select up.hits,
+    select up.hits, up.window_start::text as window_start,
       coalesce((select r.hits from rate_limits r
                 where r.key = ${limit.key} and r.window_start = up.window_start - make_interval(secs => ${w})), 0) as prev,
       extract(epoch from ${now} - up.window_start)::float8 as elapsed
@@ -36,7 +36,14 @@ export async function hit(
   const elapsed = Math.min(w, Math.max(0, row?.elapsed ?? 0));
   const count = hits + prev * (1 - elapsed / w);
   const wait = secondsUntilNextFits(limit.max, w, hits, prev, elapsed);
-  return { count, retryAfterSeconds: Math.max(1, Math.ceil(wait)) };
+  return { count, retryAfterSeconds: Math.max(1, Math.ceil(wait)), windowStart: row?.window_start ?? "" };
+}
+
+/** Takes back one request counted by `hit` (in the window it was counted in). */
+async function unhit(db: Db, key: string, windowStart: string): Promise<void> {
+  await db.execute(sql`
+    update rate_limits set hits = greatest(hits - 1, 0)
+    where key = ${key} and window_start = ${windowStart}::timestamptz`);
 }
 
 /**
@@ -64,23 +71,52 @@ export async function checkLimits(db: Db, limits: Limit[], at?: Date): Promise<L
   return retry > 0 ? { ok: false, retryAfterSeconds: retry } : { ok: true };
 }
 
-export const SIGN_IN_LIMITS = { perEmail: 5, perIp: 20, windowSeconds: 15 * 60 } as const;
+export const SIGN_IN_LIMITS = {
+  perEmail: 5,
+  perAddress: 20,
+  windowSeconds: 15 * 60,
+  /** Sign-in mails the whole site sends per minute, whoever asks (rotating addresses included). */
+  sitePerMinute: 30,
+} as const;
 
-/** Sign-in link requests: 5 per email and 20 per IP address in 15 minutes. */
-export function signInRateLimit(
+export type SignInReservation = LimitResult & {
+  /** Call when no mail went out after all: it then counts against neither the email nor the site. */
+  release?: () => Promise<void>;
+};
+
+/**
+ * A sign-in link request. Every request counts against the asking address (20 in 15 minutes; the
+ * address from `clientAddress`, or one shared bucket when it is unknown). Only a mail actually sent
+ * counts against its email (5 in 15 minutes) and the site-wide cap (30 a minute): a refused request
+ * takes its count back, and so must the caller (`release`) when sending failed. So nobody can use up
+ * someone else's budget without getting mails sent to them, which the per-address limit bounds.
+ */
+export async function signInRateLimit(
   db: Db,
-  input: { email: string; ip: string },
+  input: { email: string; ip: string | null },
   at?: Date,
-): Promise<LimitResult> {
+): Promise<SignInReservation> {
   const w = SIGN_IN_LIMITS.windowSeconds;
-  return checkLimits(
+  const perAddress = await checkLimits(
     db,
-    [
-      { key: `signin:email:${input.email.toLowerCase()}`, max: SIGN_IN_LIMITS.perEmail, windowSeconds: w },
-      { key: `signin:ip:${input.ip}`, max: SIGN_IN_LIMITS.perIp, windowSeconds: w },
-    ],
+    [{ key: `signin:ip:${input.ip ?? "unknown"}`, max: SIGN_IN_LIMITS.perAddress, windowSeconds: w }],
     at,
   );
+  if (!perAddress.ok) return perAddress;
+  const mailLimits: Limit[] = [
+    { key: `signin:email:${input.email.toLowerCase()}`, max: SIGN_IN_LIMITS.perEmail, windowSeconds: w },
+    { key: "signin:site", max: SIGN_IN_LIMITS.sitePerMinute, windowSeconds: 60 },
+  ];
+  const counted = await Promise.all(mailLimits.map(async (l) => ({ l, r: await hit(db, l, at) })));
+  const release = async () => {
+    for (const { l, r } of counted) await unhit(db, l.key, r.windowStart);
+  };
+  const over = counted.filter(({ l, r }) => r.count > l.max);
+  if (over.length) {
+    await release();
+    return { ok: false, retryAfterSeconds: Math.max(...over.map(({ r }) => r.retryAfterSeconds)) };
+  }
+  return { ok: true, release };
 }
 
 /** "15 minutes", "1 minute", "40 seconds". */
@@ -90,8 +126,13 @@ export function waitText(seconds: number): string {
   return `${m} minute${m === 1 ? "" : "s"}`;
 }
 
-/** The client's IP from the proxy headers Next.js sets (first hop of X-Forwarded-For). */
-export function clientIp(headers: Headers): string {
-  const fwd = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return fwd || headers.get("x-real-ip")?.trim() || "unknown";
+/**
+ * Whether Auth.js's answer to a sign-in request (where it redirects) means the link was sent: its
+ * "check your email" step (`…/verify-request`, or our page for it), not an error.
+ */
+export function linkWasSent(location: string | null | undefined): boolean {
+  if (!location) return false;
+  const u = new URL(location, "http://x.invalid");
+  const checkEmail = u.pathname.endsWith("/verify-request") || u.pathname === "/signin/check-email";
+  return checkEmail && !u.searchParams.has("error");
 }

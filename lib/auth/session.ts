@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
@@ -13,7 +13,8 @@ import { roleForEmail } from "./config-schemas";
 import { safeReturnPath } from "./return-path";
 
 /**
- * The signed-in person of this request, or null. The role comes from ADMIN_EMAILS on EVERY request
+ * The signed-in person of this request, or null. The session names the user by email only (it carries
+ * no id: see `publicSession`); emails are unique. The role comes from ADMIN_EMAILS on EVERY request
  * (so removing an address takes effect at once) and is written back to `users.role` when it changed.
  */
 export const currentActor = cache(async (): Promise<Actor> => {
@@ -21,21 +22,25 @@ export const currentActor = cache(async (): Promise<Actor> => {
   // rather than let Auth.js log a failed lookup and treat the person as signed out.
   if (!(await databaseAvailable())) throw new DatabaseUnavailableError();
   const session = await auth();
-  const id = session?.user?.id;
   const email = session?.user?.email;
-  if (!id || !email) return null;
-  const role = roleForEmail(email, serverEnv().ADMIN_EMAILS);
-  try {
-    await getDb()
-      .update(users)
-      .set({ role })
-      .where(and(eq(users.id, id), ne(users.role, role)));
-  } catch (err) {
-    // The role above comes from ADMIN_EMAILS, not from this copy: if the connection dropped, the
-    // write-back waits for the next request instead of turning this one into a server error.
-    if (!isDatabaseUnavailable(err)) throw err;
+  if (!email) return null;
+  const db = getDb();
+  const [user] = await db
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(users.email, email));
+  if (!user) return null;
+  const role = roleForEmail(user.email, serverEnv().ADMIN_EMAILS);
+  if (user.role !== role) {
+    try {
+      await db.update(users).set({ role }).where(eq(users.id, user.id));
+    } catch (err) {
+      // The role above comes from ADMIN_EMAILS, not from this copy: if the connection dropped, the
+      // write-back waits for the next request instead of turning this one into a server error.
+      if (!isDatabaseUnavailable(err)) throw err;
+    }
   }
-  return { id, email, role };
+  return { id: user.id, email: user.email, role };
 });
 
 // A pure module of its own, so unit tests can import it without Auth.js.

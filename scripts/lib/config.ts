@@ -1,33 +1,36 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
-import { adminEmailsSchema, emailFromSchema, emailServerSchema } from "@/lib/auth/config-schemas";
+import { configFields as f, describeIssues, withoutEmpty, type Env } from "@/lib/config-fields";
 
 /**
- * What the launcher and the command-line scripts read from the environment. Validated at start-up;
- * a bad value stops the command with a message naming the variable.
+ * What the launcher and the command-line scripts read from the environment: every variable the site
+ * reads (README, "Configuration"), with the schemas the server uses (`lib/config-fields.ts`).
+ * Validated at start-up; a bad value stops the command with a message naming the variable, before
+ * anything starts.
  */
 const schema = z
   .object({
-    PORT: z.coerce
-      .number({ error: "must be a whole number" })
-      .int("must be a whole number")
-      .min(1, "must be between 1 and 65535")
-      .max(65535, "must be between 1 and 65535")
-      .default(3000),
-    HOSTNAME: z.string().min(1).default("localhost"),
-    DATA_DIR: z.string().min(1).default(".data"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL")
-      .optional(),
-    MEILI_HOST: z.url("must be a URL such as http://127.0.0.1:7700").optional(),
-    MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes").optional(),
-    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    SEED_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(1500),
-    PAGE_CACHE: z.enum(["on", "off"]).default("on"),
-    EMAIL_SERVER: emailServerSchema.optional(),
-    EMAIL_FROM: emailFromSchema.optional(),
-    ADMIN_EMAILS: adminEmailsSchema,
+    PORT: f.PORT,
+    HOST: f.HOST,
+    /** Read when HOST is not set (as `next start` does). */
+    HOSTNAME: f.HOST,
+    TRUST_PROXY_HOPS: f.TRUST_PROXY_HOPS,
+    DATA_DIR: f.DATA_DIR,
+    DATABASE_URL: f.DATABASE_URL.optional(),
+    MEILI_HOST: f.MEILI_HOST.optional(),
+    MEILI_MASTER_KEY: f.MEILI_MASTER_KEY.optional(),
+    MEILI_INDEX: f.MEILI_INDEX,
+    MEILI_TIMEOUT_MS: f.MEILI_TIMEOUT_MS,
+    MEILI_BINARY: f.MEILI_BINARY.optional(),
+    SEARCH_SYNC: f.SEARCH_SYNC,
+    AUTH_SECRET: f.AUTH_SECRET.optional(),
+    SITE_URL: f.SITE_URL.optional(),
+    SEED_COUNT: f.SEED_COUNT,
+    PAGE_CACHE: f.PAGE_CACHE,
+    EMAIL_SERVER: f.EMAIL_SERVER.optional(),
+    EMAIL_FROM: f.EMAIL_FROM.optional(),
+    ADMIN_EMAILS: f.ADMIN_EMAILS,
   })
   .superRefine((v, ctx) => {
     if (v.MEILI_HOST && !v.MEILI_MASTER_KEY) {
@@ -46,20 +49,28 @@ const schema = z
     }
   });
 
-export type LauncherConfig = z.infer<typeof schema> & { dataDir: string };
+/** The address the web server listens on unless HOST (or HOSTNAME) says otherwise: this machine only. */
+export const DEFAULT_LISTEN_HOST = "127.0.0.1";
+
+export type LauncherConfig = z.infer<typeof schema> & { dataDir: string; listenHost: string };
 
 export class ConfigError extends Error {}
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): LauncherConfig {
-  // Empty strings count as unset, as in most shells' `VAR= cmd`.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
-  const parsed = schema.safeParse(cleaned);
+export function readConfig(env: Env = process.env): LauncherConfig {
+  const parsed = schema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => {
-      const name = i.path.join(".");
-      return `  ${name}=${JSON.stringify(env[name] ?? "")}: ${i.message}`;
-    });
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+    throw new ConfigError(`Invalid configuration:\n${describeIssues(parsed.error, env)}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  const v = parsed.data;
+  return {
+    ...v,
+    dataDir: path.resolve(v.DATA_DIR),
+    listenHost: v.HOST ?? v.HOSTNAME ?? DEFAULT_LISTEN_HOST,
+  };
+}
+
+/** Where the server can reach itself: loopback when it listens there or on every interface. */
+export function internalOrigin(listenHost: string, port: number): string {
+  const host = ["0.0.0.0", "::", "localhost"].includes(listenHost) ? "127.0.0.1" : listenHost;
+  return `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
 }

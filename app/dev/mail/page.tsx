@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { dateShort } from "@/lib/format";
 import { devMailDir } from "@/lib/mail/dev";
@@ -7,9 +8,9 @@ import { readMailbox } from "@/lib/mail/mailbox";
 export const metadata: Metadata = { title: "Local mail (development)", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-/** The newest messages the local mail sink received (development and local runs only). */
-export default function DevMailPage() {
-  const dir = devMailDir();
+/** The newest messages the local mail sink received (local runs, asked from this machine only). */
+export default async function DevMailPage() {
+  const dir = devMailDir(await headers());
   if (!dir) notFound();
   const mails = readMailbox(dir, { limit: 25 });
   return (
@@ -17,7 +18,7 @@ export default function DevMailPage() {
       <h1 className="text-3xl">Local mail</h1>
       <p className="text-muted">
         No mail server is set up (<code>EMAIL_SERVER</code>), so emails stop here instead of being sent.
-        Newest first. This page exists only on a local or development run.
+        Newest first. This page answers only on this machine, and only while no mail server is set up.
       </p>
       {mails.length === 0 ? (
         <p className="card">
