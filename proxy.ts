@@ -83,7 +83,13 @@ export async function proxy(request: NextRequest) {
   if (path === COMPARE_PATH) {
     const parsed = parseCompareStates(request.nextUrl.searchParams.getAll("states"));
     if (!parsed.ok) {
-      const response = NextResponse.rewrite(request.nextUrl, {
+      // Rewrite to this same page on the origin Next.js calls its own (scripts/web-server.mjs), so the
+      // page renders here with the status set; any other origin would be proxied as an external URL.
+      const self = new URL(
+        path + request.nextUrl.search,
+        process.env.ATLAS_NEXT_ORIGIN ?? request.nextUrl.origin,
+      );
+      const response = NextResponse.rewrite(self, {
         status: parsed.status,
         request: { headers: requestHeaders },
       });

@@ -241,10 +241,11 @@ for (const width of [390, 1280]) {
         new RegExp(`^${counted.toLocaleString("en-US")} clinics`),
       );
       await page.goto("/costs");
-      const card = page
-        .locator(".card", { hasText: "Offer integration therapy (included or extra cost)" })
-        .first();
-      await expect(card.locator("dd")).toHaveText(share);
+      const figure = page.getByRole("definition").filter({ has: page.getByTestId("stat-integration-share") });
+      await expect(
+        page.getByRole("term").filter({ hasText: "Offer integration therapy (included or extra cost)" }),
+      ).toBeVisible();
+      await expect(figure.getByTestId("stat-integration-share")).toHaveText(share);
     });
 
     test("an unknown address answers a real 404 in the site's layout, with search and the main pages", async ({

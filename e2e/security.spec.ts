@@ -31,7 +31,10 @@ test("pages carry a nonce-based CSP and the security headers", async ({ request 
   expect(h["x-content-type-options"]).toBe("nosniff");
   expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(h["permissions-policy"]).toContain("camera=()");
-  expect(h["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  // The e2e site is served over plain http (SITE_URL http://localhost:…): no HSTS and no
+  // upgrade-insecure-requests, which would break a site opened over http (issue 12, point 10).
+  expect(h["strict-transport-security"]).toBeUndefined();
+  expect(directives.has("upgrade-insecure-requests")).toBe(false);
   expect(h["x-powered-by"]).toBeUndefined();
 });
 

@@ -29,6 +29,9 @@ if (!Number.isInteger(port) || port < 1 || port > 65535 || !host || !peerHeader)
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The origin Next.js takes for its own (its `initURL`): a proxy.ts rewrite must name it to stay inside
+// this server, else Next.js treats the rewrite as external and proxies it over HTTP.
+process.env.ATLAS_NEXT_ORIGIN = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 const app = next({ dev, dir: root, hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();

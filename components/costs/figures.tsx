@@ -176,7 +176,7 @@ export function Headline({ figures, id = "top" }: { figures: Figures; id?: strin
         <div>
           <dt className="text-muted">{OFFERS_INTEGRATION_LABEL}</dt>
           <dd className="num text-lg font-semibold">
-            {integration ? `${percent(integration.share)}` : "—"}
+            <span data-testid="stat-integration-share">{integration ? percent(integration.share) : "—"}</span>
             <span className="text-sm font-normal text-muted"> of {count(figures.clinics)}</span>
           </dd>
         </div>

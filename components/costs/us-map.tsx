@@ -205,11 +205,13 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
           <ul className="mt-1 flex flex-wrap gap-2 text-sm" aria-labelledby="small-states">
             {SMALL_STATES.map((state) => {
               const s = byState.get(state)!;
+              const shown = `${s.value === null ? "—" : m.format(s.value)}${s.few ? " · few" : ""}`;
               return (
                 <li key={state}>
                   <a
                     href={`/costs/${state.toLowerCase()}`}
-                    aria-label={s.label}
+                    // The visible words first (WCAG 2.5.3, label in name), then the state's full figure.
+                    aria-label={`${state} ${shown}: ${s.label}`}
                     className="inline-flex min-h-11 min-w-11 items-center gap-1.5 rounded border border-line px-2"
                   >
                     <span
@@ -218,10 +220,7 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
                       style={{ background: s.fill }}
                     />
                     <span className="font-medium">{state}</span>
-                    <span className="num text-muted">
-                      {s.value === null ? "—" : m.format(s.value)}
-                      {s.few ? " · few" : ""}
-                    </span>
+                    <span className="num text-muted">{shown}</span>
                   </a>
                 </li>
               );

@@ -1,6 +1,6 @@
 import type { SQL, sql as sqlTag } from "drizzle-orm";
 import type { Clinic, clinics } from "@/db/schema";
-import * as E from "@/db/enums";
+import * as E from "@/db/enum-values";
 import {
   CLINIC_TYPE_LABELS,
   CONDITION_LABELS,
