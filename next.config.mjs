@@ -14,6 +14,11 @@ const securityHeaders = [
   // Strict-Transport-Security is set by proxy.ts, and only when the site is served over https.
 ];
 
+/** The policy of the one HTML answer proxy.ts never sees: the 404 page under `/favicon.ico…`. */
+const FAVICON_404_CSP =
+  "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; " +
+  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -50,9 +55,15 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // Static files are not pages: nothing may run from or frame them.
-      {
-        source: "/_next/static/:path*",
+      ...["/_next/static/:path*", "/_next/image(.*)"].map((source) => ({
+        source,
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      })),
+      // proxy.ts (which sets every page's nonce-based policy) does not run for /favicon.ico…, whose
+      // answer is the site's 404 page: it keeps its styles and font, and no script may run.
+      {
+        source: "/favicon.ico(.*)",
+        headers: [{ key: "Content-Security-Policy", value: FAVICON_404_CSP }],
       },
     ];
   },

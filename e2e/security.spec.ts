@@ -101,3 +101,29 @@ test("a path with broken %-encoding is refused with 400, not a server error", as
     expect(res.status(), path).toBe(400);
   }
 });
+
+test("every HTML answer carries a CSP, including 404s the proxy never sees (/favicon.ico…, /_next/…)", async ({
+  request,
+}) => {
+  for (const path of [
+    "/no-such-page",
+    "/favicon.ico",
+    "/favicon.icox",
+    "/_next/nope",
+    "/_next/static/nope.js",
+  ]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(404);
+    const csp = res.headers()["content-security-policy"] ?? "";
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    // No script may run unless it carries this response's nonce.
+    const scripts =
+      /(?:^|;)\s*script-src ([^;]*)/.exec(csp)?.[1] ?? /(?:^|;)\s*default-src ([^;]*)/.exec(csp)?.[1];
+    expect(
+      scripts
+        ?.split(/\s+/)
+        .filter((s) => s !== "'self'" && s !== "'strict-dynamic'" && !s.startsWith("'nonce-")),
+      path,
+    ).toEqual(scripts?.includes("'none'") ? ["'none'"] : []);
+  }
+});
