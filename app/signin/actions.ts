@@ -10,6 +10,11 @@ import { linkWasSent, signInRateLimit, waitText } from "@/lib/auth/rate-limit";
 import { safeReturnPath } from "@/lib/auth/session";
 import { emailInputSchema } from "@/lib/claims/schema";
 import { serverEnv } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/errors";
+
+/** A sign-in during a database outage: the form says so in place and keeps the address. */
+const SIGN_IN_UNAVAILABLE_MESSAGE =
+  "We can't send sign-in links right now: our database is not answering. Nothing was sent. Please try again in a minute.";
 
 export type SignInState =
   | { status: "idle" }
@@ -30,7 +35,14 @@ export async function requestSignInLink(_prev: SignInState, form: FormData): Pro
     };
   }
   const ip = clientAddress(await headers(), serverEnv().TRUST_PROXY_HOPS);
-  const limit = await signInRateLimit(getDb(), { email: email.data, ip });
+  let limit: Awaited<ReturnType<typeof signInRateLimit>>;
+  try {
+    limit = await signInRateLimit(getDb(), { email: email.data, ip });
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    console.warn("[signin] the database is not answering: no sign-in link sent");
+    return { status: "error", email: email.data, message: SIGN_IN_UNAVAILABLE_MESSAGE };
+  }
   if (!limit.ok) {
     return {
       status: "rate_limited",
