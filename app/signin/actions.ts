@@ -10,6 +10,7 @@ import { linkWasSent, signInRateLimit, waitText } from "@/lib/auth/rate-limit";
 import { safeReturnPath } from "@/lib/auth/session";
 import { emailInputSchema } from "@/lib/claims/schema";
 import { serverEnv } from "@/lib/env";
+import { databaseAvailable } from "@/lib/db-status";
 import { isDatabaseUnavailable } from "@/lib/errors";
 
 /** A sign-in during a database outage: the form says so in place and keeps the address. */
@@ -35,13 +36,19 @@ export async function requestSignInLink(_prev: SignInState, form: FormData): Pro
     };
   }
   const ip = clientAddress(await headers(), serverEnv().TRUST_PROXY_HOPS);
+  // The limits and Auth.js's token live in PostgreSQL: during an outage, say so and send nothing
+  // (asking the pool to run the limit's transaction against a stopped server is not safe either).
+  const unavailable = () => {
+    console.warn("[signin] the database is not answering: no sign-in link sent");
+    return { status: "error", email: email.data, message: SIGN_IN_UNAVAILABLE_MESSAGE } as const;
+  };
+  if (!(await databaseAvailable())) return unavailable();
   let limit: Awaited<ReturnType<typeof signInRateLimit>>;
   try {
     limit = await signInRateLimit(getDb(), { email: email.data, ip });
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
-    console.warn("[signin] the database is not answering: no sign-in link sent");
-    return { status: "error", email: email.data, message: SIGN_IN_UNAVAILABLE_MESSAGE };
+    return unavailable();
   }
   if (!limit.ok) {
     return {
