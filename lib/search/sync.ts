@@ -1,6 +1,6 @@
 import "server-only";
 import { and, inArray, isNull, lte, sql } from "drizzle-orm";
-import type { Db } from "@/db/connect";
+import { sessionClient, type Db } from "@/db/connect";
 import { clinics, searchOutbox } from "@/db/schema";
 import { CHANGES_CHANNEL, changeNotice, PUSHED_NOTICE, type ListingPlace } from "@/lib/cache";
 import { waitForTask, type MeiliClient } from "./client";
@@ -26,7 +26,7 @@ export async function enqueueSearchSync(
 
 /**
  * Only one process pushes the outbox at a time, across every app server: a pass holds this
- * session-level advisory lock (on a connection it reserves, outside any transaction) from claiming
+ * session-level advisory lock (on the database's session client, outside any transaction) from claiming
  * rows until it has marked them.
  */
 const SYNC_LOCK_KEY = 0x5ea4c4;
@@ -65,17 +65,34 @@ export async function syncOnce(
   indexName: string,
   batchSize = 500,
 ): Promise<SyncResult> {
-  const conn = await db.$client.reserve();
+  // The advisory lock is re-entrant within one session, and this process has one session client
+  // per database: a second pass here while one runs must find the lock taken, as another process would.
+  if (passing.has(db)) return NOTHING;
+  passing.add(db);
   try {
-    const [lock] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(${SYNC_LOCK_KEY}) as ok`;
-    if (!lock?.ok) return NOTHING;
-    try {
-      return await pushBatch(db, meili, indexName, batchSize);
-    } finally {
-      await conn`select pg_advisory_unlock(${SYNC_LOCK_KEY})`;
-    }
+    return await lockedPass(db, meili, indexName, batchSize);
   } finally {
-    conn.release();
+    passing.delete(db);
+  }
+}
+
+const passing = new WeakSet<Db>();
+
+async function lockedPass(
+  db: Db,
+  meili: MeiliClient,
+  indexName: string,
+  batchSize: number,
+): Promise<SyncResult> {
+  const session = sessionClient(db);
+  const [lock] = await session<{ ok: boolean }[]>`select pg_try_advisory_lock(${SYNC_LOCK_KEY}) as ok`;
+  if (!lock?.ok) return NOTHING;
+  try {
+    return await pushBatch(db, meili, indexName, batchSize);
+  } finally {
+    // If the session died meanwhile, PostgreSQL released the lock with it; this then runs on a
+    // new session and only returns false.
+    await session`select pg_advisory_unlock(${SYNC_LOCK_KEY})`;
   }
 }
 

@@ -136,9 +136,17 @@ it("PostgreSQL stopped while editing: Save says so in place and keeps the typing
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
   await page.goto(`${app.baseURL}/dashboard/listings/${clinicId}`);
+  // Typing before the editor hydrated can be undone by hydration on a loaded machine.
+  await page.waitForLoadState("networkidle");
   const description = page.getByLabel("About the clinic");
   const typed = `Typed while the database was down ${Date.now()}`;
   await description.fill(typed);
+
+  // A signed-out visitor who opened the sign-in page before the outage.
+  const visitor = await browser.newContext();
+  const signin = await visitor.newPage();
+  signin.on("pageerror", (e) => pageErrors.push(e.message));
+  await signin.goto(`${app.baseURL}/signin`);
 
   await app.stopPostgres();
   await page.getByRole("button", { name: "Save changes" }).click();
@@ -149,6 +157,14 @@ it("PostgreSQL stopped while editing: Save says so in place and keeps the typing
   expect(await status()).toContain("Your changes are still here");
   expect(await description.inputValue()).toBe(typed);
   expect(await page.getByRole("button", { name: "Save changes" }).isVisible()).toBe(true);
+
+  // Asking for a sign-in link meanwhile is answered in the form, which keeps the address.
+  await signin.getByLabel("Your email address").fill("someone@fault.test");
+  await signin.getByRole("button", { name: "Email me a sign-in link" }).click();
+  const refused = signin.getByRole("alert").filter({ hasText: "database is not answering" });
+  await expect.poll(() => refused.count(), { timeout: 20_000 }).toBe(1);
+  expect(await signin.getByLabel("Your email address").inputValue()).toBe("someone@fault.test");
+  await visitor.close();
 
   await app.startPostgres();
   await expect
