@@ -159,6 +159,9 @@ async function pushBatch(
       .set({ doneAt: sql`now()`, lastError: null })
       .where(inArray(searchOutbox.id, rowIds));
     await tx.delete(searchOutbox).where(lte(searchOutbox.doneAt, sql`now() - ${KEEP_DONE_ROWS}::interval`));
+    // Every process drops its cached pages: one rendered between the write and this push shows the
+    // index as it was before the write.
+    await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${PUSHED_NOTICE})`);
   });
   return { processed: rowIds.length, upserted: docs.length, deleted: toDelete.length, failed: false };
 }

@@ -14,7 +14,9 @@ import { prepareData } from "@/scripts/lib/prepare";
  * The whole site for fault tests: the production build on a free port, over a real PostgreSQL and a
  * real Meilisearch that the test can stop and start again (on the same ports and data), unsupervised.
  */
-export async function startApp(opts: { seed?: number; env?: Record<string, string> } = {}) {
+export async function startApp(
+  opts: { seed?: number; env?: Record<string, string>; pageCache?: boolean } = {},
+) {
   await ensureBuild();
   const dir = mkdtempSync(path.join(os.tmpdir(), "atlas-fault-"));
   const pgPort = await freePort();
@@ -29,29 +31,8 @@ export async function startApp(opts: { seed?: number; env?: Record<string, strin
   services.meili = await startMeili();
   const e = { databaseUrl: services.pg.url, meiliHost: services.meili.host, meiliKey };
   await prepareData(e, { seedCount: opts.seed ?? 300, say: () => {} });
-  const port = await freePort();
-  const baseURL = `http://localhost:${port}`;
-  const { NODE_OPTIONS: _omit, ...env } = process.env;
-  const server: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "pipe"],
-    env: {
-      ...env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: e.databaseUrl,
-      MEILI_HOST: e.meiliHost,
-      MEILI_MASTER_KEY: meiliKey,
-      AUTH_SECRET: "fault-secret-fault-secret-fault-secret-0123",
-      AUTH_TRUST_HOST: "true",
-      SITE_URL: baseURL,
-      ...opts.env,
-    },
-  });
-  killOnExit(server, "SIGKILL");
-  const serverLog: string[] = [];
-  server.stderr!.on("data", (b: Buffer) => serverLog.push(b.toString()));
-  await waitFor("next start", async () => (await fetch(`${baseURL}/api/health`)).ok, { timeoutMs: 60_000 });
+  const web = await startWebProcess(e, opts.env, { pageCache: opts.pageCache });
+  const { server, serverLog, baseURL } = web;
   return {
     baseURL,
     ...e,
@@ -73,9 +54,7 @@ export async function startApp(opts: { seed?: number; env?: Record<string, strin
     },
     meiliRunning: () => services.meili !== undefined,
     async close() {
-      server.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 300));
-      if (server.exitCode === null) server.kill("SIGKILL");
+      await web.close();
       await services.meili?.stop();
       await services.pg?.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -84,6 +63,53 @@ export async function startApp(opts: { seed?: number; env?: Record<string, strin
 }
 
 export type App = Awaited<ReturnType<typeof startApp>>;
+
+/**
+ * One production web process (`next start` on a free port) over the given PostgreSQL and
+ * Meilisearch, its stderr kept in `serverLog`. Several of them over the same services are the site
+ * behind a load balancer.
+ */
+export async function startWebProcess(
+  e: { databaseUrl: string; meiliHost: string; meiliKey: string },
+  extraEnv: Record<string, string> = {},
+  opts: { pageCache?: boolean } = {},
+) {
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const { NODE_OPTIONS: _omit, ...env } = process.env;
+  const server: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: e.databaseUrl,
+      MEILI_HOST: e.meiliHost,
+      MEILI_MASTER_KEY: e.meiliKey,
+      AUTH_SECRET: "fault-secret-fault-secret-fault-secret-0123",
+      AUTH_TRUST_HOST: "true",
+      SITE_URL: baseURL,
+      // The page cache is on when the app knows its own origin (as `npm start` sets it).
+      ...(opts.pageCache ? { ATLAS_INTERNAL_ORIGIN: `http://127.0.0.1:${port}` } : {}),
+      ...extraEnv,
+    },
+  });
+  killOnExit(server, "SIGKILL");
+  const serverLog: string[] = [];
+  server.stderr!.on("data", (b: Buffer) => serverLog.push(b.toString()));
+  await waitFor("next start", async () => (await fetch(`${baseURL}/api/health`)).ok, { timeoutMs: 60_000 });
+  return {
+    baseURL,
+    server,
+    serverLog,
+    async close() {
+      server.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+      if (server.exitCode === null) server.kill("SIGKILL");
+    },
+  };
+}
 
 /** Fetch that measures: status, body text and elapsed milliseconds. */
 export async function timedGet(url: string) {
