@@ -6,7 +6,7 @@ import { FacetCache } from "@/lib/search/facet-cache";
 import { outsideFinder } from "@/lib/search/geo-sql";
 import { countPostgres, searchPostgres } from "@/lib/search/fallback";
 import { combined, filterGroups, resolveGroups, toMeiliFilter } from "@/lib/search/filters";
-import { METERS_PER_MILE } from "@/lib/search/geo";
+import { METERS_PER_MILE } from "@/db/geo";
 import { nearestIds } from "@/lib/search/nearest";
 import { clinics } from "@/db/schema";
 import { eq, inArray } from "drizzle-orm";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { NewClinic } from "../schema";
 import { generateClinics, SAMPLE_EPOCH } from "./generate";
 import { isInventedWord } from "./names";
-import { distanceKm, zipToPoint } from "./places";
+import { distanceKm, zipToPoint } from "../geo";
 
 const rows = generateClinics(5000);
 const share = (pred: (r: NewClinic) => boolean, of: readonly NewClinic[] = rows) =>

@@ -1,7 +1,7 @@
 import zipcodes from "zipcodes";
-import { US_STATES, type UsState } from "../enums";
+import type { UsState } from "../enums";
 import type { Prng } from "./prng";
-import { distanceMeters } from "../../lib/search/geo";
+import { distanceKm, toZipPoint, type ZipPoint } from "../geo";
 
 /** A real US city (from the `zipcodes` package) that sample clinics can be placed in. */
 export interface Place {
@@ -16,14 +16,6 @@ export interface Place {
   weight: number;
   /** The city's ZIP codes with their own coordinates, within `NEARBY_ZIP_KM` of the city's point. */
   zips: readonly ZipPoint[];
-}
-
-export interface ZipPoint {
-  zip: string;
-  city: string;
-  state: UsState;
-  lat: number;
-  lng: number;
 }
 
 /**
@@ -59,33 +51,6 @@ export const NEARBY_ZIP_KM = 6.5;
  */
 const NOT_A_CITY =
   /\b(inc|co|corp|company|bank|firms|mail|insurance|services?|afb|apo|fpo|dpo|box|brm|irs|contest|lending)\b|[^a-z .'-]/i;
-
-const STATES: ReadonlySet<string> = new Set(US_STATES);
-
-function isUsState(s: string): s is UsState {
-  return STATES.has(s);
-}
-
-/** Great-circle distance in kilometres (the haversine the search uses, `lib/search/geo.ts`). */
-export function distanceKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  return distanceMeters(lat1, lng1, lat2, lng2) / 1000;
-}
-
-/**
- * The point of a US ZIP code (50 states and DC), or undefined for an unknown code, a code without
- * coordinates, or one outside the states. Accepts "12345" and ZIP+4 "12345-6789".
- */
-export function zipToPoint(zip: string): ZipPoint | undefined {
-  const m = /^(\d{5})(?:-\d{4})?$/.exec(zip.trim());
-  if (!m?.[1]) return undefined;
-  return toZipPoint(zipcodes.codes[m[1]]);
-}
-
-function toZipPoint(e: (typeof zipcodes.codes)[string]): ZipPoint | undefined {
-  // Codes without a location carry 0 (or nothing) as coordinates; no US ZIP code lies on either zero line.
-  if (!e || !e.latitude || !e.longitude || !isUsState(e.state)) return undefined;
-  return { zip: e.zip, city: e.city, state: e.state, lat: e.latitude, lng: e.longitude };
-}
 
 let cache: { places: Place[]; stateWeights: Map<UsState, number> } | undefined;
 

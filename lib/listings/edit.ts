@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, gte } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { clinics, listingRevisions, type Clinic } from "@/db/schema";
-import { zipToPoint } from "@/db/seed/places";
+import { zipToPoint } from "@/db/geo";
 import { assertCanEditListing, assertCanManageMembers, type Actor } from "@/lib/auth/authz";
 import { SafeError } from "@/lib/errors";
 import { fieldLabel, formatFieldValue } from "./fields";

@@ -13,7 +13,8 @@ import {
   type GroupKey,
 } from "./filters";
 import type { FacetCache } from "./facet-cache";
-import { METERS_PER_MILE, type OutsideFinder } from "./geo";
+import { METERS_PER_MILE } from "@/db/geo";
+import type { OutsideFinder } from "./geo";
 import { HIT_FIELDS, type HitDocument } from "./hits";
 import { nearestIds } from "./nearest";
 import type { SearchQuery } from "./query";

@@ -1,4 +1,5 @@
-import { circleBox, METERS_PER_MILE, type Circle, type OutsideFinder } from "./geo";
+import { METERS_PER_MILE, type Circle } from "@/db/geo";
+import { circleBox, type OutsideFinder } from "./geo";
 import type { ParamName, SearchQuery } from "./query";
 import { choicesOf, FILTERS, type FilterDef } from "./registry";
 import { FILTERABLE_ATTRIBUTES, SAFE_FILTER_VALUE, type FilterableAttribute } from "./settings";

@@ -3,7 +3,8 @@ import { and, between, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { clinics } from "@/db/schema";
 import { TtlCache } from "./facet-cache";
-import { circleBox, EARTH_KM, type Box, type Circle, type OutsideFinder } from "./geo";
+import { EARTH_KM, type Circle } from "@/db/geo";
+import { circleBox, type Box, type OutsideFinder } from "./geo";
 
 /** The SQL half of `lib/search/geo.ts`: the same box and distance, for the fallback and the corner ids. */
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { circleBox, distanceMeters, METERS_PER_MILE, type Box, type Circle } from "./geo";
+import { distanceMeters, METERS_PER_MILE, type Circle } from "@/db/geo";
+import { circleBox, type Box } from "./geo";
 
 const inBox = (b: Box, lat: number, lng: number) =>
   lat >= b.minLat && lat <= b.maxLat && b.lng.some(([lo, hi]) => lng >= lo && lng <= hi);

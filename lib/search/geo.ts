@@ -1,3 +1,5 @@
+import { EARTH_KM, type Circle } from "@/db/geo";
+
 /**
  * Distance without Meilisearch's geo index. Meilisearch 1.21 rewrites its whole geo R-tree on every
  * document write (1.3–1.6 s per write at 100,000 listings), so the index keeps plain numeric `lat`
@@ -9,21 +11,6 @@
  * fallback filters with, so both engines draw the same circle. Ordering by distance is done in the
  * app (`lib/search/nearest.ts`). The SQL side is in `lib/search/geo-sql.ts`.
  */
-
-export const EARTH_KM = 6371;
-export const METERS_PER_MILE = 1609.344;
-
-/** A circle on the earth: centre and radius in metres. */
-export type Circle = { lat: number; lng: number; meters: number };
-
-/** Great-circle distance in metres (haversine). */
-export function distanceMeters(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLng = (lng2 - lng1) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_KM * 1000 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** A latitude range and one or two longitude ranges (two when the box crosses the 180° meridian). */
 export type Box = { minLat: number; maxLat: number; lng: [number, number][] };

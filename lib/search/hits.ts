@@ -1,4 +1,4 @@
-import { distanceMeters, METERS_PER_MILE } from "./geo";
+import { distanceMeters, METERS_PER_MILE } from "@/db/geo";
 import type { SearchDocument } from "./document";
 import type { SearchQuery } from "./query";
 

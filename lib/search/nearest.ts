@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { MeiliClient } from "./client";
 import { resolveGeo, toMeiliFilter } from "./filters";
 import { TtlCache } from "./facet-cache";
-import { distanceMeters, type Circle, type OutsideFinder } from "./geo";
+import { distanceMeters, type Circle } from "@/db/geo";
+import type { OutsideFinder } from "./geo";
 
 /**
  * "Nearest first" without Meilisearch's geo sort (see `lib/search/geo.ts`): the coordinates of the

@@ -1,5 +1,5 @@
 import { US_STATES, type UsState } from "@/db/enums";
-import { zipToPoint, type ZipPoint } from "@/db/seed/places";
+import { zipToPoint, type ZipPoint } from "@/db/geo";
 import { STATE_NAMES } from "@/lib/labels";
 import { citiesNamed, cityPoint, normalizeCity, type CityEntry } from "./places";
 import type { QueryIssue, SearchQuery, ZipLocation } from "./query";

@@ -1,6 +1,7 @@
 import zipcodes from "zipcodes";
 import { US_STATES, type UsState } from "@/db/enums";
-import { getPlaces, zipToPoint, type ZipPoint } from "@/db/seed/places";
+import { zipToPoint, type ZipPoint } from "@/db/geo";
+import { getPlaces } from "@/db/seed/places";
 import { SAFE_FILTER_VALUE } from "./settings";
 
 /**

@@ -1,7 +1,7 @@
 import "@/lib/security/zod-jitless";
 import { z } from "zod";
 import * as E from "@/db/enums";
-import { zipToPoint } from "@/db/seed/places";
+import { zipToPoint } from "@/db/geo";
 import { canonicalLanguage } from "@/lib/languages";
 import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, MAX_PER_PAGE, MAX_RADIUS } from "./constants";
 import { placeFromWords, toZipLocation, type PlaceChoice } from "./place-phrase";
