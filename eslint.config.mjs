@@ -5,6 +5,26 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const NEXT_LINK = { name: "next/link", message: "Use @/components/link (no prefetching)." };
+
+/**
+ * The direction of imports (docs/ARCHITECTURE.md): app → components → lib → db. Pages and route
+ * handlers live in app/ and nothing imports them; db/ (schema, migrations, seed, geo) knows nothing of
+ * the domain; only the launcher and the test harness use scripts/.
+ */
+const layer = (forbidden, why) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      paths: [NEXT_LINK],
+      patterns: forbidden.map((dir) => ({
+        group: [`@/${dir}/*`, `@/${dir}`, `**/${dir}/**`],
+        message: `${why} (docs/ARCHITECTURE.md, "Layers").`,
+      })),
+    },
+  ],
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -36,11 +56,23 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-empty": ["error", { allowEmptyCatch: false }],
-      "no-restricted-imports": [
-        "error",
-        { paths: [{ name: "next/link", message: "Use @/components/link (no prefetching)." }] },
-      ],
+      "no-restricted-imports": ["error", { paths: [NEXT_LINK] }],
     },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: layer(["app", "scripts"], "components/ may import lib/ and db/, never app/ or scripts/"),
+  },
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: layer(
+      ["app", "components", "scripts"],
+      "lib/ may import db/, never app/, components/ or scripts/",
+    ),
+  },
+  {
+    files: ["db/**/*.ts"],
+    rules: layer(["app", "components", "lib", "scripts"], "db/ imports nothing of the app"),
   },
   {
     // A focused test (`test.only`, `describe.only`, `it.only`…) silently skips the rest of the suite.

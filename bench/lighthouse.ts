@@ -9,8 +9,8 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import postgres from "postgres";
-import { killOnExit } from "@/lib/services/process";
-import { freePort, waitFor } from "@/lib/services/ports";
+import { killOnExit } from "@/scripts/lib/services/process";
+import { freePort, waitFor } from "@/scripts/lib/services/ports";
 import { NEXT_BIN, ROOT } from "../scripts/lib/build";
 import { printTable, startTempStack } from "./lib/temp-stack";
 

@@ -1,5 +1,5 @@
 import Link from "@/components/link";
-import { signOutAction } from "@/app/signin/actions";
+import { signOutAction } from "@/lib/auth/sign-out";
 import { currentActor } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/errors";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { getSql, onConnectionClosed } from "@/db/client";
+import { getSql, onConnectionClosed } from "@/lib/db";
 
 /**
  * Is PostgreSQL answering? A cached probe (`select 1`, 1.5 s timeout) refreshed at most once a second

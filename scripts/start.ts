@@ -1,11 +1,11 @@
 // npm start / npm run dev — one command that runs the whole site on real PostgreSQL and Meilisearch.
 import { type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { clearRuntime, startEmbeddedStack, writeRuntime, type Endpoints } from "@/lib/services/stack";
-import { portInUse, waitFor } from "@/lib/services/ports";
-import { loadOrCreateSecrets } from "@/lib/services/secrets";
-import { NoMeilisearchBinaryError } from "@/lib/services/meilisearch-server";
-import { killOnExit } from "@/lib/services/process";
+import { clearRuntime, startEmbeddedStack, writeRuntime, type Endpoints } from "@/scripts/lib/services/stack";
+import { portInUse, waitFor } from "@/scripts/lib/services/ports";
+import { loadOrCreateSecrets } from "@/scripts/lib/services/secrets";
+import { NoMeilisearchBinaryError } from "@/scripts/lib/services/meilisearch-server";
+import { killOnExit } from "@/scripts/lib/services/process";
 import { DEFAULT_EMAIL_FROM } from "@/lib/auth/config-schemas";
 import { startMailSink, type MailSink } from "@/lib/mail/sink";
 import { ConfigError, internalOrigin, readConfig } from "./lib/config";

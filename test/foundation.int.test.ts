@@ -7,7 +7,7 @@ import { seedDatabase, isDatabaseEmpty } from "@/db/seed/seed";
 import { generateClinics } from "@/db/seed/generate";
 import { clinics } from "@/db/schema";
 import { checkHealth } from "@/lib/health";
-import { freePort } from "@/lib/services/ports";
+import { freePort } from "@/scripts/lib/services/ports";
 import { createDb } from "@/db/connect";
 import { freshDatabase } from "./support/db";
 

@@ -10,9 +10,9 @@ import { parseSearchQuery, type SearchQuery } from "@/lib/search/query";
 import { rebuildIndex } from "@/lib/search/rebuild";
 import { searchClinics, type SearchDeps } from "@/lib/search/search";
 import { outboxLag, startSyncLoop } from "@/lib/search/sync";
-import { startMeilisearch } from "@/lib/services/meilisearch-server";
-import { freePort } from "@/lib/services/ports";
-import type { ManagedService } from "@/lib/services/types";
+import { startMeilisearch } from "@/scripts/lib/services/meilisearch-server";
+import { freePort } from "@/scripts/lib/services/ports";
+import type { ManagedService } from "@/scripts/lib/services/types";
 import { freshDatabase } from "./support/db";
 
 const KEY = "fallback-test-master-key-0123456789";

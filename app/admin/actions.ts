@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import type { ActionState } from "@/components/action-form";
 import type { SaveResponse } from "@/app/dashboard/listings/[id]/listing-editor";
 import { rebuildSearch } from "@/lib/admin/search";

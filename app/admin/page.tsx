@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { z } from "zod";
 import { ActionForm } from "@/components/action-form";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { findListings, pendingClaims } from "@/lib/admin/queries";
 import { searchSyncHealth } from "@/lib/admin/search";
 import { requireAdminPage } from "@/lib/auth/session";

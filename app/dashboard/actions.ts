@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import type { ActionState } from "@/components/action-form";
 import { currentActor } from "@/lib/auth/session";
 import { inviteEditor, removeMember } from "@/lib/claims/service";

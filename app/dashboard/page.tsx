@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { requireUserPage } from "@/lib/auth/session";
 import { claimsOf } from "@/lib/claims/service";
 import { dateShort } from "@/lib/format";

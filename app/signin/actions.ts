@@ -3,8 +3,8 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { signIn, signOut } from "@/lib/auth/config";
+import { getDb } from "@/lib/db";
+import { signIn } from "@/lib/auth/config";
 import { clientAddress } from "@/lib/auth/client-address";
 import { linkWasSent, signInRateLimit, waitText } from "@/lib/auth/rate-limit";
 import { safeReturnPath } from "@/lib/auth/session";
@@ -73,9 +73,4 @@ export async function requestSignInLink(_prev: SignInState, form: FormData): Pro
     return { status: "error", message, email: email.data };
   }
   redirect(`/signin/check-email?email=${encodeURIComponent(email.data)}`);
-}
-
-/** Ends the session: Auth.js deletes its row in the database and clears the cookie. */
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/?signed-out=1" });
 }

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { freePort } from "@/lib/services/ports";
+import { freePort } from "@/scripts/lib/services/ports";
 import { ensureBuild } from "@/scripts/lib/build";
 import { startTempSite, type TempSite } from "@/scripts/lib/temp-site";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { serverEnv } from "@/lib/env";
 import { signInMail } from "@/lib/mail/messages";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { listenForChanges } from "@/lib/cache";
 import { ensureIndex } from "./rebuild";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import type { Db } from "@/db/connect";
 import { searchMeili, type BackendAnswer } from "./backend";
 import { FacetCache } from "./facet-cache";

@@ -5,7 +5,7 @@ import { createMeili } from "@/lib/search/client";
 import { documentCount, indexIsCurrent, rebuildIndex } from "@/lib/search/rebuild";
 import { eq, sql } from "drizzle-orm";
 import { clinics } from "@/db/schema";
-import type { Endpoints } from "@/lib/services/stack";
+import type { Endpoints } from "@/scripts/lib/services/stack";
 import { progressBar } from "./progress";
 
 /**

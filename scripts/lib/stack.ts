@@ -1,4 +1,4 @@
-import { startEmbeddedStack, readRuntime, type Endpoints } from "@/lib/services/stack";
+import { startEmbeddedStack, readRuntime, type Endpoints } from "@/scripts/lib/services/stack";
 import { readConfig } from "./config";
 
 /**

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/services/postgres-server";
-import { startMeilisearch } from "@/lib/services/meilisearch-server";
-import { freePort, waitFor } from "@/lib/services/ports";
-import { killOnExit } from "@/lib/services/process";
-import type { ManagedService } from "@/lib/services/types";
+import { startEmbeddedPostgres } from "@/scripts/lib/services/postgres-server";
+import { startMeilisearch } from "@/scripts/lib/services/meilisearch-server";
+import { freePort, waitFor } from "@/scripts/lib/services/ports";
+import { killOnExit } from "@/scripts/lib/services/process";
+import type { ManagedService } from "@/scripts/lib/services/types";
 import { ensureBuild, NEXT_BIN, ROOT } from "@/scripts/lib/build";
 import { prepareData } from "@/scripts/lib/prepare";
 

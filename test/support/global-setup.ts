@@ -6,7 +6,7 @@ import { createDb } from "@/db/connect";
 import { runMigrations } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed/seed";
 import { startMailSink } from "@/lib/mail/sink";
-import { startEmbeddedStack, type Endpoints } from "@/lib/services/stack";
+import { startEmbeddedStack, type Endpoints } from "@/scripts/lib/services/stack";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { recentImports } from "@/lib/admin/queries";
 import { requireAdminPage } from "@/lib/auth/session";
 import { count, dateShort } from "@/lib/format";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { checkHealth } from "@/lib/health";
 

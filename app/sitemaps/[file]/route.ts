@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lt } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { clinics } from "@/db/schema";
 import { US_STATES } from "@/db/enums";
 import { costsHref } from "@/lib/costs/links";

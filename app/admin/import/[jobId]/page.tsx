@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { requireAdminPage } from "@/lib/auth/session";
 import { count, percent } from "@/lib/format";
 import { IMPORT_STATUS_LABELS } from "@/lib/labels";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/auth/client-address";
 import { handlers } from "@/lib/auth/config";
 import { linkWasSent, signInRateLimit, waitText } from "@/lib/auth/rate-limit";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActionForm } from "@/components/action-form";
 import { SampleBadge } from "@/components/notices";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { canEditListing, canManageMembers } from "@/lib/auth/authz";
 import { requireUserPage } from "@/lib/auth/session";
 import { dateShort } from "@/lib/format";

@@ -3,7 +3,7 @@ import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActionForm } from "@/components/action-form";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { canEditListing, canManageMembers } from "@/lib/auth/authz";
 import { requireUserPage } from "@/lib/auth/session";
 import { dateShort } from "@/lib/format";

@@ -1,6 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
-import { createDb } from "./connect";
+import { createDb } from "@/db/connect";
 
 // One pool per server process, created on first use and kept across hot reloads in development.
 const globalForDb = globalThis as unknown as {

@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { meiliHealthy } from "./meili-health";
+import { meiliHealthy } from "@/lib/services/meili-health";
 import { killOnExit } from "./process";
 import { waitFor } from "./ports";
 import type { ManagedService } from "./types";
