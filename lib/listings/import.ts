@@ -5,7 +5,7 @@ import { importJobs } from "@/db/schema";
 import { requireAdmin, type Actor } from "@/lib/auth/authz";
 import { rootMessage, SafeError } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES, uploadTooLarge } from "@/lib/security/limits";
-import { decodeUtf8, parseCsv } from "./csv";
+import { decodeUtf8, parseCsv, toCsvLine } from "./csv";
 import { locate } from "./edit";
 import { fieldLabel } from "./fields";
 import { allocateSlug, newListingRow, takenSlugs } from "./moderation";
@@ -31,6 +31,33 @@ export const MAX_IMPORT_ROWS = 50_000;
 
 /** What a row starts from; the state has no default (a listing in the wrong state is worse than an error). */
 const BLANK_FORM = { ...toFormValues(BLANK_LISTING), state: "" };
+
+/** The example row of the import template (fictional): it must import as it is (test/admin-tools.int.test.ts). */
+const TEMPLATE_EXAMPLE: Record<string, string> = {
+  name: "Example Ketamine Clinic",
+  clinicType: "infusion_clinic",
+  city: "Denver",
+  state: "CO",
+  postalCode: "80202",
+  routes: "iv_infusion; im_injection",
+  conditions: "depression; ptsd",
+  languages: "English; Spanish",
+  integrationTherapy: "add_on",
+  integrationBy: "licensed_therapist",
+  supportGroups: "virtual",
+  onCall: "nurse",
+  onCallHours: "business",
+  insurance: "superbill",
+  newPatientStatus: "accepting",
+  sessionMin: "450",
+  sessionMax: "650",
+  followUp24h: "yes",
+  website: "https://example.org",
+};
+
+/** The template an admin downloads (GET /admin/import/template.csv): every column, one example row. */
+export const importTemplateCsv = () =>
+  `${toCsvLine(LISTING_FIELDS)}\r\n${toCsvLine(LISTING_FIELDS.map((f) => TEMPLATE_EXAMPLE[f] ?? ""))}\r\n`;
 
 export type ImportIssue = { row: number; column: string; message: string };
 
