@@ -63,12 +63,13 @@ export default async function EditListingPage({ params }: Props) {
         initialValues={parsed.success ? parsed.data : null}
         save={saveListingAction}
       />
-      {manage && <MembersPanel clinicId={id} />}
+      {manage && <MembersPanel clinicId={id} removesOwners={actor.role === "admin"} />}
     </div>
   );
 }
 
-async function MembersPanel({ clinicId }: { clinicId: string }) {
+/** `removesOwners`: a site editor (admin) may remove an owner too (lib/claims/service.ts, removeMember). */
+async function MembersPanel({ clinicId, removesOwners }: { clinicId: string; removesOwners: boolean }) {
   const { members, invites } = await membersOf(getDb(), clinicId);
   return (
     <section aria-labelledby="members-h" className="card space-y-4">
@@ -84,7 +85,7 @@ async function MembersPanel({ clinicId }: { clinicId: string }) {
             <span>
               {m.email} — {MEMBER_ROLE_LABELS[m.role]}
             </span>
-            {m.role === "editor" && (
+            {(m.role === "editor" || removesOwners) && (
               <ActionForm
                 action={removeMemberAction}
                 hidden={{ clinicId, userId: m.userId }}
