@@ -43,6 +43,7 @@ export default defineConfig({
     { name: "desktop", use: desktop, testIgnore: WRITES },
     { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/, testIgnore: WRITES },
     // Run one such spec alone with `--project=writes --no-deps`.
-    { name: "writes", use: desktop, testMatch: WRITES, dependencies: ["desktop", "phone"] },
+    // One worker: two such specs at once would change the counts the other compares.
+    { name: "writes", use: desktop, testMatch: WRITES, dependencies: ["desktop", "phone"], workers: 1 },
   ],
 });
