@@ -12,7 +12,10 @@ import { prepareData } from "@/scripts/lib/prepare";
 
 /**
  * The whole site for fault tests: the production build on a free port, over a real PostgreSQL and a
- * real Meilisearch that the test can stop and start again (on the same ports and data), unsupervised.
+ * real Meilisearch that the test can stop and start again (on the same ports and data), or pause
+ * (SIGSTOP: it holds connections and answers nothing, as a hung server does), unsupervised.
+ * `pageCache: true` turns on the page cache for signed-out visitors as in production (scripts/start.ts
+ * sets ATLAS_INTERNAL_ORIGIN unless PAGE_CACHE=off); without it the pages are rendered every time.
  */
 export async function startApp(
   opts: { seed?: number; env?: Record<string, string>; pageCache?: boolean } = {},
@@ -53,6 +56,9 @@ export async function startApp(
       services.meili = await startMeili();
     },
     meiliRunning: () => services.meili !== undefined,
+    /** Freezes Meilisearch (SIGSTOP) or lets it go on (SIGCONT): a slow engine, not a dead one. */
+    pauseMeilisearch: () => process.kill(services.meili!.pid!, "SIGSTOP"),
+    resumeMeilisearch: () => process.kill(services.meili!.pid!, "SIGCONT"),
     async close() {
       await web.close();
       await services.meili?.stop();
