@@ -30,10 +30,14 @@ export default defineConfig({
           environment: "node",
           include: ["test/**/*.int.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
-          // One file at a time: files have databases of their own (test/support/db.ts) but share one
-          // Meilisearch, and on a busy 2-core machine two files at once made its answers slow enough
-          // to fail health and sync checks.
-          fileParallelism: false,
+          // Two files at once (this machine has 2 cores; Vitest's default there is 1). Files never share
+          // a database (each takes its own copy of the seeded template, test/support/db.ts) nor a
+          // Meilisearch index (test/support/search.ts names them per worker and file); a test that
+          // needs the engine to be slow or gone starts a Meilisearch of its own.
+          fileParallelism: true,
+          maxWorkers: 2,
+          // Its own group: a project whose maxWorkers differs from the others' must run apart from them.
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -13,6 +13,7 @@ import { createMeili } from "@/lib/search/client";
 import { ensureIndex } from "@/lib/search/rebuild";
 import { drainOutbox } from "@/lib/search/sync";
 import { freshDatabase } from "./support/db";
+import { testIndexName } from "./support/search";
 import {
   addMember,
   insertClinics,
@@ -276,7 +277,7 @@ describe("moderation and search", () => {
   it("a hidden listing leaves the index and comes back when shown again; verification is recorded", async () => {
     const e = inject("endpoints");
     const meili = createMeili(e.meiliHost, e.meiliKey, 30_000);
-    const index = `accounts_${Date.now()}`;
+    const index = testIndexName("accounts");
     await ensureIndex(meili, index);
     const c = await reload(list[7]!.id);
     await drainOutbox(fresh.db, meili, index);

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { seedDatabase } from "@/db/seed/seed";
@@ -10,6 +9,7 @@ import { rebuildIndex } from "@/lib/search/rebuild";
 import { searchWords } from "@/lib/search/settings";
 import { searchClinics, type SearchDeps } from "@/lib/search/search";
 import { freshDatabase } from "./support/db";
+import { testIndexName } from "./support/search";
 
 const HOSTILE = [
   'CA" OR id EXISTS',
@@ -35,7 +35,7 @@ describe("filter injection against the real engines", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let deps: SearchDeps;
   const e = inject("endpoints");
-  const index = `inject_${randomBytes(4).toString("hex")}`;
+  const index = testIndexName("inject");
   let everything: number;
 
   beforeAll(async () => {

@@ -18,6 +18,7 @@ import { makeClinic } from "./support/clinic";
 import { choicesOf, FILTERS, type FilterDef } from "@/lib/search/registry";
 import { FEW_RESULTS, meiliCounter, waysOut } from "@/lib/search/suggestions";
 import { freshDatabase } from "./support/db";
+import { testIndexName } from "./support/search";
 
 /** Filter-only queries (no words): Meilisearch and the PostgreSQL fallback must agree exactly. */
 const QUERIES = [
@@ -64,7 +65,7 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   const e = inject("endpoints");
   const meili = createMeili(e.meiliHost, e.meiliKey, 30_000);
-  const index = `parity_${randomBytes(4).toString("hex")}`;
+  const index = testIndexName("parity");
 
   beforeAll(async () => {
     db = await freshDatabase({ seeded: true });
@@ -286,7 +287,7 @@ describe("text search", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   const e = inject("endpoints");
   const meili = createMeili(e.meiliHost, e.meiliKey, 30_000);
-  const index = `text_${randomBytes(4).toString("hex")}`;
+  const index = testIndexName("text");
   /** The same documents, with typo tolerance off. */
   const exactIndex = `${index}_exact`;
   let edited: string;

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { generateClinics } from "@/db/seed/generate";
@@ -10,6 +9,7 @@ import { createMeili } from "@/lib/search/client";
 import { rebuildIndex } from "@/lib/search/rebuild";
 import { outboxLag, startSyncLoop } from "@/lib/search/sync";
 import { freshDatabase } from "./support/db";
+import { testIndexName } from "./support/search";
 
 /**
  * Many random listing writes through the write service (edits, publishes, unpublishes, suspensions,
@@ -20,7 +20,7 @@ describe("the index equals the database after random writes", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   const e = inject("endpoints");
   const meili = createMeili(e.meiliHost, e.meiliKey, 30_000);
-  const index = `sync_${randomBytes(4).toString("hex")}`;
+  const index = testIndexName("sync");
 
   beforeAll(async () => {
     db = await freshDatabase();
