@@ -253,6 +253,7 @@ describe("search sync health and rebuild", () => {
 
 describe("CSV import as an admin uses it", () => {
   const importedCount = () => countClinics(eq(clinics.dataSource, "import"));
+  const jobs = async () => (await fresh.db.select({ id: importJobs.id }).from(importJobs)).length;
 
   it("the template's example row imports as it is", async () => {
     const before = await importedCount();
@@ -361,26 +362,23 @@ describe("CSV import as an admin uses it", () => {
   });
 
   it("the size limit: a file one byte over is refused with a clear message; nothing is recorded", async () => {
-    const before = await snapshot(fresh.db);
+    // (The boundary, a file of exactly 20 MB passing, is lib/security/limits.test.ts.)
+    const before = await jobs();
     const header = "name,city,state,routes\n";
     const over = header + "x".repeat(MAX_IMPORT_BYTES + 1 - header.length);
-    const err = await startImport(fresh.db, admin, { fileName: "big.csv", text: over }).catch(
-      (e: unknown) => e,
-    );
+    const err = await startImport(fresh.db, admin, {
+      fileName: "big.csv",
+      text: new TextEncoder().encode(over),
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
     expect(err).toMatchObject({ code: "too_large", message: expect.stringMatching(/limit is 20 MB/) });
-    // At the limit exactly the size passes and the rows are checked (this one has no valid rows).
-    const at = header + "x".repeat(MAX_IMPORT_BYTES - header.length);
-    const atLimit = await startImport(fresh.db, admin, { fileName: "edge.csv", text: at });
-    expect(atLimit).toMatchObject({ ok: false, code: "invalid" }); // an answer, not the size refusal (a throw)
-    expect(await snapshot(fresh.db)).toEqual(before);
+    expect(await jobs()).toBe(before);
   });
 
   it("the row limit: a file of 50,001 rows is refused by name before any row is checked", async () => {
     // (The boundary itself, 50,000 rows accepted, would mean checking 50,000 rows: about 20 s of this
     // machine, too much for one test; the refusal comes before the rows are read.)
     const line = (i: number) => `Row Limit Clinic ${i},Denver,CO,oral`;
-    const jobs = async () => (await fresh.db.select({ id: importJobs.id }).from(importJobs)).length;
     const before = await jobs();
     const over = await startImport(fresh.db, admin, {
       fileName: "over.csv",
