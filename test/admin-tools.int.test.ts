@@ -26,7 +26,7 @@ import { toFormValues } from "@/lib/listings/schema";
 import { createMeili, waitForTask } from "@/lib/search/client";
 import { documentCount, ensureIndex } from "@/lib/search/rebuild";
 import { drainOutbox, syncOnce } from "@/lib/search/sync";
-import { freePort } from "@/lib/services/ports";
+import { freePort } from "@/scripts/lib/services/ports";
 import { addMember, insertUser, siteUrl, snapshot, testMailer } from "./support/accounts";
 import { makeClinic } from "./support/clinic";
 import { freshDatabase } from "./support/db";
