@@ -125,7 +125,7 @@ export default async function CostsPage({ searchParams }: Props) {
             </details>
           </section>
 
-          <AllFigures figures={data} id="us" place="United States" />
+          <AllFigures figures={data} id="us" place="United States" movement={data.movement} />
         </>
       )}
 

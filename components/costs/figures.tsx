@@ -5,10 +5,11 @@ import { INTEGRATION_THERAPY, ROUTES, type IntegrationTherapy, type Route } from
 import { SCORE_BANDS, type ScoreBand } from "@/lib/costs/bands";
 import { FEATURES } from "@/lib/costs/features";
 import { FEW_CLINICS, isFew } from "@/lib/costs/sample";
+import type { PriceMovement } from "@/lib/costs/movement";
 import type { Figures, RoutePrice } from "@/lib/costs/queries";
-import { count, dateShort, percent, usd, usdRange } from "@/lib/format";
+import { count, dateShort, monthYear, percent, usd, usdRange } from "@/lib/format";
 import { GLOSSARY, ROUTE_LABELS } from "@/lib/labels";
-import { binRange, Histogram, RangeChart, ShareBars, wholeDollars } from "./charts";
+import { binRange, Histogram, LINE_STYLES, LineChart, RangeChart, ShareBars, wholeDollars } from "./charts";
 
 /**
  * The figures every cost page shows, for the nation, a state or a city: headline numbers, price per
@@ -553,7 +554,16 @@ export function AftercareSection({ figures, id, place }: { figures: Figures; id:
 }
 
 /** "Figures as of Nov 3, 2026, 14:05 UTC", so a reader can tell how fresh they are. */
-export function AsOf({ figures, data }: { figures: Figures; data?: string }) {
+export function AsOf({
+  figures,
+  data,
+  search = "",
+}: {
+  figures: Pick<Figures, "computedAt">;
+  /** The page's download address without its extension ("/costs/tx"), and any query after it. */
+  data?: string;
+  search?: string;
+}) {
   const time = figures.computedAt.slice(11, 16);
   return (
     <p className="text-sm text-muted">
@@ -563,11 +573,11 @@ export function AsOf({ figures, data }: { figures: Figures; data?: string }) {
         <>
           {" "}
           Download these figures:{" "}
-          <a href={`${data}.csv`} className="font-medium" download>
+          <a href={`${data}.csv${search}`} className="font-medium" download>
             CSV
           </a>{" "}
           ·{" "}
-          <a href={`${data}.json`} className="font-medium" download>
+          <a href={`${data}.json${search}`} className="font-medium" download>
             JSON
           </a>
           .
@@ -577,10 +587,132 @@ export function AsOf({ figures, data }: { figures: Figures; data?: string }) {
   );
 }
 
-export function AllFigures({ figures, id, place }: { figures: Figures; id: string; place: string }) {
+/**
+ * How the median price per session of each route moved over the last 12 months (lib/costs/movement.ts):
+ * a line per route that rests on enough clinics every month, and the same numbers as a table.
+ */
+export function PriceMovementSection({
+  movement,
+  id,
+  place,
+}: {
+  movement: PriceMovement;
+  id: string;
+  place: string;
+}) {
+  const shown = movement.series.filter((s) => s.enough);
+  const left = movement.series.filter((s) => !s.enough);
+  const first = movement.months[0];
+  const last = movement.months.at(-1);
+  return (
+    <section aria-labelledby={`${id}-movement`} className="space-y-3" data-testid="price-movement">
+      <h2 id={`${id}-movement`} className="text-xl">
+        How prices per session moved over the last year
+      </h2>
+      <p className="max-w-2xl text-muted">
+        The median price per session of each route at the end of each month
+        {first && last ? ` from ${monthYear(first)} to ${monthYear(last)} (this month: today)` : ""}, read
+        from the clinics&apos; price changes. A clinic counts from the month it was listed, under the routes
+        it offers now. The sample clinics&apos; price changes are fictional, like the clinics.
+      </p>
+      {shown.length === 0 ? (
+        <p>Too few clinics in {place} list a price for any route to show how prices moved, month by month.</p>
+      ) : (
+        <>
+          <LineChart
+            id={`${id}-movement-chart`}
+            title={`Median price per session by month and route, ${place}`}
+            xLabels={movement.months.map((m) => monthYear(m).split(" ")[0]!)}
+            series={shown.map((s) => ({
+              label: ROUTE_LABELS[s.route],
+              values: s.points.map((p) => p.median),
+            }))}
+          />
+          <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm" aria-label="Legend">
+            {shown.map((s, k) => {
+              const style = LINE_STYLES[k % LINE_STYLES.length]!;
+              return (
+                <li key={s.route} className="flex items-center gap-2">
+                  <svg width="28" height="10" aria-hidden="true">
+                    <line
+                      x1="0"
+                      x2="28"
+                      y1="5"
+                      y2="5"
+                      stroke={style.color}
+                      strokeWidth={2.5}
+                      strokeDasharray={style.dash}
+                    />
+                  </svg>
+                  {ROUTE_LABELS[s.route]}
+                </li>
+              );
+            })}
+          </ul>
+          <Table caption={`Median price per session by month and route, ${place}`}>
+            <thead>
+              <tr className="border-b border-line">
+                <Th>Month</Th>
+                {shown.map((s) => (
+                  <Th key={s.route} right>
+                    {ROUTE_LABELS[s.route]}
+                  </Th>
+                ))}
+              </tr>
+            </thead>
+            <tbody data-testid="movement-table">
+              {movement.months.map((month, i) => (
+                <tr key={month} className="border-b border-line" data-month={month}>
+                  <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">
+                    {monthYear(month)}
+                  </th>
+                  {shown.map((s) => {
+                    const p = s.points[i]!;
+                    return (
+                      <MedianCell
+                        key={s.route}
+                        m={p.median === null ? undefined : { count: p.clinics, median: p.median }}
+                      />
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      )}
+      {left.length > 0 && (
+        <p className="text-sm text-muted">
+          Not shown, as some months rest on fewer than {FEW_CLINICS} clinics:{" "}
+          {left
+            .map(
+              (s) =>
+                `${ROUTE_LABELS[s.route]} (n = ${count(Math.min(...s.points.map((p) => p.clinics)))} at the fewest)`,
+            )
+            .join(", ")}
+          . Their figures are in the downloads, marked as few clinics.
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function AllFigures({
+  figures,
+  id,
+  place,
+  movement,
+}: {
+  figures: Figures;
+  id: string;
+  place: string;
+  /** The nation's and states' price movement, shown after the prices. */
+  movement?: PriceMovement;
+}) {
   return (
     <>
       <PriceSections figures={figures} id={id} place={place} />
+      {movement && <PriceMovementSection movement={movement} id={id} place={place} />}
       <CourseSection figures={figures} id={id} place={place} />
       <AftercareSection figures={figures} id={id} place={place} />
     </>

@@ -91,7 +91,7 @@ export default async function StateCostsPage({ params }: Props) {
           <AftercareAddsSection figures={data} id={`${state.toLowerCase()}-aftercare-adds`} place={name} />
           <ComparePicker states={[state]} heading={`Compare ${name} with other states`} />
           <SearchLinks figures={data} base={{ state }} place={name} />
-          <AllFigures figures={data} id={state.toLowerCase()} place={name} />
+          <AllFigures figures={data} id={state.toLowerCase()} place={name} movement={data.movement} />
 
           {data.cities.length > 0 && <CitiesSection state={state} cities={data.cities} />}
 
