@@ -208,6 +208,55 @@ function MedianCell({ m }: { m: { count: number; median: number } | undefined })
   );
 }
 
+/**
+ * Medians with their sample sizes in a grid: a row per route (or month), a column per group (an
+ * integration model, a score band, a route). A missing figure reads "—".
+ */
+function BreakdownTable<R extends string, C extends string>({
+  caption,
+  testId,
+  rowHead,
+  rows,
+  columns,
+  cell,
+}: {
+  caption: string;
+  testId: string;
+  rowHead: string;
+  rows: readonly { key: R; label: string }[];
+  columns: readonly { key: C; label: string }[];
+  cell: (row: R, column: C) => { count: number; median: number } | undefined;
+}) {
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr className="border-b border-line">
+          <Th>{rowHead}</Th>
+          {columns.map((c) => (
+            <Th key={c.key} right>
+              {c.label}
+            </Th>
+          ))}
+        </tr>
+      </thead>
+      <tbody data-testid={testId}>
+        {rows.map((r) => (
+          <tr key={r.key} className="border-b border-line" data-row={r.key}>
+            <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">
+              {r.label}
+            </th>
+            {columns.map((c) => (
+              <MedianCell key={c.key} m={cell(r.key, c.key)} />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+const routeRows = (routes: readonly Route[]) => routes.map((r) => ({ key: r, label: ROUTE_LABELS[r] }));
+
 /** "$1,200 more" / "$300 less" / "the same". */
 const moreOrLess = (diff: number) =>
   Math.round(diff / 100) === 0
@@ -284,54 +333,22 @@ export function AftercareAddsSection({
         <p>None of the clinics counted here list enough prices to estimate a course.</p>
       ) : (
         <>
-          <Table caption={`Median first-course estimate by integration therapy and route, ${place}`}>
-            <thead>
-              <tr className="border-b border-line">
-                <Th>Route</Th>
-                {INTEGRATION_THERAPY.map((m) => (
-                  <Th key={m} right>
-                    {MODEL_LABELS[m]}
-                  </Th>
-                ))}
-              </tr>
-            </thead>
-            <tbody data-testid="adds-by-model">
-              {routes.map((r) => (
-                <tr key={r} className="border-b border-line" data-route={r}>
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    {ROUTE_LABELS[r]}
-                  </th>
-                  {INTEGRATION_THERAPY.map((m) => (
-                    <MedianCell key={m} m={model(r, m)} />
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          <Table caption={`Median first-course estimate by aftercare score and route, ${place}`}>
-            <thead>
-              <tr className="border-b border-line">
-                <Th>Route</Th>
-                {SCORE_BANDS.map((b) => (
-                  <Th key={b.key} right>
-                    {b.label}
-                  </Th>
-                ))}
-              </tr>
-            </thead>
-            <tbody data-testid="adds-by-band">
-              {routes.map((r) => (
-                <tr key={r} className="border-b border-line" data-route={r}>
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    {ROUTE_LABELS[r]}
-                  </th>
-                  {SCORE_BANDS.map((b) => (
-                    <MedianCell key={b.key} m={band(r, b.key)} />
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <BreakdownTable
+            caption={`Median first-course estimate by integration therapy and route, ${place}`}
+            testId="adds-by-model"
+            rowHead="Route"
+            rows={routeRows(routes)}
+            columns={INTEGRATION_THERAPY.map((m) => ({ key: m, label: MODEL_LABELS[m] }))}
+            cell={model}
+          />
+          <BreakdownTable
+            caption={`Median first-course estimate by aftercare score and route, ${place}`}
+            testId="adds-by-band"
+            rowHead="Route"
+            rows={routeRows(routes)}
+            columns={SCORE_BANDS.map((b) => ({ key: b.key, label: b.label }))}
+            cell={band}
+          />
           <p className="text-sm text-muted">
             <Link href="/methodology#score">How the aftercare score works</Link> ·{" "}
             <Link href="/methodology#cost">How we estimate a course</Link>
@@ -649,36 +666,17 @@ export function PriceMovementSection({
               );
             })}
           </ul>
-          <Table caption={`Median price per session by month and route, ${place}`}>
-            <thead>
-              <tr className="border-b border-line">
-                <Th>Month</Th>
-                {shown.map((s) => (
-                  <Th key={s.route} right>
-                    {ROUTE_LABELS[s.route]}
-                  </Th>
-                ))}
-              </tr>
-            </thead>
-            <tbody data-testid="movement-table">
-              {movement.months.map((month, i) => (
-                <tr key={month} className="border-b border-line" data-month={month}>
-                  <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">
-                    {monthYear(month)}
-                  </th>
-                  {shown.map((s) => {
-                    const p = s.points[i]!;
-                    return (
-                      <MedianCell
-                        key={s.route}
-                        m={p.median === null ? undefined : { count: p.clinics, median: p.median }}
-                      />
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <BreakdownTable
+            caption={`Median price per session by month and route, ${place}`}
+            testId="movement-table"
+            rowHead="Month"
+            rows={movement.months.map((m) => ({ key: m, label: monthYear(m) }))}
+            columns={routeRows(shown.map((s) => s.route))}
+            cell={(month, route) => {
+              const p = shown.find((s) => s.route === route)?.points.find((x) => x.month === month);
+              return p && p.median !== null ? { count: p.clinics, median: p.median } : undefined;
+            }}
+          />
         </>
       )}
       {left.length > 0 && (
