@@ -31,6 +31,8 @@ const PAGES = [
   "/costs/tx.csv",
   "/costs/tx.json",
   "/costs.json",
+  "/costs/compare.csv?states=tx,ca,ny,fl",
+  "/costs/compare.json?states=tx,ca,ny,fl",
 ];
 /** A trivial dynamic response: the floor that the machine's load alone puts under every request. */
 const BASELINE = "/robots.txt";
