@@ -16,7 +16,7 @@ export const MAIN_PAGES = [
     href: "/compare",
     nav: "Compare",
     title: "Compare clinics",
-    about: "put up to four clinics side by side",
+    about: `put up to ${COMPARE_MAX} clinics side by side`,
   },
   {
     href: "/costs",
