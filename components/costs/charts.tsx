@@ -240,13 +240,17 @@ export function ShareBars({ id, title, rows }: { id: string; title: string; rows
   );
 }
 
-/** Line colours, one per series; each series also has its own dash pattern, and a legend names them. */
+/**
+ * Line colours, one per series (enough for every route); each series also has its own dash pattern,
+ * and a legend names them.
+ */
 export const LINE_STYLES = [
   { color: "#1d6b70", dash: undefined },
   { color: "#9a3412", dash: "6 3" },
   { color: "#6d28d9", dash: "2 3" },
   { color: "#be123c", dash: "8 3 2 3" },
   { color: "#334155", dash: "1 2" },
+  { color: "#0369a1", dash: "10 4" },
 ] as const;
 
 export type LineSeries = { label: string; values: (number | null)[] };
@@ -292,12 +296,7 @@ export function LineChart({
   return (
     <ChartSvg id={id} title={title} description={description} height={height}>
       {yTicks.map((t) => (
-        <g key={t}>
-          <line x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke={TRACK} />
-          <text x="0" y={y(t) - 4} fill={MUTED}>
-            {usd(t)}
-          </text>
-        </g>
+        <line key={t} x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke={TRACK} />
       ))}
       {series.map((s, k) => {
         const style = LINE_STYLES[k % LINE_STYLES.length]!;
@@ -322,6 +321,21 @@ export function LineChart({
           </g>
         );
       })}
+      {/* The value labels go over the lines, on a white halo, so a line never hides them. */}
+      {yTicks.map((t) => (
+        <text
+          key={t}
+          x="0"
+          y={y(t) - 4}
+          fill={MUTED}
+          stroke="#ffffff"
+          strokeWidth={4}
+          strokeLinejoin="round"
+          paintOrder="stroke"
+        >
+          {usd(t)}
+        </text>
+      ))}
       <line x1="0" x2="100%" y1={bottom} y2={bottom} stroke={MUTED} />
       {xLabels.map((label, i) => (
         <text
