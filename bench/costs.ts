@@ -8,6 +8,7 @@
 import os from "node:os";
 import { z } from "zod";
 import { createDb } from "@/db/connect";
+import { priceMovement } from "@/lib/costs/movement";
 import { cityCosts, nationCosts, stateCosts } from "@/lib/costs/queries";
 import { percentile, startTempStack } from "./lib/temp-stack";
 
@@ -61,6 +62,9 @@ async function main() {
       ["nation", () => nationCosts(db)],
       ["state CA", () => stateCosts(db, "CA")],
       ["city Los Angeles", () => cityCosts(db, "CA", "Los Angeles")],
+      // The price movement alone (part of the nation's and each state's figures above).
+      ["movement nation", () => priceMovement(db, { kind: "nation" })],
+      ["movement CA", () => priceMovement(db, { kind: "state", state: "CA" })],
     ];
     for (const [name, run] of direct) {
       const runs: number[] = [];
