@@ -32,9 +32,13 @@ function Num({ children }: { children: React.ReactNode }) {
   return <td className="num py-2 pr-3 text-right whitespace-nowrap">{children}</td>;
 }
 
+/**
+ * A table in a box that scrolls sideways when the screen is narrower than the table; the box takes
+ * the keyboard focus so it can be scrolled without a mouse (axe "scrollable-region-focusable").
+ */
 function Table({ caption, children }: { caption: string; children: React.ReactNode }) {
   return (
-    <div className="relative overflow-x-auto">
+    <div className="relative overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
