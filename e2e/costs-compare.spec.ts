@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
-import { csvLines, dollars } from "./support/csv";
+import { COSTS_CSV_HEADER, csvLines, dollars } from "./support/csv";
 
 test("compare two states from a state page's picker; the comparison has no accessibility problems", async ({
   page,
@@ -59,18 +59,7 @@ test("a state page's CSV and JSON downloads hold the figures the page shows", as
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = csvLines(await csv.text());
   const header = lines[0]!;
-  expect(header).toEqual([
-    "place",
-    "as_of",
-    "section",
-    "route",
-    "group",
-    "measure",
-    "value",
-    "unit",
-    "clinics",
-    "few_clinics",
-  ]);
+  expect(header).toEqual(COSTS_CSV_HEADER);
   const rec = (section: string, route: string, measure: string) =>
     lines.find((l) => l[2] === section && l[3] === route && l[5] === measure);
   const ivMedian = rec("price_per_session", "iv_infusion", "median")!;
@@ -151,18 +140,7 @@ test("the comparison's CSV and JSON downloads hold the figures shown, with as-of
   const csv = await request.get(csvHref!);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = csvLines(await csv.text());
-  expect(lines[0]).toEqual([
-    "place",
-    "as_of",
-    "section",
-    "route",
-    "group",
-    "measure",
-    "value",
-    "unit",
-    "clinics",
-    "few_clinics",
-  ]);
+  expect(lines[0]).toEqual(COSTS_CSV_HEADER);
   const names = ["Texas", "California"];
   for (const [i, name] of names.entries()) {
     const iv = lines.find(

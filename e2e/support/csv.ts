@@ -28,3 +28,17 @@ export const dollars = (text: string) => Number(text.replace(/[$,]/g, ""));
 
 /** A CSV file's lines (CRLF), each split into fields. */
 export const csvLines = (text: string) => text.trim().split("\r\n").map(csvFields);
+
+/** The columns of every cost download's CSV (lib/costs/export.ts), as a reader expects them. */
+export const COSTS_CSV_HEADER = [
+  "place",
+  "as_of",
+  "section",
+  "route",
+  "group",
+  "measure",
+  "value",
+  "unit",
+  "clinics",
+  "few_clinics",
+];
