@@ -40,10 +40,12 @@ const nextConfig = {
     serverActions: { bodySizeLimit: `${requestMegabytes}mb` },
     proxyClientMaxBodySize: `${requestMegabytes}mb`,
   },
-  // The cost pages' open data (app/api/costs): /costs.csv, /costs/tx.json, /costs/tx/austin.csv.
+  // The cost pages' open data (app/api/costs): /costs.csv, /costs/tx.json, /costs/tx/austin.csv,
+  // /costs/compare.csv?states=tx,ca (the query string goes along).
   async rewrites() {
     return [
       { source: "/costs.:format(csv|json)", destination: "/api/costs/:format" },
+      { source: "/costs/compare.:format(csv|json)", destination: "/api/costs/compare/:format" },
       { source: "/costs/:state([a-z]{2}).:format(csv|json)", destination: "/api/costs/:state/:format" },
       {
         source: "/costs/:state([a-z]{2})/:city([a-z0-9-]+).:format(csv|json)",

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "@/components/link";
+import { MainNav } from "@/components/site-pages";
 import { AccountNav } from "@/components/account-nav";
 import { CompareTray } from "@/components/compare/compare-tray";
 import { CrisisBar, SampleDataNotice } from "@/components/notices";
@@ -45,30 +46,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-semibold text-ink no-underline">
               Aftercare Atlas
             </Link>
-            <nav aria-label="Main">
-              <ul className="flex flex-wrap gap-x-1 text-[0.95rem]">
-                <li>
-                  <Link className="inline-flex min-h-11 items-center px-2" href="/clinics">
-                    Find a clinic
-                  </Link>
-                </li>
-                <li>
-                  <Link className="inline-flex min-h-11 items-center px-2" href="/compare">
-                    Compare
-                  </Link>
-                </li>
-                <li>
-                  <Link className="inline-flex min-h-11 items-center px-2" href="/costs">
-                    Costs
-                  </Link>
-                </li>
-                <li>
-                  <Link className="inline-flex min-h-11 items-center px-2" href="/guide">
-                    Guide
-                  </Link>
-                </li>
-              </ul>
-            </nav>
+            <MainNav />
             <AccountNav />
           </div>
         </header>

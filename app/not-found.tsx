@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
+import { MainPagesList } from "@/components/site-pages";
 import { ClinicSearchForm } from "@/components/search-form";
 
 export const metadata: Metadata = { title: "Page not found" };
@@ -28,31 +28,7 @@ export default function NotFound() {
         <h2 id="nf-pages" className="text-xl">
           Or go to
         </h2>
-        <ul className="space-y-1">
-          <li>
-            <Link href="/clinics" className="inline-flex min-h-11 items-center">
-              Find a clinic
-            </Link>{" "}
-            <span className="text-muted">— search and filter every clinic by aftercare and price</span>
-          </li>
-          <li>
-            <Link href="/costs" className="inline-flex min-h-11 items-center">
-              Costs across the US
-            </Link>{" "}
-            <span className="text-muted">— what a session and a whole course cost, by state</span>
-          </li>
-          <li>
-            <Link href="/guide" className="inline-flex min-h-11 items-center">
-              The guide
-            </Link>{" "}
-            <span className="text-muted">— what ketamine therapy and aftercare involve</span>
-          </li>
-          <li>
-            <Link href="/" className="inline-flex min-h-11 items-center">
-              Home page
-            </Link>
-          </li>
-        </ul>
+        <MainPagesList />
       </nav>
     </div>
   );

@@ -8,6 +8,7 @@
 import os from "node:os";
 import { z } from "zod";
 import { createDb } from "@/db/connect";
+import { priceMovement } from "@/lib/costs/movement";
 import { cityCosts, nationCosts, stateCosts } from "@/lib/costs/queries";
 import { percentile, startTempStack } from "./lib/temp-stack";
 
@@ -31,6 +32,8 @@ const PAGES = [
   "/costs/tx.csv",
   "/costs/tx.json",
   "/costs.json",
+  "/costs/compare.csv?states=tx,ca,ny,fl",
+  "/costs/compare.json?states=tx,ca,ny,fl",
 ];
 /** A trivial dynamic response: the floor that the machine's load alone puts under every request. */
 const BASELINE = "/robots.txt";
@@ -59,6 +62,9 @@ async function main() {
       ["nation", () => nationCosts(db)],
       ["state CA", () => stateCosts(db, "CA")],
       ["city Los Angeles", () => cityCosts(db, "CA", "Los Angeles")],
+      // The price movement alone (part of the nation's and each state's figures above).
+      ["movement nation", () => priceMovement(db, { kind: "nation" })],
+      ["movement CA", () => priceMovement(db, { kind: "state", state: "CA" })],
     ];
     for (const [name, run] of direct) {
       const runs: number[] = [];

@@ -1,30 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
-
-/** A CSV line split on commas outside quotes (RFC 4180). */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-const dollars = (text: string) => Number(text.replace(/[$,]/g, ""));
+import { COSTS_CSV_HEADER, csvLines, dollars } from "./support/csv";
 
 test("compare two states from a state page's picker; the comparison has no accessibility problems", async ({
   page,
@@ -81,20 +57,9 @@ test("a state page's CSV and JSON downloads hold the figures the page shows", as
   expect(csvHref).toBe("/costs/tx.csv");
   const csv = await request.get(csvHref!);
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  const lines = (await csv.text()).trim().split("\r\n").map(csvFields);
+  const lines = csvLines(await csv.text());
   const header = lines[0]!;
-  expect(header).toEqual([
-    "place",
-    "as_of",
-    "section",
-    "route",
-    "group",
-    "measure",
-    "value",
-    "unit",
-    "clinics",
-    "few_clinics",
-  ]);
+  expect(header).toEqual(COSTS_CSV_HEADER);
   const rec = (section: string, route: string, measure: string) =>
     lines.find((l) => l[2] === section && l[3] === route && l[5] === measure);
   const ivMedian = rec("price_per_session", "iv_infusion", "median")!;
@@ -144,4 +109,83 @@ test("small states can be reached by tap (≥ 24 × 24 px) and by keyboard @phon
   await expect(ri).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/costs\/ri$/);
+});
+
+test("the comparison's CSV and JSON downloads hold the figures shown, with as-of times and sample sizes", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto("/costs/compare?states=tx,ca");
+  const table = page.getByTestId("compare-table");
+  // The page's IV infusion medians and sample sizes, state by state.
+  const shown = [];
+  for (const cell of await table.locator('tr[data-route="iv_infusion"] td').all()) {
+    const text = await cell.innerText();
+    shown.push({
+      median: dollars(/\$[\d,]+/.exec(text)![0]),
+      n: Number(/n = ([\d,]+)/.exec(text)![1]!.replace(/,/g, "")),
+    });
+  }
+  expect(shown).toHaveLength(2);
+  const clinics = (
+    await table
+      .locator("tr", { has: page.getByRole("rowheader", { name: "Clinics counted" }) })
+      .locator("td")
+      .allInnerTexts()
+  ).map((t) => Number(t.replace(/,/g, "")));
+
+  const csvHref = await page.getByRole("link", { name: "CSV", exact: true }).getAttribute("href");
+  expect(csvHref).toBe("/costs/compare.csv?states=tx,ca");
+  const csv = await request.get(csvHref!);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = csvLines(await csv.text());
+  expect(lines[0]).toEqual(COSTS_CSV_HEADER);
+  const names = ["Texas", "California"];
+  for (const [i, name] of names.entries()) {
+    const iv = lines.find(
+      (l) => l[0] === name && l[2] === "price_per_session" && l[3] === "iv_infusion" && l[5] === "median",
+    )!;
+    expect(Math.round(Number(iv[6]))).toBe(shown[i]!.median);
+    expect(Number(iv[8])).toBe(shown[i]!.n);
+    expect(iv[9]).toBe(String(shown[i]!.n < 10));
+    expect(Date.parse(iv[1]!)).not.toBeNaN();
+    const count = lines.find((l) => l[0] === name && l[2] === "summary" && l[5] === "clinics")!;
+    expect(Number(count[6])).toBe(clinics[i]);
+  }
+  // only the sections the comparison shows
+  expect(new Set(lines.slice(1).map((l) => l[2]))).toEqual(
+    new Set(["summary", "price_per_session", "course_estimate", "aftercare_share", "payment_share"]),
+  );
+
+  const jsonHref = await page.getByRole("link", { name: "JSON", exact: true }).getAttribute("href");
+  expect(jsonHref).toBe("/costs/compare.json?states=tx,ca");
+  const json = (await (await request.get(jsonHref!)).json()) as {
+    page: string;
+    asOf: string;
+    sample: boolean;
+    places: {
+      place: { name: string };
+      asOf: string;
+      records: { section: string; route: string; measure: string; value: number; clinics: number }[];
+    }[];
+  };
+  expect(json.page).toBe("/costs/compare?states=tx,ca");
+  expect(json.sample).toBe(true);
+  expect(json.places.map((p) => p.place.name)).toEqual(names);
+  for (const [i, p] of json.places.entries()) {
+    const iv = p.records.find(
+      (r) => r.section === "price_per_session" && r.route === "iv_infusion" && r.measure === "median",
+    )!;
+    expect(Math.round(iv.value)).toBe(shown[i]!.median);
+    expect(iv.clinics).toBe(shown[i]!.n);
+    expect(json.asOf <= p.asOf).toBe(true);
+  }
+
+  // bad states: the page's statuses and messages
+  const unknown = await request.get("/costs/compare.json?states=tx,zz");
+  expect(unknown.status()).toBe(404);
+  expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain("“zz”");
+  expect((await request.get("/costs/compare.csv?states=tx")).status()).toBe(400);
+  expect((await request.get("/costs/compare.csv?states=tx,ca,ny,fl,wa")).status()).toBe(400);
 });

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { US_STATES } from "../db/enums";
 import { STATE_NAMES } from "../lib/labels";
 import { seriousViolations } from "./support/axe";
+import { csvLines, dollars } from "./support/csv";
 import { zodLoaded } from "./support/bundle";
 import { expect, test } from "./support/fixtures";
 
@@ -195,3 +196,50 @@ test("home, search and the cost pages send no schema library to the browser", as
     expect(await zodLoaded(page), path).toBe(false);
   }
 });
+
+for (const [path, file] of [
+  ["/costs", "/costs.csv"],
+  ["/costs/tx", "/costs/tx.csv"],
+] as const) {
+  test(`price movement on ${path}: a line chart with its table, the same figures as the download`, async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    await page.goto(path);
+    const section = page.getByTestId("price-movement");
+    await expect(section.getByRole("heading", { level: 2 })).toHaveText(
+      "How prices per session moved over the last year",
+    );
+    const chart = section.getByRole("img", { name: /^Median price per session by month and route/ });
+    await expect(chart).toBeVisible();
+    await expect(chart.locator("desc")).toContainText("IV infusion: from $");
+    const rows = section.getByTestId("movement-table").locator("tr");
+    await expect(rows).toHaveCount(12);
+    const routes = await section.locator("thead th").allInnerTexts();
+    expect(routes[0]).toBe("Month");
+    expect(routes).toContain("IV infusion");
+    const ivColumn = routes.indexOf("IV infusion"); // the th is column 0, so cells are 1-based here
+    const lines = csvLines(await (await request.get(file)).text()).filter(
+      (l) => l[2] === "price_movement" && l[3] === "iv_infusion",
+    );
+    expect(lines).toHaveLength(12);
+    const months = new Set<string>();
+    for (const row of await rows.all()) {
+      const month = await row.getAttribute("data-row");
+      const text = await row
+        .locator("td")
+        .nth(ivColumn - 1)
+        .innerText();
+      const median = dollars(/\$[\d,]+/.exec(text)![0]);
+      const n = Number(/n = ([\d,]+)/.exec(text)![1]!.replace(/,/g, ""));
+      const rec = lines.find((l) => l[4] === month)!;
+      expect(Math.round(Number(rec[6])), month!).toBe(median);
+      expect(Number(rec[8]), month!).toBe(n);
+      expect(n).toBeGreaterThanOrEqual(10); // a charted route rests on enough clinics every month
+      months.add((await row.locator("td").allInnerTexts()).map((t) => /\$[\d,]+/.exec(t)?.[0]).join(" "));
+    }
+    // the sample price history moves some national medians (IV's may sit on one quoted price)
+    if (path === "/costs") expect(months.size).toBeGreaterThan(1);
+  });
+}

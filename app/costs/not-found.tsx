@@ -1,8 +1,9 @@
 import { headers } from "next/headers";
 import Link from "@/components/link";
+import { StateLinks } from "@/components/costs/state-links";
 import { costsHref, stateFromParam } from "@/lib/costs/links";
 import { PATH_HEADER } from "@/lib/security/headers";
-import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
+import { STATE_NAMES } from "@/lib/labels";
 
 /**
  * On a 404 under /costs/[state]/…: a link back to the state's page when the state part is real.
@@ -43,15 +44,7 @@ export default function CostsNotFound() {
         <h2 id="all-states" className="text-xl">
           Pick a state
         </h2>
-        <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
-          {STATES_BY_NAME.map((s) => (
-            <li key={s}>
-              <a href={costsHref(s)} className="inline-flex min-h-11 items-center">
-                {STATE_NAMES[s]}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <StateLinks />
       </nav>
     </div>
   );

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { z } from "zod";
 import { AftercareAddsSection, AllFigures, AsOf, Headline } from "@/components/costs/figures";
+import { StateLinks } from "@/components/costs/state-links";
 import { DEFAULT_MAP_ROUTE, UsMap, UsMapTable, mapMetric, type MapRoute } from "@/components/costs/us-map";
 import { ROUTES } from "@/db/enums";
 import { FEATURES, MAP_METRICS, type MapMetric } from "@/lib/costs/features";
-import { costsHref } from "@/lib/costs/links";
 import { getNationCosts } from "@/lib/costs/queries";
-import { count, usd } from "@/lib/format";
-import { ROUTE_LABELS, STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
+import { usd } from "@/lib/format";
+import { ROUTE_LABELS } from "@/lib/labels";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -125,7 +125,7 @@ export default async function CostsPage({ searchParams }: Props) {
             </details>
           </section>
 
-          <AllFigures figures={data} id="us" place="United States" />
+          <AllFigures figures={data} id="us" place="United States" movement={data.movement} />
         </>
       )}
 
@@ -137,16 +137,7 @@ export default async function CostsPage({ searchParams }: Props) {
           <Link href="/costs/compare?states=tx,ca">Compare states side by side</Link>, for example Texas and
           California.
         </p>
-        <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
-          {STATES_BY_NAME.map((state) => (
-            <li key={state}>
-              <a href={costsHref(state)} className="inline-flex min-h-11 items-center">
-                {STATE_NAMES[state]}
-              </a>{" "}
-              <span className="num text-sm text-muted">({count(byState.get(state)?.clinics ?? 0)})</span>
-            </li>
-          ))}
-        </ul>
+        <StateLinks clinics={(state) => byState.get(state)?.clinics ?? 0} />
       </section>
     </div>
   );

@@ -235,8 +235,16 @@ export default function MethodologyPage() {
             therapy in for every clinic, so the figures compare what the whole course costs you.
           </li>
           <li>
-            Each cost page&apos;s figures download as CSV and JSON (for example <code>/costs/tx.csv</code>),
-            with the time they were computed and the clinics behind each figure.
+            &ldquo;How prices moved&rdquo; shows each route&apos;s median price per session at the end of each
+            of the last 12 months, read back from every clinic&apos;s recorded price changes. A clinic counts
+            from the month it was listed, under the routes it offers now; a route gets a line only when every
+            month rests on at least {FEW_CLINICS} clinics. The sample clinics&apos; price changes are
+            fictional.
+          </li>
+          <li>
+            Each cost page&apos;s figures download as CSV and JSON (for example <code>/costs/tx.csv</code>, or{" "}
+            <code>/costs/compare.csv?states=tx,ca</code> for a comparison), with the time they were computed
+            and the clinics behind each figure.
           </li>
         </ul>
       </section>

@@ -239,3 +239,116 @@ export function ShareBars({ id, title, rows }: { id: string; title: string; rows
     </ChartSvg>
   );
 }
+
+/**
+ * Line colours, one per series (enough for every route); each series also has its own dash pattern,
+ * and a legend names them.
+ */
+export const LINE_STYLES = [
+  { color: "#1d6b70", dash: undefined },
+  { color: "#9a3412", dash: "6 3" },
+  { color: "#6d28d9", dash: "2 3" },
+  { color: "#be123c", dash: "8 3 2 3" },
+  { color: "#334155", dash: "1 2" },
+  { color: "#0369a1", dash: "10 4" },
+] as const;
+
+export type LineSeries = { label: string; values: (number | null)[] };
+
+/**
+ * Lines over a few points in time (values in cents; null leaves a gap), one per series, in the
+ * styles of `LINE_STYLES` (the caller shows the legend). The value axis spans the data, not zero
+ * to the top, so a change of a few percent shows; its labels say where it starts.
+ */
+export function LineChart({
+  id,
+  title,
+  xLabels,
+  series,
+}: {
+  id: string;
+  title: string;
+  /** Short labels of the points ("Dec"), one per value. */
+  xLabels: string[];
+  series: LineSeries[];
+}) {
+  const height = 220;
+  const top = FONT + 8;
+  const bottom = height - 26;
+  const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const lo = Math.min(...values, Infinity);
+  const hi = Math.max(...values, -Infinity);
+  const span = values.length === 0 ? 10_000 : Math.max(hi - lo, hi * 0.1, 1);
+  const step = niceStep(span * 1.4, 3);
+  const yMin = Math.max(0, Math.floor((lo - span * 0.2) / step) * step);
+  const yMax = Math.ceil((hi + span * 0.2) / step) * step;
+  const y = (v: number) => bottom - ((v - yMin) / Math.max(yMax - yMin, 1)) * (bottom - top);
+  const x = (i: number) => pct((i + 0.5) / Math.max(xLabels.length, 1));
+  const yTicks = ticks(yMax - yMin, step).map((t) => t + yMin);
+  const description = series
+    .map((s) => {
+      const known = s.values.filter((v): v is number => v !== null);
+      return known.length === 0
+        ? `${s.label}: no figures`
+        : `${s.label}: from ${wholeDollars(known[0]!)} to ${wholeDollars(known.at(-1)!)}`;
+    })
+    .join("; ");
+  return (
+    <ChartSvg id={id} title={title} description={description} height={height}>
+      {yTicks.map((t) => (
+        <line key={t} x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke={TRACK} />
+      ))}
+      {series.map((s, k) => {
+        const style = LINE_STYLES[k % LINE_STYLES.length]!;
+        return (
+          <g key={s.label} stroke={style.color} fill={style.color}>
+            {s.values.map((v, i) => {
+              const next = s.values[i + 1];
+              if (v === null || next === null || next === undefined) return null;
+              return (
+                <line
+                  key={i}
+                  x1={x(i)}
+                  x2={x(i + 1)}
+                  y1={y(v)}
+                  y2={y(next)}
+                  strokeWidth={2.5}
+                  strokeDasharray={style.dash}
+                />
+              );
+            })}
+            {s.values.map((v, i) => (v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={3.5} />))}
+          </g>
+        );
+      })}
+      {/* The value labels go over the lines, on a white halo, so a line never hides them. */}
+      {yTicks.map((t) => (
+        <text
+          key={t}
+          x="0"
+          y={y(t) - 4}
+          fill={MUTED}
+          stroke="#ffffff"
+          strokeWidth={4}
+          strokeLinejoin="round"
+          paintOrder="stroke"
+        >
+          {usd(t)}
+        </text>
+      ))}
+      <line x1="0" x2="100%" y1={bottom} y2={bottom} stroke={MUTED} />
+      {xLabels.map((label, i) => (
+        <text
+          key={i}
+          x={x(i)}
+          y={bottom + 18}
+          textAnchor="middle"
+          fill={MUTED}
+          className={i % 2 === 1 ? "max-sm:hidden" : undefined}
+        >
+          {label}
+        </text>
+      ))}
+    </ChartSvg>
+  );
+}

@@ -5,10 +5,11 @@ import { INTEGRATION_THERAPY, ROUTES, type IntegrationTherapy, type Route } from
 import { SCORE_BANDS, type ScoreBand } from "@/lib/costs/bands";
 import { FEATURES } from "@/lib/costs/features";
 import { FEW_CLINICS, isFew } from "@/lib/costs/sample";
+import type { PriceMovement } from "@/lib/costs/movement";
 import type { Figures, RoutePrice } from "@/lib/costs/queries";
-import { count, dateShort, percent, usd, usdRange } from "@/lib/format";
+import { count, dateShort, monthYear, percent, usd, usdRange } from "@/lib/format";
 import { GLOSSARY, ROUTE_LABELS } from "@/lib/labels";
-import { binRange, Histogram, RangeChart, ShareBars, wholeDollars } from "./charts";
+import { binRange, Histogram, LINE_STYLES, LineChart, RangeChart, ShareBars, wholeDollars } from "./charts";
 
 /**
  * The figures every cost page shows, for the nation, a state or a city: headline numbers, price per
@@ -31,9 +32,13 @@ function Num({ children }: { children: React.ReactNode }) {
   return <td className="num py-2 pr-3 text-right whitespace-nowrap">{children}</td>;
 }
 
+/**
+ * A table in a box that scrolls sideways when the screen is narrower than the table; the box takes
+ * the keyboard focus so it can be scrolled without a mouse (axe "scrollable-region-focusable").
+ */
 function Table({ caption, children }: { caption: string; children: React.ReactNode }) {
   return (
-    <div className="relative overflow-x-auto">
+    <div className="relative overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
@@ -207,6 +212,55 @@ function MedianCell({ m }: { m: { count: number; median: number } | undefined })
   );
 }
 
+/**
+ * Medians with their sample sizes in a grid: a row per route (or month), a column per group (an
+ * integration model, a score band, a route). A missing figure reads "—".
+ */
+function BreakdownTable<R extends string, C extends string>({
+  caption,
+  testId,
+  rowHead,
+  rows,
+  columns,
+  cell,
+}: {
+  caption: string;
+  testId: string;
+  rowHead: string;
+  rows: readonly { key: R; label: string }[];
+  columns: readonly { key: C; label: string }[];
+  cell: (row: R, column: C) => { count: number; median: number } | undefined;
+}) {
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr className="border-b border-line">
+          <Th>{rowHead}</Th>
+          {columns.map((c) => (
+            <Th key={c.key} right>
+              {c.label}
+            </Th>
+          ))}
+        </tr>
+      </thead>
+      <tbody data-testid={testId}>
+        {rows.map((r) => (
+          <tr key={r.key} className="border-b border-line" data-row={r.key}>
+            <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">
+              {r.label}
+            </th>
+            {columns.map((c) => (
+              <MedianCell key={c.key} m={cell(r.key, c.key)} />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+const routeRows = (routes: readonly Route[]) => routes.map((r) => ({ key: r, label: ROUTE_LABELS[r] }));
+
 /** "$1,200 more" / "$300 less" / "the same". */
 const moreOrLess = (diff: number) =>
   Math.round(diff / 100) === 0
@@ -283,54 +337,22 @@ export function AftercareAddsSection({
         <p>None of the clinics counted here list enough prices to estimate a course.</p>
       ) : (
         <>
-          <Table caption={`Median first-course estimate by integration therapy and route, ${place}`}>
-            <thead>
-              <tr className="border-b border-line">
-                <Th>Route</Th>
-                {INTEGRATION_THERAPY.map((m) => (
-                  <Th key={m} right>
-                    {MODEL_LABELS[m]}
-                  </Th>
-                ))}
-              </tr>
-            </thead>
-            <tbody data-testid="adds-by-model">
-              {routes.map((r) => (
-                <tr key={r} className="border-b border-line" data-route={r}>
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    {ROUTE_LABELS[r]}
-                  </th>
-                  {INTEGRATION_THERAPY.map((m) => (
-                    <MedianCell key={m} m={model(r, m)} />
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          <Table caption={`Median first-course estimate by aftercare score and route, ${place}`}>
-            <thead>
-              <tr className="border-b border-line">
-                <Th>Route</Th>
-                {SCORE_BANDS.map((b) => (
-                  <Th key={b.key} right>
-                    {b.label}
-                  </Th>
-                ))}
-              </tr>
-            </thead>
-            <tbody data-testid="adds-by-band">
-              {routes.map((r) => (
-                <tr key={r} className="border-b border-line" data-route={r}>
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    {ROUTE_LABELS[r]}
-                  </th>
-                  {SCORE_BANDS.map((b) => (
-                    <MedianCell key={b.key} m={band(r, b.key)} />
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <BreakdownTable
+            caption={`Median first-course estimate by integration therapy and route, ${place}`}
+            testId="adds-by-model"
+            rowHead="Route"
+            rows={routeRows(routes)}
+            columns={INTEGRATION_THERAPY.map((m) => ({ key: m, label: MODEL_LABELS[m] }))}
+            cell={model}
+          />
+          <BreakdownTable
+            caption={`Median first-course estimate by aftercare score and route, ${place}`}
+            testId="adds-by-band"
+            rowHead="Route"
+            rows={routeRows(routes)}
+            columns={SCORE_BANDS.map((b) => ({ key: b.key, label: b.label }))}
+            cell={band}
+          />
           <p className="text-sm text-muted">
             <Link href="/methodology#score">How the aftercare score works</Link> ·{" "}
             <Link href="/methodology#cost">How we estimate a course</Link>
@@ -553,7 +575,16 @@ export function AftercareSection({ figures, id, place }: { figures: Figures; id:
 }
 
 /** "Figures as of Nov 3, 2026, 14:05 UTC", so a reader can tell how fresh they are. */
-export function AsOf({ figures, data }: { figures: Figures; data?: string }) {
+export function AsOf({
+  figures,
+  data,
+  search = "",
+}: {
+  figures: Pick<Figures, "computedAt">;
+  /** The page's download address without its extension ("/costs/tx"), and any query after it. */
+  data?: string;
+  search?: string;
+}) {
   const time = figures.computedAt.slice(11, 16);
   return (
     <p className="text-sm text-muted">
@@ -563,11 +594,11 @@ export function AsOf({ figures, data }: { figures: Figures; data?: string }) {
         <>
           {" "}
           Download these figures:{" "}
-          <a href={`${data}.csv`} className="font-medium" download>
+          <a href={`${data}.csv${search}`} className="font-medium" download>
             CSV
           </a>{" "}
           ·{" "}
-          <a href={`${data}.json`} className="font-medium" download>
+          <a href={`${data}.json${search}`} className="font-medium" download>
             JSON
           </a>
           .
@@ -577,10 +608,113 @@ export function AsOf({ figures, data }: { figures: Figures; data?: string }) {
   );
 }
 
-export function AllFigures({ figures, id, place }: { figures: Figures; id: string; place: string }) {
+/**
+ * How the median price per session of each route moved over the last 12 months (lib/costs/movement.ts):
+ * a line per route that rests on enough clinics every month, and the same numbers as a table.
+ */
+export function PriceMovementSection({
+  movement,
+  id,
+  place,
+}: {
+  movement: PriceMovement;
+  id: string;
+  place: string;
+}) {
+  const shown = movement.series.filter((s) => s.enough);
+  const left = movement.series.filter((s) => !s.enough);
+  const first = movement.months[0];
+  const last = movement.months.at(-1);
+  return (
+    <section aria-labelledby={`${id}-movement`} className="space-y-3" data-testid="price-movement">
+      <h2 id={`${id}-movement`} className="text-xl">
+        How prices per session moved over the last year
+      </h2>
+      <p className="max-w-2xl text-muted">
+        The median price per session of each route at the end of each month
+        {first && last ? ` from ${monthYear(first)} to ${monthYear(last)} (this month: today)` : ""}, read
+        from the clinics&apos; price changes. A clinic counts from the month it was listed, under the routes
+        it offers now. The sample clinics&apos; price changes are fictional, like the clinics.
+      </p>
+      {shown.length === 0 ? (
+        <p>Too few clinics in {place} list a price for any route to show how prices moved, month by month.</p>
+      ) : (
+        <>
+          <LineChart
+            id={`${id}-movement-chart`}
+            title={`Median price per session by month and route, ${place}`}
+            xLabels={movement.months.map((m) => monthYear(m).split(" ")[0]!)}
+            series={shown.map((s) => ({
+              label: ROUTE_LABELS[s.route],
+              values: s.points.map((p) => p.median),
+            }))}
+          />
+          <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm" aria-label="Legend">
+            {shown.map((s, k) => {
+              const style = LINE_STYLES[k % LINE_STYLES.length]!;
+              return (
+                <li key={s.route} className="flex items-center gap-2">
+                  <svg width="28" height="10" aria-hidden="true">
+                    <line
+                      x1="0"
+                      x2="28"
+                      y1="5"
+                      y2="5"
+                      stroke={style.color}
+                      strokeWidth={2.5}
+                      strokeDasharray={style.dash}
+                    />
+                  </svg>
+                  {ROUTE_LABELS[s.route]}
+                </li>
+              );
+            })}
+          </ul>
+          <BreakdownTable
+            caption={`Median price per session by month and route, ${place}`}
+            testId="movement-table"
+            rowHead="Month"
+            rows={movement.months.map((m) => ({ key: m, label: monthYear(m) }))}
+            columns={routeRows(shown.map((s) => s.route))}
+            cell={(month, route) => {
+              const p = shown.find((s) => s.route === route)?.points.find((x) => x.month === month);
+              return p && p.median !== null ? { count: p.clinics, median: p.median } : undefined;
+            }}
+          />
+        </>
+      )}
+      {left.length > 0 && (
+        <p className="text-sm text-muted">
+          Not shown, as some months rest on fewer than {FEW_CLINICS} clinics:{" "}
+          {left
+            .map(
+              (s) =>
+                `${ROUTE_LABELS[s.route]} (n = ${count(Math.min(...s.points.map((p) => p.clinics)))} at the fewest)`,
+            )
+            .join(", ")}
+          . Their figures are in the downloads, marked as few clinics.
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function AllFigures({
+  figures,
+  id,
+  place,
+  movement,
+}: {
+  figures: Figures;
+  id: string;
+  place: string;
+  /** The nation's and states' price movement, shown after the prices. */
+  movement?: PriceMovement;
+}) {
   return (
     <>
       <PriceSections figures={figures} id={id} place={place} />
+      {movement && <PriceMovementSection movement={movement} id={id} place={place} />}
       <CourseSection figures={figures} id={id} place={place} />
       <AftercareSection figures={figures} id={id} place={place} />
     </>

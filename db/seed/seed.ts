@@ -5,18 +5,23 @@ import { getTableColumns, getTableName } from "drizzle-orm";
 import type { Db } from "../connect";
 import { clinics, type NewClinic } from "../schema";
 import { sampleClinics } from "./generate";
+import { sampleRevisions, type SampleRevision } from "./history";
 
 /** Every column of `clinics`: the property name in a row, and the column name in the database. */
 const COLUMNS = Object.entries(getTableColumns(clinics)).map(([key, column]) => ({ key, name: column.name }));
 
 /** Rows per chunk handed to COPY (and per progress report). */
 const CHUNK_ROWS = 1000;
+/** Sample revisions per INSERT (one JSON parameter each). */
+const REVISION_CHUNK = 5000;
 
 /**
  * Inserts `count` fictional sample clinics (see `generateClinics`) in one transaction: on any failure
  * nothing is written. With `reset`, every existing clinic is deleted first, in the same transaction
- * (their memberships, claims and revisions go with them through ON DELETE CASCADE). The search index
- * and its outbox are not touched: rebuild the index afterwards. Returns the number of rows inserted.
+ * (their memberships, claims and revisions go with them through ON DELETE CASCADE). The listings'
+ * sample price history (db/seed/history.ts) goes into `listing_revisions` in the same transaction.
+ * The search index and its outbox are not touched: rebuild the index afterwards. Returns the number
+ * of rows inserted.
  *
  * Rows are streamed with COPY rather than multi-row INSERTs: 100,000 rows take about 10 s where
  * Drizzle's `insert().values()` in batches of 1,000 took about 42 s (building 61,000-parameter
@@ -46,12 +51,14 @@ export async function seedDatabase(
     await sql`create temporary table ${sql(staging)} on commit drop as select ${sql(columns)} from ${sql(table)} with no data`;
     // Progress counts the rows COPY has taken, reported as each next chunk is handed over; the rows
     // of the last chunk count once the INSERT has moved everything into place.
+    const revisions: SampleRevision[] = [];
     function* chunks() {
       let done = 0;
       let chunk = "";
       let n = 0;
       for (const row of rows) {
         chunk += copyLine(row);
+        revisions.push(...sampleRevisions(row, done + n, seed));
         if (++n === CHUNK_ROWS) {
           onProgress?.(done, count);
           yield chunk;
@@ -68,6 +75,17 @@ export async function seedDatabase(
     await pipeline(Readable.from(chunks()), copy);
     const inserted =
       await sql`insert into ${sql(table)} (${sql(columns)}) select ${sql(columns)} from ${sql(staging)}`;
+    for (let i = 0; i < revisions.length; i += REVISION_CHUNK) {
+      const part = revisions.slice(i, i + REVISION_CHUNK).map((r) => ({
+        clinic_id: r.clinicId,
+        changes: r.changes,
+        note: r.note,
+        created_at: r.createdAt.toISOString(),
+      }));
+      await sql`insert into listing_revisions (clinic_id, changes, note, created_at)
+        select * from jsonb_to_recordset(${JSON.stringify(part)}::jsonb)
+          as r(clinic_id uuid, changes jsonb, note text, created_at timestamptz)`;
+    }
     onProgress?.(inserted.count, count);
     return inserted.count;
   });

@@ -1,6 +1,7 @@
 import { INTEGRATION_THERAPY, type Route } from "@/db/enums";
 import { SCORE_BANDS } from "./bands";
 import { FEATURES } from "./features";
+import type { PriceMovement } from "./movement";
 import type { Figures } from "./queries";
 import { FEW_CLINICS, isFew } from "./sample";
 
@@ -33,7 +34,11 @@ export type CostsExport = {
 
 const usd = (cents: number) => Math.round(cents) / 100;
 
-export function exportFigures(figures: Figures, place: CostsExport["place"]): CostsExport {
+/** A page's figures, with the price movement where the page has it (the nation and the states). */
+export function exportFigures(
+  figures: Figures & { movement?: PriceMovement },
+  place: CostsExport["place"],
+): CostsExport {
   const records: ExportRecord[] = [];
   const push = (r: Omit<ExportRecord, "fewClinics">) => records.push({ ...r, fewClinics: isFew(r.clinics) });
   push({
@@ -128,6 +133,18 @@ export function exportFigures(figures: Figures, place: CostsExport["place"]): Co
       unit: "usd",
       clinics: x.count,
     });
+  for (const series of figures.movement?.series ?? [])
+    for (const p of series.points)
+      if (p.median !== null)
+        push({
+          section: "price_movement",
+          route: series.route,
+          group: p.month,
+          measure: "median",
+          value: usd(p.median),
+          unit: "usd",
+          clinics: p.clinics,
+        });
   return { place, asOf: figures.computedAt, sample: true, fewClinicsThreshold: FEW_CLINICS, records };
 }
 
@@ -151,7 +168,11 @@ function field(v: string | number | boolean): string {
 }
 
 export function toCsv(data: CostsExport): string {
-  const lines = [CSV_COLUMNS.join(",")];
+  return [CSV_COLUMNS.join(","), ...csvLines(data)].join("\r\n") + "\r\n";
+}
+
+function csvLines(data: CostsExport): string[] {
+  const lines: string[] = [];
   for (const r of data.records)
     lines.push(
       [
@@ -169,5 +190,43 @@ export function toCsv(data: CostsExport): string {
         .map(field)
         .join(","),
     );
-  return lines.join("\r\n") + "\r\n";
+  return lines;
+}
+
+/**
+ * The download of a state comparison (`/costs/compare.csv?states=tx,ca`): each state's records of
+ * the sections the comparison shows, state by state in the order asked, with each state's as-of time
+ * and sample sizes. `asOf` is the oldest of the states' times.
+ */
+export type CompareExport = {
+  page: string;
+  asOf: string;
+  sample: true;
+  fewClinicsThreshold: number;
+  places: CostsExport[];
+};
+
+export const COMPARE_SECTIONS = [
+  "summary",
+  "price_per_session",
+  "course_estimate",
+  "aftercare_share",
+  "payment_share",
+] as const;
+
+export function exportComparison(
+  states: { figures: Figures; place: CostsExport["place"] }[],
+  page: string,
+): CompareExport {
+  const places = states.map(({ figures, place }) => {
+    const all = exportFigures(figures, place);
+    const sections: readonly string[] = COMPARE_SECTIONS;
+    return { ...all, records: all.records.filter((r) => sections.includes(r.section)) };
+  });
+  const asOf = places.map((p) => p.asOf).sort()[0] ?? new Date().toISOString();
+  return { page, asOf, sample: true, fewClinicsThreshold: FEW_CLINICS, places };
+}
+
+export function comparisonToCsv(data: CompareExport): string {
+  return [CSV_COLUMNS.join(","), ...data.places.flatMap(csvLines)].join("\r\n") + "\r\n";
 }

@@ -29,6 +29,7 @@ import {
   type PaymentCounts,
 } from "./breakdowns";
 import { FEATURES, type FeatureKey } from "./features";
+import { priceMovement, type PriceMovement } from "./movement";
 import { binCounts, quartiles, trimBins, type Quartiles, type Weighted } from "./stats";
 
 /**
@@ -121,8 +122,14 @@ export type StateRow = {
   shares: Record<FeatureKey, number>;
 };
 
-export type NationCosts = Figures & { states: StateRow[] };
-export type StateCosts = Figures & { cities: CityRow[]; top: TopClinic[]; scoreMedian: number | null };
+/** `movement`: the median price per route month by month (lib/costs/movement.ts). */
+export type NationCosts = Figures & { states: StateRow[]; movement: PriceMovement };
+export type StateCosts = Figures & {
+  cities: CityRow[];
+  top: TopClinic[];
+  scoreMedian: number | null;
+  movement: PriceMovement;
+};
 export type CityCosts = Figures & { top: TopClinic[]; scoreMedian: number | null };
 
 // ---------------------------------------------------------------- SQL pieces
@@ -456,18 +463,24 @@ async function stateRows(db: Db): Promise<StateRow[]> {
 // ---------------------------------------------------------------- uncached entry points (tests, scripts)
 
 export async function nationCosts(db: Db): Promise<NationCosts> {
-  const [f, states] = await Promise.all([figures(db, { kind: "nation" }), stateRows(db)]);
-  return { ...f, states };
+  const scope: Scope = { kind: "nation" };
+  const [f, states, movement] = await Promise.all([
+    figures(db, scope),
+    stateRows(db),
+    priceMovement(db, scope),
+  ]);
+  return { ...f, states, movement };
 }
 
 export async function stateCosts(db: Db, state: UsState): Promise<StateCosts> {
   const scope: Scope = { kind: "state", state };
-  const [f, cities, top] = await Promise.all([
+  const [f, cities, top, movement] = await Promise.all([
     figures(db, scope),
     cityRows(db, state),
     topByScore(db, scope),
+    priceMovement(db, scope),
   ]);
-  return { ...f, cities, ...top };
+  return { ...f, cities, ...top, movement };
 }
 
 export async function cityCosts(db: Db, state: UsState, city: string): Promise<CityCosts> {

@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { AftercareAddsSection, AllFigures, AsOf, Headline } from "@/components/costs/figures";
 import { ComparePicker } from "@/components/costs/compare-picker";
+import { StateLinks } from "@/components/costs/state-links";
 import {
   Breadcrumbs,
   CitiesSection,
@@ -91,7 +92,7 @@ export default async function StateCostsPage({ params }: Props) {
           <AftercareAddsSection figures={data} id={`${state.toLowerCase()}-aftercare-adds`} place={name} />
           <ComparePicker states={[state]} heading={`Compare ${name} with other states`} />
           <SearchLinks figures={data} base={{ state }} place={name} />
-          <AllFigures figures={data} id={state.toLowerCase()} place={name} />
+          <AllFigures figures={data} id={state.toLowerCase()} place={name} movement={data.movement} />
 
           {data.cities.length > 0 && <CitiesSection state={state} cities={data.cities} />}
 
@@ -103,15 +104,7 @@ export default async function StateCostsPage({ params }: Props) {
         <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-accent-700">
           Show the cost pages of all {STATES_BY_NAME.length - 1} other states
         </summary>
-        <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
-          {STATES_BY_NAME.filter((s) => s !== state).map((s) => (
-            <li key={s}>
-              <a href={costsHref(s)} className="inline-flex min-h-11 items-center">
-                {STATE_NAMES[s]}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <StateLinks except={state} />
       </details>
     </div>
   );

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import Link from "@/components/link";
 import { RangeChart, wholeDollars } from "@/components/costs/charts";
-import { FewMark, SampleNote } from "@/components/costs/figures";
+import { AsOf, FewMark, SampleNote } from "@/components/costs/figures";
 import { Breadcrumbs } from "@/components/costs/place";
 import { ComparePicker } from "@/components/costs/compare-picker";
 import { ROUTES } from "@/db/enums";
@@ -107,6 +107,11 @@ export default async function ComparePage({ searchParams }: Props) {
           address to share the comparison.
         </p>
         <SampleNote />
+        <AsOf
+          figures={{ computedAt: data.map((d) => d.computedAt).sort()[0]! }}
+          data={COMPARE_PATH}
+          search={parsed.canonical.slice(COMPARE_PATH.length)}
+        />
       </header>
 
       <ComparePicker states={states} />

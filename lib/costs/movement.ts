@@ -1,0 +1,117 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/connect";
+import { ROUTES, routeSchema, type Route } from "@/db/enums";
+import { PRICE, scopeWhere, type Scope } from "./queries";
+import { isFew } from "./sample";
+
+/**
+ * Price movement: the median per-session price of each route at the end of each of the last
+ * `MOVEMENT_MONTHS` months (the current month: now), computed in PostgreSQL from the listings and
+ * their revisions (`listing_revisions`).
+ *
+ * A listing's price at an instant is read back from its revisions: the `before` of the first
+ * revision after that instant that changed `sessionMin` (or `sessionMax`), or the value it has
+ * now when none did. So a listing whose price never changed counts with its price of today, and
+ * one changed in March counts with its old price for the months before. A listing counts from the
+ * month it was created, under the routes it offers now and in the places it counts in now (the
+ * scope rules of lib/costs/queries.ts): only its price is taken as it was then. The price is the
+ * same as everywhere on the cost pages: the low end of the listed range (`PRICE`).
+ *
+ * A month whose median rests on few clinics (`isFew`) is marked; a route whose every month has
+ * enough clinics is `enough` and gets a line on the chart.
+ */
+export const MOVEMENT_MONTHS = 12;
+
+/** `clinics`: listings with a price in that month; `median` in cents, null when there are none. */
+export type MovementPoint = { month: string; clinics: number; median: number | null };
+export type MovementSeries = { route: Route; points: MovementPoint[]; enough: boolean };
+export type PriceMovement = {
+  /** "2025-12" … "2026-11", oldest first. */
+  months: string[];
+  series: MovementSeries[];
+};
+
+/** The last `MOVEMENT_MONTHS` calendar months (UTC) up to `now`'s, each with the instant its price is read at. */
+export function movementMonths(now: Date): { month: string; at: string }[] {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  return Array.from({ length: MOVEMENT_MONTHS }, (_, i) => {
+    const start = new Date(Date.UTC(y, m - (MOVEMENT_MONTHS - 1) + i, 1));
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    return {
+      month: start.toISOString().slice(0, 7),
+      at: (end < now ? end : now).toISOString(),
+    };
+  });
+}
+
+const rowSchema = z.array(
+  z.object({ month: z.string(), route: routeSchema, n: z.number().int(), median: z.number() }),
+);
+
+export async function priceMovement(db: Db, scope: Scope, now = new Date()): Promise<PriceMovement> {
+  const points = movementMonths(now);
+  const first = points[0]!.at;
+  // Price steps per listing: each price revision after the first instant closes a step whose price
+  // is the `before` of the next revision of each field (reading back from today's values); the last
+  // step runs from the newest revision on, at today's price.
+  const rows = rowSchema.parse(
+    await db.execute(sql`
+      with pts as (
+        select p.month, p.at from jsonb_to_recordset(${JSON.stringify(points)}::jsonb) as p(month text, at timestamptz)
+      ),
+      sc as materialized (
+        select c.id, c.routes, c.created_at, c.session_min, c.session_max, ${PRICE} as price
+        from clinics c where ${scopeWhere(scope)}
+      ),
+      ev as materialized (
+        select r.clinic_id, r.created_at as t, r.id,
+               r.changes ? 'sessionMin' as has_min, (r.changes -> 'sessionMin' ->> 'before')::int as min_before,
+               r.changes ? 'sessionMax' as has_max, (r.changes -> 'sessionMax' ->> 'before')::int as max_before
+        from listing_revisions r join sc on sc.id = r.clinic_id
+        where r.created_at > ${first}::timestamptz and (r.changes ? 'sessionMin' or r.changes ? 'sessionMax')
+      ),
+      grouped as (
+        select ev.*,
+               count(*) filter (where has_min) over w as g_min,
+               count(*) filter (where has_max) over w as g_max
+        from ev
+        window w as (partition by clinic_id order by t desc, id desc rows between unbounded preceding and current row)
+      ),
+      steps as (
+        select g.clinic_id, g.t as hi,
+               lag(g.t) over (partition by g.clinic_id order by g.t, g.id) as lo,
+               least(
+                 case when g.g_min = 0 then sc.session_min
+                      else first_value(g.min_before) over (partition by g.clinic_id, g.g_min order by g.t desc, g.id desc) end,
+                 case when g.g_max = 0 then sc.session_max
+                      else first_value(g.max_before) over (partition by g.clinic_id, g.g_max order by g.t desc, g.id desc) end
+               ) as price
+        from grouped g join sc on sc.id = g.clinic_id
+        union all
+        select sc.id, null, last.t, sc.price
+        from sc left join (select clinic_id, max(t) as t from ev group by clinic_id) last on last.clinic_id = sc.id
+      )
+      select p.month, r.route::text as route, count(*)::int as n,
+             percentile_cont(0.5) within group (order by s.price)::float8 as median
+      from steps s
+      join sc on sc.id = s.clinic_id
+      join pts p on sc.created_at <= p.at and (s.lo is null or p.at >= s.lo) and (s.hi is null or p.at < s.hi)
+      cross join lateral unnest(sc.routes) as r(route)
+      where s.price is not null
+      group by p.month, r.route`),
+  );
+  const byKey = new Map(rows.map((r) => [`${r.route} ${r.month}`, r]));
+  const series: MovementSeries[] = [];
+  for (const route of ROUTES) {
+    if (!rows.some((r) => r.route === route)) continue;
+    const pts = points.map(({ month }): MovementPoint => {
+      const r = byKey.get(`${route} ${month}`);
+      return { month, clinics: r?.n ?? 0, median: r ? Math.round(r.median) : null };
+    });
+    series.push({ route, points: pts, enough: pts.every((p) => !isFew(p.clinics)) });
+  }
+  return { months: points.map((p) => p.month), series };
+}
