@@ -49,6 +49,8 @@ export const MEMBER_ROLES = ["owner", "editor"] as const;
 export const CLAIM_STATUSES = ["pending", "approved", "rejected"] as const;
 export const CLAIM_METHODS = ["email_domain", "manual"] as const;
 export const IMPORT_STATUSES = ["queued", "running", "done", "failed"] as const;
+/** A listing held for an editor because of its wording: waiting, accepted as written, or the words were taken out. */
+export const WORDING_REVIEW_STATUSES = ["pending", "approved", "cleared"] as const;
 
 /** USPS codes of the 50 states and DC. */
 export const US_STATES = [

@@ -37,6 +37,9 @@ export default async function AdminPage({ searchParams }: Props) {
           <Link className="btn-secondary" href="/admin/import">
             Import listings from a CSV file
           </Link>
+          <Link className="btn-secondary" href="/admin/wording">
+            Wording review
+          </Link>
         </p>
       </header>
 
