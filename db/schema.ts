@@ -41,6 +41,8 @@ export const claimStatusEnum = pgEnum("claim_status", E.CLAIM_STATUSES);
 export const claimMethodEnum = pgEnum("claim_method", E.CLAIM_METHODS);
 export const importStatusEnum = pgEnum("import_status", E.IMPORT_STATUSES);
 export const wordingReviewStatusEnum = pgEnum("wording_review_status", E.WORDING_REVIEW_STATUSES);
+export const problemReasonEnum = pgEnum("problem_reason", E.PROBLEM_REASONS);
+export const problemStatusEnum = pgEnum("problem_status", ["open", ...E.PROBLEM_RESOLUTIONS]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -368,6 +370,34 @@ export const wordingReviews = pgTable(
       .on(t.clinicId)
       .where(sql`${t.status} = 'pending'`),
     index("wording_reviews_status_idx").on(t.status, t.updatedAt),
+  ],
+);
+
+/**
+ * "Report a problem with this listing", sent by anyone without signing in. `email` is the reporter's
+ * optional address for the answer: erased once they have been told the outcome. No IP address is
+ * stored here (the rate limits keep a counter per address for a day, in `rate_limits`).
+ */
+export const problemReports = pgTable(
+  "problem_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    reason: problemReasonEnum("reason").notNull(),
+    details: text("details").notNull().default(""),
+    email: text("email"),
+    status: problemStatusEnum("status").notNull().default("open"),
+    resolutionNote: text("resolution_note").notNull().default(""),
+    resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("problem_reports_status_idx").on(t.status, t.createdAt),
+    index("problem_reports_clinic_idx").on(t.clinicId),
+    index("problem_reports_email_idx").on(t.email),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { claims, clinicInvites, clinics, wordingReviews, type Clinic } from "@/db/schema";
+import { claims, clinicInvites, clinics, problemReports, wordingReviews, type Clinic } from "@/db/schema";
 import { rebuildSearch, searchSyncHealth } from "@/lib/admin/search";
 import { AuthzError, type Actor, type SignedIn } from "@/lib/auth/authz";
 import { decideClaim, inviteEditor, removeMember, submitClaim } from "@/lib/claims/service";
@@ -11,6 +11,7 @@ import { toCsvLine } from "@/lib/listings/csv";
 import { LISTING_FIELDS, toFormValues } from "@/lib/listings/schema";
 import { createMeili } from "@/lib/search/client";
 import { decideWordingReview } from "@/lib/wording/reviews";
+import { openProblemReports, resolveProblemReport } from "@/lib/reports/problems";
 import { freshDatabase } from "./support/db";
 import { addMember, insertClinics, insertUser, siteUrl, snapshot, testMailer } from "./support/accounts";
 
@@ -28,6 +29,7 @@ let pendingClaimId: string;
 let inviteId: string;
 let revisionId: number;
 let wordingReviewId: string;
+let problemReportId: string;
 
 const meili = () => createMeili(inject("endpoints").meiliHost, inject("endpoints").meiliKey, 30_000);
 
@@ -59,6 +61,11 @@ beforeAll(async () => {
     .values({ clinicId: clinic.id, matches: [], version: clinic.version })
     .returning();
   wordingReviewId = w!.id;
+  const [p] = await db
+    .insert(problemReports)
+    .values({ clinicId: clinic.id, reason: "wrong_price", email: "reporter@else.example" })
+    .returning();
+  problemReportId = p!.id;
   // One real edit, so there is a revision to restore.
   const r = await saveListing(db, people.owner, {
     id: clinic.id,
@@ -168,6 +175,16 @@ const ACTIONS: { name: string; allowed: Who[]; run: (actor: Actor) => Promise<un
     name: "accept a listing's flagged wording",
     allowed: ["admin"],
     run: (a) => decideWordingReview(fresh.db, a, { reviewId: wordingReviewId, decision: "approved" }),
+  },
+  {
+    name: "resolve a reported problem",
+    allowed: ["admin"],
+    run: (a) => resolveProblemReport(deps(), a, { reportId: problemReportId, resolution: "fixed", note: "" }),
+  },
+  {
+    name: "read the reported problems (with the listing's values)",
+    allowed: ["admin"],
+    run: (a) => openProblemReports(fresh.db, a),
   },
   {
     name: "claim a listing",

@@ -40,6 +40,9 @@ export default async function AdminPage({ searchParams }: Props) {
           <Link className="btn-secondary" href="/admin/wording">
             Wording review
           </Link>
+          <Link className="btn-secondary" href="/admin/reports">
+            Reported problems
+          </Link>
         </p>
       </header>
 

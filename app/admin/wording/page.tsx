@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { ActionForm } from "@/components/action-form";
+import { QueueHeader } from "@/components/admin/queue-header";
 import { ClaimReasons, FlaggedText } from "@/components/wording/flagged-text";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
@@ -23,21 +24,11 @@ export default async function WordingReviewPage() {
   const reviews = await pendingWordingReviews(getDb(), actor);
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link className="inline-flex min-h-11 items-center" href="/admin">
-          ← Admin
-        </Link>
-      </p>
-      <header className="space-y-2">
-        <h1 className="text-3xl">
-          Wording review <span className="num text-muted">({reviews.length})</span>
-        </h1>
-        <p className="max-w-prose text-muted">
-          These listings use words from the list of claims a ketamine clinic must not make. They are live.
-          Accept the wording when it is fine in context (“there is no cure for…”), or edit the listing: a save
-          without the words takes it off this list.
-        </p>
-      </header>
+      <QueueHeader title="Wording review" count={reviews.length}>
+        These listings use words from the list of claims a ketamine clinic must not make. They are live.
+        Accept the wording when it is fine in context (“there is no cure for…”), or edit the listing: a save
+        without the words takes it off this list.
+      </QueueHeader>
       {reviews.length === 0 ? (
         <p className="card">No listing is waiting.</p>
       ) : (
