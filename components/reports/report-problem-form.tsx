@@ -2,18 +2,24 @@
 
 import { useActionState } from "react";
 import { keepingTheForm, UNREACHABLE_MESSAGE } from "@/components/action-form";
-import { reportProblemAction, type ProblemState } from "@/app/clinics/[slug]/actions";
 import { PROBLEM_REASONS } from "@/db/enum-values";
 import { PROBLEM_REASON_LABELS } from "@/lib/labels";
-import { HONEYPOT_FIELD, PROBLEM_DETAILS_MAX } from "@/lib/reports/labels";
+import { HONEYPOT_FIELD, PROBLEM_DETAILS_MAX, type ProblemState } from "@/lib/reports/labels";
 
 /**
  * "Report a problem with this listing", on every profile, without signing in. Folded away until
  * opened; works without JavaScript too (the page then reloads with the answer).
  */
-export function ReportProblemForm({ clinicId }: { clinicId: string }) {
+export function ReportProblemForm({
+  clinicId,
+  report,
+}: {
+  clinicId: string;
+  /** The server action (app/clinics/[slug]/actions.ts). */
+  report: (prev: ProblemState, form: FormData) => Promise<ProblemState>;
+}) {
   const [state, action, pending] = useActionState(
-    keepingTheForm(reportProblemAction, { ok: false, message: UNREACHABLE_MESSAGE } as ProblemState),
+    keepingTheForm(report, { ok: false, message: UNREACHABLE_MESSAGE } as ProblemState),
     null,
   );
   const errors = state?.errors ?? {};

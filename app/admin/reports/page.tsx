@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { ActionForm } from "@/components/action-form";
 import { QueueHeader } from "@/components/admin/queue-header";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { PROBLEM_RESOLUTIONS } from "@/db/enum-values";
 import { requireAdminPage } from "@/lib/auth/session";
 import { dateShort, usdRange } from "@/lib/format";

@@ -3,7 +3,7 @@ import Link from "@/components/link";
 import { ActionForm } from "@/components/action-form";
 import { QueueHeader } from "@/components/admin/queue-header";
 import { ClaimReasons, FlaggedText } from "@/components/wording/flagged-text";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { requireAdminPage } from "@/lib/auth/session";
 import { dateShort } from "@/lib/format";
 import { LISTING_STATUS_LABELS } from "@/lib/labels";

@@ -1,23 +1,15 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/auth/client-address";
 import { serverEnv } from "@/lib/env";
 import { toFailure } from "@/lib/errors";
 import { appMailer, siteUrl } from "@/lib/mail/app";
 import { submitProblemReport } from "@/lib/reports/problems";
-import { HONEYPOT_FIELD } from "@/lib/reports/labels";
+import { HONEYPOT_FIELD, type ProblemState } from "@/lib/reports/labels";
 
 /** The profile's "Report a problem with this listing" form (no sign-in; lib/reports/problems.ts). */
-
-export type ProblemState = null | {
-  ok: boolean;
-  message: string;
-  errors?: Record<string, string>;
-  /** What was typed, so a refused form keeps it. */
-  values?: Record<string, string>;
-};
 
 export async function reportProblemAction(_prev: ProblemState, fd: FormData): Promise<ProblemState> {
   const str = (k: string) => {

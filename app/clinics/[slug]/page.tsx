@@ -9,6 +9,7 @@ import { CareSection, PaymentSection, PlaceSection } from "@/components/profile/
 import { Section } from "@/components/profile/facts";
 import { CourseEstimateView, PriceTable } from "@/components/profile/prices";
 import { ReportProblemForm } from "@/components/reports/report-problem-form";
+import { reportProblemAction } from "./actions";
 import { aftercareScore, courseEstimate } from "@/lib/aftercare";
 import { compareHref } from "@/lib/compare/href";
 import { serverEnv } from "@/lib/env";
@@ -175,7 +176,7 @@ export default async function ClinicPage({ params }: Props) {
                 Is this your clinic? Claim this listing to keep it up to date.
               </Link>
             </p>
-            <ReportProblemForm clinicId={clinic.id} />
+            <ReportProblemForm clinicId={clinic.id} report={reportProblemAction} />
           </Section>
         </div>
       </div>
