@@ -49,6 +49,17 @@ export const MEMBER_ROLES = ["owner", "editor"] as const;
 export const CLAIM_STATUSES = ["pending", "approved", "rejected"] as const;
 export const CLAIM_METHODS = ["email_domain", "manual"] as const;
 export const IMPORT_STATUSES = ["queued", "running", "done", "failed"] as const;
+/** A listing held for an editor because of its wording: waiting, accepted as written, or the words were taken out. */
+export const WORDING_REVIEW_STATUSES = ["pending", "approved", "cleared"] as const;
+/** Why someone reports a problem with a listing, and how an editor resolves the report. */
+export const PROBLEM_REASONS = [
+  "wrong_price",
+  "closed_or_moved",
+  "aftercare_not_as_listed",
+  "misleading_claims",
+  "other",
+] as const;
+export const PROBLEM_RESOLUTIONS = ["fixed", "not_a_problem", "listing_changed"] as const;
 
 /** USPS codes of the 50 states and DC. */
 export const US_STATES = [

@@ -22,6 +22,7 @@ import {
   CLAIM_STATUSES,
   CLAIM_METHODS,
   IMPORT_STATUSES,
+  WORDING_REVIEW_STATUSES,
   US_STATES,
 } from "./enum-values";
 
@@ -51,4 +52,5 @@ export const memberRoleSchema = z.enum(MEMBER_ROLES);
 export const claimStatusSchema = z.enum(CLAIM_STATUSES);
 export const claimMethodSchema = z.enum(CLAIM_METHODS);
 export const importStatusSchema = z.enum(IMPORT_STATUSES);
+export const wordingReviewStatusSchema = z.enum(WORDING_REVIEW_STATUSES);
 export const usStateSchema = z.enum(US_STATES);

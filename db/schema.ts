@@ -40,6 +40,9 @@ export const memberRoleEnum = pgEnum("member_role", E.MEMBER_ROLES);
 export const claimStatusEnum = pgEnum("claim_status", E.CLAIM_STATUSES);
 export const claimMethodEnum = pgEnum("claim_method", E.CLAIM_METHODS);
 export const importStatusEnum = pgEnum("import_status", E.IMPORT_STATUSES);
+export const wordingReviewStatusEnum = pgEnum("wording_review_status", E.WORDING_REVIEW_STATUSES);
+export const problemReasonEnum = pgEnum("problem_reason", E.PROBLEM_REASONS);
+export const problemStatusEnum = pgEnum("problem_status", ["open", ...E.PROBLEM_RESOLUTIONS]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -288,6 +291,8 @@ export const importJobs = pgTable("import_jobs", {
   fileName: text("file_name").notNull(),
   total: integer("total").notNull(),
   processed: integer("processed").notNull().default(0),
+  /** How many of the imported listings were queued for an editor because of their wording. */
+  flagged: integer("flagged").notNull().default(0),
   error: text("error"),
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
@@ -335,8 +340,70 @@ export const searchOutbox = pgTable(
   ],
 );
 
+/**
+ * A listing whose free text holds words from the list of misleading claims
+ * (lib/wording/misleading-claims.json). It stays published; an editor looks at it. At most one
+ * pending review per listing: a later save with flagged words updates it, one without them clears it.
+ * Written in the listing write's own transaction (lib/listings/service.ts).
+ */
+export const wordingReviews = pgTable(
+  "wording_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    status: wordingReviewStatusEnum("status").notNull().default("pending"),
+    /** The matches of the latest flagged save: `[{ field, claim, start, end, text }]`. */
+    matches: jsonb("matches").notNull(),
+    /** Who saved the flagged text last (null: a system write). */
+    savedBy: text("saved_by").references(() => users.id, { onDelete: "set null" }),
+    /** The listing's version after that save. */
+    version: integer("version").notNull(),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("wording_reviews_one_pending_key")
+      .on(t.clinicId)
+      .where(sql`${t.status} = 'pending'`),
+    index("wording_reviews_status_idx").on(t.status, t.updatedAt),
+  ],
+);
+
+/**
+ * "Report a problem with this listing", sent by anyone without signing in. `email` is the reporter's
+ * optional address for the answer: erased once they have been told the outcome. No IP address is
+ * stored here (the rate limits keep a counter per address for a day, in `rate_limits`).
+ */
+export const problemReports = pgTable(
+  "problem_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    reason: problemReasonEnum("reason").notNull(),
+    details: text("details").notNull().default(""),
+    email: text("email"),
+    status: problemStatusEnum("status").notNull().default("open"),
+    resolutionNote: text("resolution_note").notNull().default(""),
+    resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("problem_reports_status_idx").on(t.status, t.createdAt),
+    index("problem_reports_clinic_idx").on(t.clinicId),
+    index("problem_reports_email_idx").on(t.email),
+  ],
+);
+
 export type Clinic = typeof clinics.$inferSelect;
 export type NewClinic = typeof clinics.$inferInsert;
 export type User = typeof users.$inferSelect;
 export type Claim = typeof claims.$inferSelect;
 export type ListingRevision = typeof listingRevisions.$inferSelect;
+export type WordingReview = typeof wordingReviews.$inferSelect;

@@ -160,6 +160,28 @@ export const IMPORT_STATUS_LABELS: Labels<typeof E.IMPORT_STATUSES> = {
   failed: "Failed (nothing was imported)",
 };
 
+export const WORDING_REVIEW_STATUS_LABELS: Labels<typeof E.WORDING_REVIEW_STATUSES> = {
+  pending: "Waiting for an editor",
+  approved: "Accepted as written",
+  cleared: "The words were taken out",
+};
+
+/** Why a visitor reports a problem with a listing ("Report a problem with this listing"). */
+export const PROBLEM_REASON_LABELS: Labels<typeof E.PROBLEM_REASONS> = {
+  wrong_price: "The prices are wrong",
+  closed_or_moved: "The clinic has closed or moved",
+  aftercare_not_as_listed: "The aftercare is not as listed",
+  misleading_claims: "The listing makes misleading claims",
+  other: "Something else",
+};
+
+/** How an editor resolved such a report (the reporter is told in these words). */
+export const PROBLEM_RESOLUTION_LABELS: Labels<typeof E.PROBLEM_RESOLUTIONS> = {
+  fixed: "Fixed: we corrected the listing",
+  not_a_problem: "Not a problem: the listing is right as it is",
+  listing_changed: "The listing has changed since (the clinic updated it)",
+};
+
 /** Full state names by USPS code (the 50 states and DC). */
 export const STATE_NAMES: Labels<typeof E.US_STATES> = {
   AL: "Alabama",
@@ -251,6 +273,9 @@ export const ENUM_LABELS = {
   CLAIM_STATUSES: CLAIM_STATUS_LABELS,
   CLAIM_METHODS: CLAIM_METHOD_LABELS,
   IMPORT_STATUSES: IMPORT_STATUS_LABELS,
+  WORDING_REVIEW_STATUSES: WORDING_REVIEW_STATUS_LABELS,
+  PROBLEM_REASONS: PROBLEM_REASON_LABELS,
+  PROBLEM_RESOLUTIONS: PROBLEM_RESOLUTION_LABELS,
   US_STATES: STATE_NAMES,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 

@@ -6,9 +6,8 @@ import { signInRateLimit } from "@/lib/auth/rate-limit";
 import { acceptInvites, ClaimError, decideClaim, inviteEditor, submitClaim } from "@/lib/claims/service";
 import { restoreRevision, saveListing, valuesBeforeRevision } from "@/lib/listings/edit";
 import { runImport, startImport } from "@/lib/listings/import";
-import { toCsvLine } from "@/lib/listings/csv";
 import { markVerified, setListingStatus } from "@/lib/listings/moderation";
-import { LISTING_FIELDS, toFormValues } from "@/lib/listings/schema";
+import { toFormValues } from "@/lib/listings/schema";
 import { createMeili } from "@/lib/search/client";
 import { ensureIndex } from "@/lib/search/rebuild";
 import { drainOutbox } from "@/lib/search/sync";
@@ -16,6 +15,8 @@ import { freshDatabase } from "./support/db";
 import { testIndexName } from "./support/search";
 import {
   addMember,
+  CSV_HEADER,
+  csvRowOf,
   insertClinics,
   insertUser,
   siteUrl,
@@ -307,16 +308,8 @@ describe("moderation and search", () => {
 });
 
 describe("CSV import", () => {
-  const header = toCsvLine(LISTING_FIELDS);
-  const rowOf = (c: Clinic, over: Record<string, string> = {}) => {
-    const v = { ...toFormValues(c), ...over };
-    return toCsvLine(
-      LISTING_FIELDS.map((f) => {
-        const x = v[f];
-        return Array.isArray(x) ? x.join("; ") : typeof x === "boolean" ? (x ? "yes" : "no") : x;
-      }),
-    );
-  };
+  const header = CSV_HEADER;
+  const rowOf = csvRowOf;
 
   it("reports problems by row and column and imports nothing when any row is bad", async () => {
     const snap = await snapshot(fresh.db);

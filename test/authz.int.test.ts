@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { claims, clinicInvites, clinics, type Clinic } from "@/db/schema";
+import { claims, clinicInvites, clinics, problemReports, wordingReviews, type Clinic } from "@/db/schema";
 import { rebuildSearch, searchSyncHealth } from "@/lib/admin/search";
 import { AuthzError, type Actor, type SignedIn } from "@/lib/auth/authz";
 import { decideClaim, inviteEditor, removeMember, submitClaim } from "@/lib/claims/service";
@@ -10,6 +10,8 @@ import { createListingAsAdmin, markVerified, setListingStatus } from "@/lib/list
 import { toCsvLine } from "@/lib/listings/csv";
 import { LISTING_FIELDS, toFormValues } from "@/lib/listings/schema";
 import { createMeili } from "@/lib/search/client";
+import { decideWordingReview } from "@/lib/wording/reviews";
+import { openProblemReports, resolveProblemReport } from "@/lib/reports/problems";
 import { freshDatabase } from "./support/db";
 import { addMember, insertClinics, insertUser, siteUrl, snapshot, testMailer } from "./support/accounts";
 
@@ -26,6 +28,8 @@ const people = {} as Record<"owner" | "editor" | "otherOwner" | "member" | "admi
 let pendingClaimId: string;
 let inviteId: string;
 let revisionId: number;
+let wordingReviewId: string;
+let problemReportId: string;
 
 const meili = () => createMeili(inject("endpoints").meiliHost, inject("endpoints").meiliKey, 30_000);
 
@@ -52,6 +56,16 @@ beforeAll(async () => {
     .values({ clinicId: clinic.id, email: "invited@one.example", invitedBy: people.owner.id })
     .returning();
   inviteId = i!.id;
+  const [w] = await db
+    .insert(wordingReviews)
+    .values({ clinicId: clinic.id, matches: [], version: clinic.version })
+    .returning();
+  wordingReviewId = w!.id;
+  const [p] = await db
+    .insert(problemReports)
+    .values({ clinicId: clinic.id, reason: "wrong_price", email: "reporter@else.example" })
+    .returning();
+  problemReportId = p!.id;
   // One real edit, so there is a revision to restore.
   const r = await saveListing(db, people.owner, {
     id: clinic.id,
@@ -156,6 +170,21 @@ const ACTIONS: { name: string; allowed: Who[]; run: (actor: Actor) => Promise<un
     name: "read search sync health",
     allowed: ["admin"],
     run: (a) => searchSyncHealth({ db: fresh.db, meili: meili(), indexName: "authz_never" }, a),
+  },
+  {
+    name: "accept a listing's flagged wording",
+    allowed: ["admin"],
+    run: (a) => decideWordingReview(fresh.db, a, { reviewId: wordingReviewId, decision: "approved" }),
+  },
+  {
+    name: "resolve a reported problem",
+    allowed: ["admin"],
+    run: (a) => resolveProblemReport(deps(), a, { reportId: problemReportId, resolution: "fixed", note: "" }),
+  },
+  {
+    name: "read the reported problems (with the listing's values)",
+    allowed: ["admin"],
+    run: (a) => openProblemReports(fresh.db, a),
   },
   {
     name: "claim a listing",

@@ -15,6 +15,8 @@ import { createListingAsAdmin, markVerified, setListingStatus } from "@/lib/list
 import { appMailer, siteUrl } from "@/lib/mail/app";
 import { adminClient, indexName } from "@/lib/search/server";
 import { count } from "@/lib/format";
+import { decideWordingReview } from "@/lib/wording/reviews";
+import { resolveProblemReport } from "@/lib/reports/problems";
 
 /**
  * Admin server actions: thin wrappers; the domain functions check the actor is an admin first. As in
@@ -41,6 +43,35 @@ export async function decideClaimAction(_prev: ActionState, fd: FormData): Promi
     };
   } catch (err) {
     return toFailure(err, "decide claim");
+  }
+}
+
+export async function decideWordingReviewAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+  try {
+    const actor = await currentActor();
+    await decideWordingReview(getDb(), actor, {
+      reviewId: str(fd, "reviewId"),
+      decision: str(fd, "decision"),
+    });
+    revalidatePath("/admin/wording");
+    return { ok: true, message: "Accepted. The listing is off the list." };
+  } catch (err) {
+    return toFailure(err, "decide wording review");
+  }
+}
+
+export async function resolveProblemReportAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+  try {
+    const actor = await currentActor();
+    const r = await resolveProblemReport({ db: getDb(), mailer: appMailer(), siteUrl }, actor, {
+      reportId: str(fd, "reportId"),
+      resolution: str(fd, "resolution"),
+      note: str(fd, "note") ?? "",
+    });
+    revalidatePath("/admin/reports");
+    return { ok: true, message: `Resolved.${r.emailed ? " We emailed the reporter." : ""}` };
+  } catch (err) {
+    return toFailure(err, "resolve problem report");
   }
 }
 

@@ -37,6 +37,12 @@ export default async function AdminPage({ searchParams }: Props) {
           <Link className="btn-secondary" href="/admin/import">
             Import listings from a CSV file
           </Link>
+          <Link className="btn-secondary" href="/admin/wording">
+            Wording review
+          </Link>
+          <Link className="btn-secondary" href="/admin/reports">
+            Reported problems
+          </Link>
         </p>
       </header>
 

@@ -71,6 +71,14 @@ export async function checkLimits(db: Db, limits: Limit[], at?: Date): Promise<L
   return retry > 0 ? { ok: false, retryAfterSeconds: retry } : { ok: true };
 }
 
+/**
+ * The limit on requests from one client address (`clientAddress`), for `scope` ("signin", "problem").
+ * An unknown address shares one bucket per scope with every other unknown one.
+ */
+export function addressLimit(scope: string, ip: string | null, max: number, windowSeconds: number): Limit {
+  return { key: `${scope}:ip:${ip ?? "unknown"}`, max, windowSeconds };
+}
+
 export const SIGN_IN_LIMITS = {
   perEmail: 5,
   perAddress: 20,
@@ -99,7 +107,7 @@ export async function signInRateLimit(
   const w = SIGN_IN_LIMITS.windowSeconds;
   const perAddress = await checkLimits(
     db,
-    [{ key: `signin:ip:${input.ip ?? "unknown"}`, max: SIGN_IN_LIMITS.perAddress, windowSeconds: w }],
+    [addressLimit("signin", input.ip, SIGN_IN_LIMITS.perAddress, w)],
     at,
   );
   if (!perAddress.ok) return perAddress;

@@ -5,7 +5,7 @@ import { claims, clinicInvites, clinicMembers, clinics, users } from "@/db/schem
 import { assertCanManageMembers, requireAdmin, requireUser, type Actor } from "@/lib/auth/authz";
 import { pgErrorCode, SafeError } from "@/lib/errors";
 import { claimApprovedMail, claimReceivedMail, claimRejectedMail, inviteMail } from "@/lib/mail/messages";
-import type { Mailer, OutgoingMail } from "@/lib/mail/send";
+import { trySend, type Mailer, type OutgoingMail } from "@/lib/mail/send";
 import { emailMatchesWebsite } from "./domain";
 import { claimDecisionSchema, claimRequestSchema, inviteSchema, removeMemberSchema } from "./schema";
 
@@ -17,16 +17,7 @@ export type ClaimDeps = { db: Db; mailer: Mailer; siteUrl: (path: string) => str
 
 export class ClaimError extends SafeError {}
 
-/** Sends a notice after the change is committed; a mail failure is logged, not undone. */
-async function notify(deps: ClaimDeps, mail: OutgoingMail): Promise<boolean> {
-  try {
-    await deps.mailer.send(mail);
-    return true;
-  } catch (err) {
-    console.error(`[mail] could not send "${mail.subject}":`, err);
-    return false;
-  }
-}
+const notify = (deps: ClaimDeps, mail: OutgoingMail) => trySend(deps.mailer, mail);
 
 const isUniqueViolation = (err: unknown) => pgErrorCode(err) === "23505";
 

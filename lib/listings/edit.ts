@@ -5,6 +5,7 @@ import { clinics, listingRevisions, type Clinic } from "@/db/schema";
 import { zipToPoint } from "@/db/geo";
 import { assertCanEditListing, assertCanManageMembers, type Actor } from "@/lib/auth/authz";
 import { SafeError } from "@/lib/errors";
+import type { ClaimMatch } from "@/lib/wording/misleading-claims";
 import { fieldLabel, formatFieldValue } from "./fields";
 import {
   editEnvelopeSchema,
@@ -30,7 +31,8 @@ import { ListingConflictError, ListingNotFoundError, updateListing, type Listing
 export type Conflict = { field: ListingField; label: string; theirs: string; yours: string };
 
 export type SaveOutcome =
-  | { ok: true; version: number; changed: string[] }
+  /** `flagged`: the misleading claims for which this save queued the listing for an editor. */
+  | { ok: true; version: number; changed: string[]; flagged: ClaimMatch[] }
   | { ok: false; code: "invalid"; message: string; errors: FieldErrors }
   | { ok: false; code: "conflict"; message: string; conflicts: Conflict[]; currentVersion: number };
 
@@ -111,8 +113,8 @@ export async function writeListing(
   onConflict: (err: ListingConflictError) => Promise<SaveOutcome> | SaveOutcome,
 ): Promise<SaveOutcome> {
   try {
-    const { clinic, changes } = await updateListing(db, input);
-    return { ok: true, version: clinic.version, changed: Object.keys(changes) };
+    const { clinic, changes, flagged } = await updateListing(db, input);
+    return { ok: true, version: clinic.version, changed: Object.keys(changes), flagged };
   } catch (err) {
     if (err instanceof ListingConflictError) return onConflict(err);
     if (err instanceof ListingNotFoundError)

@@ -19,11 +19,13 @@ import {
 } from "./schema";
 import { createListings, type NewListing } from "./service";
 import { count } from "@/lib/format";
+import { findMisleadingClaims } from "@/lib/wording/misleading-claims";
 
 /**
  * CSV import (admins): every row validated with the listing schema, then all rows written in ONE
  * transaction (each with its revision and outbox row) or none. Columns are the listing field names
- * (see the template); yes/no for tick boxes, "a; b" for lists, dollars for prices.
+ * (see the template); yes/no for tick boxes, "a; b" for lists, dollars for prices. Rows whose text
+ * holds a misleading claim are imported (published) and queued for an editor, as a save would be.
  */
 
 export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
@@ -212,9 +214,10 @@ export async function runImport(db: Db, actor: Actor, jobId: string, rows: NewLi
         await db.update(importJobs).set({ processed: done }).where(eq(importJobs.id, jobId));
       },
     });
+    const flagged = rows.filter((r) => findMisleadingClaims(r).length > 0).length;
     await db
       .update(importJobs)
-      .set({ status: "done", processed: rows.length, finishedAt: sql`now()` })
+      .set({ status: "done", processed: rows.length, flagged, finishedAt: sql`now()` })
       .where(eq(importJobs.id, jobId));
   } catch (err) {
     console.error(`[import ${jobId}] failed: ${rootMessage(err)}`);

@@ -4,10 +4,13 @@ import type { Db } from "@/db/connect";
 import { clinics, listingRevisions, type Clinic, type NewClinic } from "@/db/schema";
 import { revalidateListingCaches } from "@/lib/cache";
 import { enqueueSearchSync } from "@/lib/search/sync";
+import { findMisleadingClaims, type ClaimMatch } from "@/lib/wording/misleading-claims";
+import { recordWordingReview } from "@/lib/wording/reviews";
 
 /**
  * The one write path for listings. Every change is one transaction: the row change, a revision
- * (who, when, before/after of each changed field) and a search-outbox row. Callers authorize first;
+ * (who, when, before/after of each changed field), a search-outbox row and, when the free text
+ * changed, the wording check (lib/wording/reviews.ts). Callers authorize first;
  * this module enforces consistency, not permissions. After a commit, each write expires the cached
  * public figures the listing counts in (`lib/cache.ts`).
  */
@@ -73,7 +76,7 @@ export async function updateListing(
     patch: ListingPatch | ((row: Clinic) => ListingPatch);
     note?: string;
   },
-): Promise<{ clinic: Clinic; changes: Record<string, FieldChange> }> {
+): Promise<{ clinic: Clinic; changes: Record<string, FieldChange>; flagged: ClaimMatch[] }> {
   let before: Clinic | undefined;
   const result = await db.transaction(async (tx) => {
     const row = await lockListing(tx, input.id);
@@ -81,7 +84,7 @@ export async function updateListing(
     if (row.version !== input.expectedVersion) throw new ListingConflictError(input.expectedVersion, row);
     const patch = typeof input.patch === "function" ? input.patch(row) : input.patch;
     const changes = diffListing(row, patch);
-    if (Object.keys(changes).length === 0) return { clinic: row, changes };
+    if (Object.keys(changes).length === 0) return { clinic: row, changes, flagged: [] };
     const set = Object.fromEntries(
       Object.keys(changes).map((k) => [k, (patch as Record<string, unknown>)[k]]),
     );
@@ -99,7 +102,12 @@ export async function updateListing(
       note: input.note ?? null,
     });
     await enqueueSearchSync(tx, [input.id], [row, updated]);
-    return { clinic: updated, changes };
+    const flagged = await recordWordingReview(tx, {
+      clinic: updated,
+      changed: Object.keys(changes),
+      userId: input.userId,
+    });
+    return { clinic: updated, changes, flagged };
   });
   if (before && Object.keys(result.changes).length > 0)
     await revalidateListingCaches([before, result.clinic]);
@@ -123,7 +131,7 @@ export async function createListing(
 
 /**
  * Creates many listings in ONE transaction (all or nothing), each with its first revision and an
- * outbox row. Inserts go in chunks of `chunkSize`; `onProgress` is told after each chunk (it runs
+ * outbox row (and a wording review when its text holds a misleading claim). Inserts go in chunks of `chunkSize`; `onProgress` is told after each chunk (it runs
  * outside the transaction's visibility, so a progress write must use another connection).
  */
 export async function createListings(
@@ -157,6 +165,10 @@ export async function createListings(
         created.map((c) => c.id),
         created,
       );
+      // A new listing has no review yet: only the flagged ones need a query.
+      for (const c of created.filter((row) => findMisleadingClaims(row).length > 0)) {
+        await recordWordingReview(tx, { clinic: c, changed: Object.keys(c), userId: input.userId });
+      }
       out.push(...created);
       await input.onProgress?.(out.length, input.rows.length);
     }

@@ -86,3 +86,41 @@ export function inviteMail(input: {
       SIGN_OFF,
   };
 }
+
+export function problemReportToClinicMail(input: {
+  to: string;
+  clinicName: string;
+  reason: string;
+  details: string;
+  editUrl: string;
+}): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `Someone reported a problem with ${input.clinicName}`,
+    text:
+      `A visitor reported a problem with your listing "${input.clinicName}" on Aftercare Atlas.\n\n` +
+      `What is wrong: ${input.reason}\n` +
+      (input.details ? `Their words: ${input.details}\n` : "") +
+      `\nOur editors will look at it. If the listing is out of date, you can correct it here:\n\n${input.editUrl}` +
+      SIGN_OFF,
+  };
+}
+
+export function problemResolvedMail(input: {
+  to: string;
+  clinicName: string;
+  resolution: string;
+  note: string;
+  listingUrl: string;
+}): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `Your report about ${input.clinicName}`,
+    text:
+      `Thank you for reporting a problem with the listing "${input.clinicName}". Our editors looked at it.\n\n` +
+      `Outcome: ${input.resolution}\n` +
+      (input.note ? `Note from our editors: ${input.note}\n` : "") +
+      `\nThe listing: ${input.listingUrl}\n\nWe have now deleted your email address from the report.` +
+      SIGN_OFF,
+  };
+}

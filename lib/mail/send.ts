@@ -27,6 +27,17 @@ export function smtpMailer(server: string | undefined, from: string): Mailer {
   };
 }
 
+/** Sends a notice after the change it tells of is committed: a failure is logged, not undone. */
+export async function trySend(mailer: Mailer, mail: OutgoingMail): Promise<boolean> {
+  try {
+    await mailer.send(mail);
+    return true;
+  } catch (err) {
+    console.error(`[mail] could not send "${mail.subject}":`, err);
+    return false;
+  }
+}
+
 const transports = new Map<string, Transporter>();
 function transport(server: string): Transporter {
   let t = transports.get(server);

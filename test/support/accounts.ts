@@ -2,8 +2,10 @@ import { sql } from "drizzle-orm";
 import { inject } from "vitest";
 import type { Db } from "@/db/connect";
 import { generateClinics } from "@/db/seed/generate";
-import { clinicMembers, clinics, users } from "@/db/schema";
+import { clinicMembers, clinics, users, type Clinic } from "@/db/schema";
 import type { SignedIn } from "@/lib/auth/authz";
+import { toCsvLine } from "@/lib/listings/csv";
+import { LISTING_FIELDS, toFormValues } from "@/lib/listings/schema";
 import { readMailbox } from "@/lib/mail/mailbox";
 import { smtpMailer } from "@/lib/mail/send";
 
@@ -64,4 +66,16 @@ export async function snapshot(db: Db): Promise<Record<string, string>> {
     out[t] = `${row?.n}:${row?.h}`;
   }
   return out;
+}
+
+/** The CSV import's header line, and a listing as one import row (`over`: cells to change). */
+export const CSV_HEADER = toCsvLine(LISTING_FIELDS);
+export function csvRowOf(c: Clinic, over: Record<string, string> = {}) {
+  const v = { ...toFormValues(c), ...over };
+  return toCsvLine(
+    LISTING_FIELDS.map((f) => {
+      const x = v[f];
+      return Array.isArray(x) ? x.join("; ") : typeof x === "boolean" ? (x ? "yes" : "no") : x;
+    }),
+  );
 }

@@ -8,6 +8,8 @@ import { AftercareSection, ScoreBreakdown } from "@/components/profile/aftercare
 import { CareSection, PaymentSection, PlaceSection } from "@/components/profile/care";
 import { Section } from "@/components/profile/facts";
 import { CourseEstimateView, PriceTable } from "@/components/profile/prices";
+import { ReportProblemForm } from "@/components/reports/report-problem-form";
+import { reportProblemAction } from "./actions";
 import { aftercareScore, courseEstimate } from "@/lib/aftercare";
 import { compareHref } from "@/lib/compare/href";
 import { serverEnv } from "@/lib/env";
@@ -174,6 +176,7 @@ export default async function ClinicPage({ params }: Props) {
                 Is this your clinic? Claim this listing to keep it up to date.
               </Link>
             </p>
+            <ReportProblemForm clinicId={clinic.id} report={reportProblemAction} />
           </Section>
         </div>
       </div>

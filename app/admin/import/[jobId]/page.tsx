@@ -34,6 +34,12 @@ export default async function ImportJobPage({ params }: Props) {
         {IMPORT_STATUS_LABELS[job.status]}
         {job.status === "done" && `: ${count(job.total)} listings added. They reach search within seconds.`}
       </p>
+      {job.status === "done" && job.flagged > 0 && (
+        <p className="rounded-md border border-notice-line bg-notice p-3" data-testid="import-flagged">
+          {count(job.flagged)} of them use words from the list of misleading claims. They are live and waiting
+          in the <Link href="/admin/wording">wording review queue</Link>.
+        </p>
+      )}
       <div className="space-y-1">
         <label htmlFor="progress" className="block">
           {count(job.processed)} of {count(job.total)} rows written

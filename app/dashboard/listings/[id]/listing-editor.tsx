@@ -16,12 +16,14 @@ import {
   type ListingValues,
 } from "@/lib/listings/schema";
 import type { Conflict } from "@/lib/listings/edit";
+import { ClaimReasons } from "@/components/wording/flagged-text";
+import { findMisleadingClaims, type ClaimMatch } from "@/lib/wording/misleading-claims";
 
 /** Select fields that may be left empty ("Not stated"). */
 const OPTIONAL_SELECTS = new Set<ListingField>(["medicalLead", "onCallHours"]);
 
 export type SaveResponse =
-  | { ok: true; version: number; changed: string[] }
+  | { ok: true; version: number; changed: string[]; flagged?: ClaimMatch[] }
   | {
       ok: false;
       code: string;
@@ -41,7 +43,9 @@ type Status =
 /**
  * The listing editor: one form in sections, checked in the browser with the same zod schema the
  * server uses (the server checks again), a live preview of the aftercare score and course estimate,
- * and a clear conflict view when someone else saved first. Used for editing (`save`) and, by admins,
+ * and a clear conflict view when someone else saved first. Words from the list of misleading claims
+ * are pointed out under their field as they are typed (lib/wording: the list the server checks on
+ * save); they do not block the save, which queues the listing for an editor. Used for editing (`save`) and, by admins,
  * for creating a listing (with `extra` fields such as the status).
  */
 export function ListingEditor({
@@ -71,6 +75,7 @@ export function ListingEditor({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [preview, setPreview] = useState<ListingValues | null>(initialValues);
+  const [flags, setFlags] = useState<ClaimMatch[]>(() => findMisleadingClaims(initial));
   const [pending, startTransition] = useTransition();
 
   const read = () => {
@@ -123,11 +128,16 @@ export function ListingEditor({
         setVersion(r.version);
         // Count what the person changed, not the columns that follow from it (price source, map point).
         const n = r.changed.filter((f) => f in FIELD_INFO).length;
+        const flagged = [...new Set((r.flagged ?? []).map((m) => `“${m.text}”`))];
         setStatus({
           kind: "saved",
-          message: n
-            ? `Saved ${n} change${n === 1 ? "" : "s"}. The listing is updated in search within seconds.`
-            : "Nothing changed, so nothing was saved.",
+          message:
+            (n
+              ? `Saved ${n} change${n === 1 ? "" : "s"}. The listing is updated in search within seconds.`
+              : "Nothing changed, so nothing was saved.") +
+            (flagged.length
+              ? ` Because of ${flagged.join(", ")}, a site editor will review the wording.`
+              : ""),
         });
       } else if (r.code === "conflict" && r.currentVersion) {
         setStatus({
@@ -148,7 +158,9 @@ export function ListingEditor({
   }
 
   const onInput = () => {
-    const parsed = listingInputSchema.safeParse(read().input);
+    const { input } = read();
+    setFlags(findMisleadingClaims(input));
+    const parsed = listingInputSchema.safeParse(input);
     if (parsed.success) setPreview(parsed.data);
   };
 
@@ -191,7 +203,13 @@ export function ListingEditor({
             </div>
             <div className="grid gap-4 sm:grid-cols-2">
               {sectionFields(s.key).map((f) => (
-                <Field key={f} field={f} value={initial[f]} error={errors[f]} />
+                <Field
+                  key={f}
+                  field={f}
+                  value={initial[f]}
+                  error={errors[f]}
+                  flags={flags.filter((m) => m.field === f)}
+                />
               ))}
             </div>
           </section>
@@ -203,6 +221,13 @@ export function ListingEditor({
           <span className="ml-3 text-sm text-muted" data-testid="editor-version">
             Version {version}
           </span>
+          {flags.length > 0 && (
+            <p className="mt-1 text-sm" data-testid="claims-summary">
+              {flags.length === 1 ? "One phrase" : `${flags.length} phrases`} from the list of misleading
+              claims (see under the fields): the listing is published when you save, and a site editor reviews
+              the wording.
+            </p>
+          )}
           {/* A short echo of the message at the top (which screen readers announce), for whoever is scrolled down. */}
           <span aria-hidden="true" className="ml-3 text-sm font-medium">
             {status.kind === "saved"
@@ -322,25 +347,47 @@ function Field({
   field,
   value,
   error,
+  flags,
 }: {
   field: ListingField;
   value: FormValues[ListingField];
   error?: string;
+  flags: ClaimMatch[];
 }) {
   const info = FIELD_INFO[field];
   const kind = FIELD_KIND[field];
   const id = `field-${field}`;
   const describedBy =
-    [info.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+    [info.help ? `${id}-help` : null, error ? `${id}-error` : null, flags.length ? `${id}-claims` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const help = info.help && (
     <p id={`${id}-help`} className="text-sm text-muted">
       {info.help}
     </p>
   );
-  const err = error && (
-    <p id={`${id}-error`} className="text-sm font-medium text-red-800">
-      {error}
-    </p>
+  const err = (
+    <>
+      {error && (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      )}
+      <div aria-live="polite">
+        {flags.length > 0 && (
+          <div
+            id={`${id}-claims`}
+            className="rounded-md border border-notice-line bg-notice p-2"
+            data-testid={`claims-${field}`}
+          >
+            <p className="text-sm font-medium">
+              A site editor will review these words (you can still save; the listing stays published):
+            </p>
+            <ClaimReasons matches={flags} />
+          </div>
+        )}
+      </div>
+    </>
   );
   const wide = kind === "textarea" || kind === "checkboxes" ? "sm:col-span-2" : "";
 

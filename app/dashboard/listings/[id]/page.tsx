@@ -11,6 +11,7 @@ import { dateShort } from "@/lib/format";
 import { LISTING_STATUS_LABELS, MEMBER_ROLE_LABELS, PRICE_SOURCE_LABELS } from "@/lib/labels";
 import { listingById, membersOf } from "@/lib/listings/account-queries";
 import { listingInputSchema, toFormValues } from "@/lib/listings/schema";
+import { hasPendingWordingReview } from "@/lib/wording/reviews";
 import { inviteEditorAction, removeMemberAction, saveListingAction } from "../../actions";
 import { ListingEditor } from "./listing-editor";
 
@@ -27,7 +28,10 @@ export default async function EditListingPage({ params }: Props) {
   if (!(await canEditListing(db, actor, id))) notFound();
   const clinic = await listingById(db, id);
   if (!clinic) notFound();
-  const manage = await canManageMembers(db, actor, id);
+  const [manage, inReview] = await Promise.all([
+    canManageMembers(db, actor, id),
+    hasPendingWordingReview(db, id),
+  ]);
   const initial = toFormValues(clinic);
   const parsed = listingInputSchema.safeParse(initial);
   return (
@@ -55,6 +59,12 @@ export default async function EditListingPage({ params }: Props) {
             History of changes
           </Link>
         </p>
+        {inReview && (
+          <p className="rounded-md border border-notice-line bg-notice p-3 text-sm" data-testid="in-review">
+            A site editor is reviewing this listing’s wording (the words are pointed out under their fields
+            below). The listing stays published meanwhile.
+          </p>
+        )}
       </header>
       <ListingEditor
         id={id}

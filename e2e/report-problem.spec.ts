@@ -1,0 +1,89 @@
+import { readMailbox } from "../lib/mail/mailbox";
+import { seriousViolations } from "./support/axe";
+import { adminEmail, expect, mailDir, test } from "./support/fixtures";
+
+/**
+ * "Report a problem with this listing" (issue 16, part 2) end to end: a signed-out visitor reports
+ * from the profile (hostile text in the details), the listing's member gets an email, an editor sees
+ * it in the queue next to the listing's current values and resolves it, and the reporter is told.
+ */
+
+test.slow();
+
+const mailTo = (to: string, subject: RegExp) =>
+  expect
+    .poll(() => readMailbox(mailDir, { to }).find((m) => subject.test(m.subject)) ?? null, {
+      timeout: 10_000,
+    })
+    .not.toBeNull();
+
+test("a visitor reports a problem; the clinic is emailed; an editor resolves it and the reporter is told", async ({
+  page,
+  sql,
+  signedInPage,
+}) => {
+  const [l] = await sql<{ id: string; name: string; slug: string }[]>`
+    select id, name, slug from clinics c
+    where status = 'published' and session_min is not null
+      and not exists (select 1 from clinic_members m where m.clinic_id = c.id)
+    order by slug offset ${700 + test.info().parallelIndex * 11} limit 1`;
+  const memberEmail = `owner-${l!.id.slice(0, 8)}@report.example`;
+  const [u] = await sql<{ id: string }[]>`
+    insert into users (id, email) values (${crypto.randomUUID()}, ${memberEmail}) returning id`;
+  await sql`insert into clinic_members (user_id, clinic_id, role) values (${u!.id}, ${l!.id}, 'owner')`;
+  page.on("dialog", (d) => {
+    throw new Error(`a script ran and opened a dialog: ${d.message()}`);
+  });
+
+  await page.goto(`/clinics/${l!.slug}`);
+  await page.getByText("Report a problem with this listing").click();
+  await page.getByRole("button", { name: "Send the report" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was sent" })).toBeVisible();
+  await expect(page.getByText("Choose what is wrong.")).toBeVisible();
+
+  const hostile = `Calm <script>window.__xss=1;alert(1)</script><img src=x onerror="window.__xss=2;alert(2)"> care`;
+  const reporter = `reporter-${l!.id.slice(0, 8)}@example.org`;
+  await page.getByLabel("The prices are wrong").check();
+  await page.getByLabel("Details (optional)").fill(`${hostile} — charged $600, not as listed.`);
+  await page.getByLabel("Your email (optional)").fill(reporter);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Send the report" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "email you the outcome" })).toBeVisible();
+
+  await mailTo(memberEmail, /reported a problem/);
+  const toClinic = readMailbox(mailDir, { to: memberEmail }).find((m) =>
+    /reported a problem/.test(m.subject),
+  )!;
+  expect(toClinic.text).toContain("The prices are wrong");
+  expect(toClinic.text).not.toContain(reporter);
+
+  const editor = await signedInPage(adminEmail);
+  editor.page.on("dialog", (d) => {
+    throw new Error(`a script ran and opened a dialog: ${d.message()}`);
+  });
+  await editor.page.goto("/admin/reports");
+  const card = editor.page.getByTestId("problem-report").filter({ hasText: l!.name });
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId("problem-details")).toContainText("<script>window.__xss=1;alert(1)</script>");
+  await expect(card).toContainText("Per session");
+  expect(await editor.page.locator('img[src="x"]').count()).toBe(0);
+  expect(await editor.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await seriousViolations(editor.page)).toEqual([]);
+
+  await card.getByLabel("Fixed: we corrected the listing").check();
+  await card.getByLabel("Note to the reporter (optional)").fill("Prices corrected with the clinic.");
+  await card.getByRole("button", { name: "Resolve" }).click();
+  await expect(card).toHaveCount(0);
+  await mailTo(reporter, /Your report about/);
+  const told = readMailbox(mailDir, { to: reporter }).find((m) => /Your report about/.test(m.subject))!;
+  expect(told.text).toContain("Prices corrected with the clinic.");
+  expect(
+    (await sql`select status, email from problem_reports where clinic_id = ${l!.id}`).map((r) => [
+      r.status,
+      r.email,
+    ]),
+  ).toEqual([["fixed", null]]);
+});

@@ -1,0 +1,69 @@
+import { seriousViolations } from "./support/axe";
+import { adminEmail, expect, test } from "./support/fixtures";
+
+/**
+ * Misleading claims (issue 16, part 3) end to end: the editor points out flagged words as they are
+ * typed, with why; the save publishes and queues the listing; the editors' queue shows the words
+ * highlighted, every piece of the text as text (the hostile-text payload goes through it).
+ */
+
+test.slow();
+
+test("the editor warns about misleading claims while typing; the save is queued for an editor, who sees them highlighted", async ({
+  sql,
+  signedInPage,
+}) => {
+  const [l] = await sql<{ id: string; name: string; slug: string }[]>`
+    select id, name, slug from clinics c
+    where status = 'published' and session_min is not null
+      and not exists (select 1 from clinic_members m where m.clinic_id = c.id)
+      and not exists (select 1 from claims k where k.clinic_id = c.id)
+    order by slug desc offset ${test.info().parallelIndex * 13} limit 1`;
+  const owner = await signedInPage(`owner-wording-${l!.id.slice(0, 8)}@wording.example`);
+  await sql`insert into clinic_members (user_id, clinic_id, role) values (${owner.userId}, ${l!.id}, 'owner')`;
+  const { page } = owner;
+  page.on("dialog", (d) => {
+    throw new Error(`a script ran and opened a dialog: ${d.message()}`);
+  });
+
+  await page.goto(`/dashboard/listings/${l!.id}`);
+  const hostile = `Calm <script>window.__xss=1;alert(1)</script><img src=x onerror="window.__xss=2;alert(2)"> care`;
+  const about = page.getByLabel("About the clinic");
+  await about.fill(`${hostile}. Our infusions cure depression, guaranteed results.`);
+  // Pointed out under the field as it is typed, with the words and why (no save yet).
+  const warning = page.getByTestId("claims-description");
+  await expect(warning).toContainText("“cure”");
+  await expect(warning).toContainText("Ketamine does not cure depression");
+  await expect(warning).toContainText("“guaranteed results”");
+  await expect(about).toHaveAttribute("aria-describedby", /field-description-claims/);
+  await expect(page.getByTestId("claims-summary")).toContainText("2 phrases");
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toContainText(
+    "a site editor will review the wording",
+  );
+  expect((await sql`select status from clinics where id = ${l!.id}`)[0]?.status).toBe("published");
+
+  const editor = await signedInPage(adminEmail);
+  editor.page.on("dialog", (d) => {
+    throw new Error(`a script ran and opened a dialog: ${d.message()}`);
+  });
+  await editor.page.goto("/admin/wording");
+  const card = editor.page.getByTestId("wording-review").filter({ hasText: l!.name });
+  await expect(card).toBeVisible();
+  const text = card.getByTestId("flagged-description");
+  await expect(text).toContainText("<script>window.__xss=1;alert(1)</script>");
+  await expect(text.locator("mark")).toHaveText(["cure", "guaranteed results"]);
+  await expect(card.locator("li[data-claim='cure']")).toContainText("Ketamine does not cure depression");
+  expect(await editor.page.locator('img[src="x"]').count()).toBe(0);
+  expect(await editor.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await seriousViolations(editor.page)).toEqual([]);
+
+  await card.getByRole("button", { name: "The wording is fine as written" }).click();
+  // Accepted: the page is drawn again without it.
+  await expect(card).toHaveCount(0);
+  expect(
+    (await sql`select status from wording_reviews where clinic_id = ${l!.id}`).map((r) => r.status),
+  ).toEqual(["approved"]);
+});
