@@ -109,6 +109,8 @@ export function copyField(value: unknown): string {
     return copyEscape(`{${value.map((e) => `"${String(e).replace(/[\\"]/g, "\\$&")}"`).join(",")}}`);
   }
   if (typeof value === "string") return copyEscape(value);
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return copyEscape(JSON.stringify(value)); // jsonb
   throw new Error(`cannot store a ${typeof value} in a sample row`);
 }
 

@@ -41,7 +41,7 @@ export function toPublicClinic(c: Clinic) {
       supportGroups: c.supportGroups,
       followUp24h: c.followUp24h,
       onCall: c.onCall,
-      onCallHours: c.onCall === "none" ? null : c.onCallHours,
+      onCallHours: c.onCallHoursOffered,
       prepSessions: c.prepSessions,
       measurementBasedCare: c.measurementBasedCare,
       digitalTools: c.digitalTools,
@@ -51,7 +51,7 @@ export function toPublicClinic(c: Clinic) {
       notes: c.aftercareNotes,
     },
     aftercareScore: {
-      total: score.total,
+      total: c.aftercareScore,
       max: score.max,
       items: score.items.map((i) => ({
         key: i.key,
@@ -73,8 +73,8 @@ export function toPublicClinic(c: Clinic) {
       updatedAt: c.priceUpdatedAt,
     },
     courseEstimate: {
-      low: dollars(course.low),
-      high: dollars(course.high),
+      low: dollars(c.courseLow),
+      high: dollars(c.courseHigh),
       assumptions: course.assumptions,
       missing: course.missing,
     },
