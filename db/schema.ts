@@ -149,6 +149,8 @@ export const clinics = pgTable(
       .default(sql`'{}'`),
     recoveryRoom: boolean("recovery_room").notNull().default(false),
     aftercareWeeks: integer("aftercare_weeks").notNull().default(0),
+    /** The clinic gives each patient a written aftercare plan. */
+    writtenPlan: boolean("written_plan").notNull().default(false),
     aftercareNotes: text("aftercare_notes").notNull().default(""),
     // price (US cents; null = unknown)
     consultFee: integer("consult_fee"),

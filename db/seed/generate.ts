@@ -129,6 +129,8 @@ function generateClinic(rng: Prng, ctx: Ctx): Row {
     contactEmail: rng.chance(0.85) ? `hello@${domain}` : null,
   };
   const status = rng.weighted(["published", "draft", "suspended"] as const, [0.97, 0.02, 0.01]);
+  // Drawn last, so that adding it left every earlier draw (every other field) as it was.
+  const writtenPlan = rng.chance(aftercare.aftercareWeeks >= 8 ? 0.6 : aftercare.followUp24h ? 0.35 : 0.1);
 
   // Every column written out in schema order rather than spread from the parts: it shows the whole row
   // at a glance, and one object shape for all rows is markedly faster to build than many spreads.
@@ -178,6 +180,7 @@ function generateClinic(rng: Prng, ctx: Ctx): Row {
     lifestyle: aftercare.lifestyle,
     recoveryRoom: aftercare.recoveryRoom,
     aftercareWeeks: aftercare.aftercareWeeks,
+    writtenPlan,
     aftercareNotes: aftercare.aftercareNotes,
     consultFee: prices.consultFee,
     sessionMin: prices.sessionMin,

@@ -48,6 +48,7 @@ export function toPublicClinic(c: Clinic) {
       lifestyle: c.lifestyle,
       recoveryRoom: c.recoveryRoom,
       aftercareWeeks: c.aftercareWeeks,
+      writtenPlan: c.writtenPlan,
       notes: c.aftercareNotes,
     },
     aftercareScore: {

@@ -400,6 +400,19 @@ export const FILTERS = [
     section: "aftercare",
     api: { meaning: "a supervised recovery room" },
   },
+  {
+    param: "writtenPlan",
+    kind: "flag",
+    attr: "writtenPlan",
+    column: "writtenPlan",
+    type: "bool",
+    title: "Written aftercare plan",
+    hint: "You leave with a written plan for the weeks after treatment.",
+    relax: "the written aftercare plan",
+    what: "a written aftercare plan",
+    section: "aftercare",
+    api: { meaning: "the clinic gives each patient a written aftercare plan" },
+  },
   // ---------------------------------------------------------------- cost and payment
   {
     param: "maxSessionPrice",

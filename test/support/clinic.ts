@@ -48,6 +48,7 @@ export function makeClinic(overrides: Partial<Omit<Clinic, DerivedKey>> = {}): C
     digitalTools: [],
     lifestyle: [],
     recoveryRoom: true,
+    writtenPlan: false,
     aftercareWeeks: 4,
     aftercareNotes: "",
     consultFee: 25_000,

@@ -1,0 +1,1 @@
+ALTER TABLE "clinics" ADD COLUMN "written_plan" boolean DEFAULT false NOT NULL;
