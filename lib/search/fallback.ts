@@ -31,14 +31,14 @@ import { textMatchSql } from "./text-sql";
 
 const c = clinics;
 
-/** `expr` is what the document holds; a range's `cents` is its stored column in cents. */
-type Column = { expr: SQL; kind: SqlType; cents?: SQL };
+/**
+ * `expr` is what the document holds, `type` its SQL type (e.g. `condition[]`, `insurance`, `text`);
+ * a range's `cents` is its stored column in cents.
+ */
+type Column = { expr: SQL; kind: SqlType; type: string; cents?: SQL };
 
 /** Cents to whole dollars, as `dollars()` in lib/search/registry.ts. */
 const dollarsSql = (cents: SQL) => sql`round(${cents} / 100.0)`;
-
-/** The cast that makes a column compare as the registry says (enums as text). */
-const CAST: Record<SqlType, string> = { text: "::text", array: "::text[]", bool: "", number: "" };
 
 /**
  * The SQL of every attribute a filter may name, from the registry (the meaning of `filterFields`):
@@ -48,9 +48,11 @@ const COLUMNS = new Map<string, Column>(
   (FILTERS as readonly FilterDef[]).flatMap((f) => {
     if (!f.attr || !f.type) return [];
     if (!f.column) throw new Error(`filter ${f.param} has no column`);
-    const col = sql`${c[f.column]}`;
-    if (f.kind === "range") return [[f.attr, { expr: dollarsSql(col), kind: "number", cents: col }]];
-    return [[f.attr, { expr: sql`${col}${sql.raw(CAST[f.type])}`, kind: f.type }]];
+    const column = c[f.column];
+    const col = sql`${column}`;
+    const type = column.getSQLType();
+    if (f.kind === "range") return [[f.attr, { expr: dollarsSql(col), kind: "number", type, cents: col }]];
+    return [[f.attr, { expr: col, kind: f.type, type }]];
   }),
 );
 
@@ -60,11 +62,15 @@ function column(attr: FilterableAttribute): Column {
   return col;
 }
 
-const list = (values: readonly string[]) =>
-  sql.join(
+/**
+ * Values as an array of the column's own type (`array[$1, $2]::condition[]`): the values are cast
+ * once, where casting the column (enums to text) would convert every row's value at every test.
+ */
+const list = (values: readonly string[], type: string) =>
+  sql`array[${sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,
-  );
+  )}]::${sql.raw(type.endsWith("[]") ? type : `${type}[]`)}`;
 
 /** A filter condition as SQL; values travel as bound parameters. */
 export function toSql(cond: Cond): SQL {
@@ -74,15 +80,15 @@ export function toSql(cond: Cond): SQL {
       if (typeof cond.value === "boolean")
         return cond.value ? sql`coalesce(${col.expr}, false)` : sql`not coalesce(${col.expr}, false)`;
       return col.kind === "array"
-        ? sql`(${cond.value} = any(${col.expr}))`
-        : sql`(${col.expr} = ${cond.value})`;
+        ? sql`(${col.expr} @> ${list([cond.value], col.type)})`
+        : sql`(${col.expr} = any(${list([cond.value], col.type)}))`;
     }
     case "in": {
       const col = column(cond.attr);
       if (cond.values.length === 0) return sql`false`;
       return col.kind === "array"
-        ? sql`(${col.expr} && array[${list(cond.values)}]::text[])`
-        : sql`(${col.expr} in (${list(cond.values)}))`;
+        ? sql`(${col.expr} && ${list(cond.values, col.type)})`
+        : sql`(${col.expr} = any(${list(cond.values, col.type)}))`;
     }
     case "lte": {
       // round(cents / 100) <= n  ⇔  cents < 100 n + 50 (n whole): a plain comparison an index serves.
@@ -161,7 +167,16 @@ export function searchPostgres(db: Db, query: SearchQuery, groups: FilterGroup[]
  */
 async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<BackendAnswer> {
   const words = searchWords(query.q);
-  const base = sqlAnd(eq(c.status, "published"), textMatchSql(query.q))!;
+  // A row that misses two filter groups or more counts nowhere (not in the page, the total, a relax
+  // count or a facet, each of which forgives at most one group): leave it out of `m` at once.
+  const nearly =
+    groups.length >= 2
+      ? sql`(${sql.join(
+          groups.map((g) => sql`coalesce((${toSql(g.cond)})::int, 0)`),
+          sql` + `,
+        )}) >= ${groups.length - 1}`
+      : undefined;
+  const base = sqlAnd(eq(c.status, "published"), textMatchSql(query.q), nearly)!;
   const ownerOf = (facet: Facet) => groups.find((g) => g.facets.includes(facet))?.key;
   const passes = (except?: string) => {
     const rest = groups.flatMap((g, i) => (g.key === except ? [] : [sql.raw(`g${i}`)]));
