@@ -387,6 +387,27 @@ export type NewClinic = typeof clinics.$inferInsert;
 export type DerivedKey = keyof typeof derivedColumns;
 export const DERIVED_KEYS = Object.keys(derivedColumns) as DerivedKey[];
 export type DerivedFields = Pick<Clinic, DerivedKey>;
+/**
+ * Derived facts that mark a row as not yet computed (`derivedVersion` 0 is never current; the values
+ * the migration that added the columns gave existing rows). For tests that insert partial rows.
+ */
+export const PENDING_DERIVED: DerivedFields = {
+  derivedVersion: 0,
+  aftercareScore: 0,
+  aftercareSupports: 0,
+  aftercareParts: {},
+  courseLow: null,
+  courseHigh: null,
+  sessionPrice: null,
+  sessionPricePackage: null,
+  telehealth: false,
+  telehealthStates: [],
+  offersIntegration: false,
+  integrationLicensed: false,
+  hasPrep: false,
+  onCallHoursOffered: null,
+  groupFormats: [],
+};
 /** A listing row as written by people and the seed: everything but the derived facts. */
 export type ClinicSource = Omit<NewClinic, DerivedKey>;
 export type User = typeof users.$inferSelect;

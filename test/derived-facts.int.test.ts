@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
-import { runMigrations } from "@/db/migrate";
+import { runMigrations } from "@/lib/listings/derived";
 import { generateClinics } from "@/db/seed/generate";
 import { clinics, DERIVED_KEYS, type Clinic, type ClinicSource } from "@/db/schema";
 import { deriveListing } from "@/lib/aftercare";

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { seedDatabase } from "@/db/seed/seed";
+import { seedDatabase } from "@/lib/listings/seed";
 import { clinics } from "@/db/schema";
 import { updateListing } from "@/lib/listings/service";
 import { createMeili } from "@/lib/search/client";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { seedDatabase } from "@/db/seed/seed";
+import { seedDatabase } from "@/lib/listings/seed";
 import { createMeili } from "@/lib/search/client";
 import { searchPostgres } from "@/lib/search/fallback";
 import { filterGroups, toMeiliFilter, UnsafeFilterError } from "@/lib/search/filters";

@@ -13,7 +13,6 @@ import {
   type SupportGroups,
   type UsState,
 } from "../enums";
-import { withDerived } from "@/lib/aftercare/derived";
 import type { Clinic, DerivedKey } from "../schema";
 import { clinicName, describe, slugify, streetAddress } from "./names";
 import { getPlaces, getStateWeights, randomPointNear, type Place } from "./places";
@@ -30,14 +29,16 @@ const DAY_MS = 86_400_000;
 /** Clinics stay within this distance of one of their city's ZIP points (so ≤ ~8 km from the city's point). */
 const JITTER_KM = 1.5;
 
-type Row = Omit<Clinic, DerivedKey>;
+/** A sample listing: every column but the derived facts, which the writer computes. */
+export type SampleRow = Omit<Clinic, DerivedKey>;
+type Row = SampleRow;
 
 /**
  * `count` fictional sample clinics, fully determined by (count, seed). Row i depends only on (seed, i)
  * and on the slugs of the rows before it, so a larger count extends a smaller one: `generateClinics(1500)`
  * is the first 1,500 rows of `generateClinics(100000)`. `seed` is a 32-bit integer.
  */
-export function generateClinics(count: number, seed = 42): Clinic[] {
+export function generateClinics(count: number, seed = 42): SampleRow[] {
   return Array.from(sampleClinics(count, seed));
 }
 
@@ -45,7 +46,7 @@ export function generateClinics(count: number, seed = 42): Clinic[] {
  * The same rows as `generateClinics`, one at a time: seeding 100,000 rows batch by batch keeps memory
  * flat instead of holding every row (which also costs more garbage-collection time than generating them).
  */
-export function sampleClinics(count: number, seed = 42): Generator<Clinic, void, undefined> {
+export function sampleClinics(count: number, seed = 42): Generator<SampleRow, void, undefined> {
   // Checked here, not in the generator body, so a bad argument throws at the call rather than on first use.
   if (!Number.isSafeInteger(count) || count < 0) {
     throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
@@ -56,14 +57,13 @@ export function sampleClinics(count: number, seed = 42): Generator<Clinic, void,
   return rows(count, seed);
 }
 
-function* rows(count: number, seed: number): Generator<Clinic, void, undefined> {
+function* rows(count: number, seed: number): Generator<SampleRow, void, undefined> {
   const ctx = context();
   const uniqueSlug = slugAllocator();
   for (let i = 0; i < count; i++) {
     const row = generateClinic(new Prng(seed, i), ctx);
     row.slug = uniqueSlug(row.slug);
-    // The stored derived facts, by their one definition (as every listing write computes them).
-    yield withDerived(row);
+    yield row;
   }
 }
 

@@ -3,8 +3,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { Db } from "../connect";
-import { clinics, type NewClinic } from "../schema";
-import { sampleClinics } from "./generate";
+import { clinics, type DerivedFields, type NewClinic } from "../schema";
+import { sampleClinics, type SampleRow } from "./generate";
 
 /** Every column of `clinics`: the property name in a row, and the column name in the database. */
 const COLUMNS = Object.entries(getTableColumns(clinics)).map(([key, column]) => ({ key, name: column.name }));
@@ -32,9 +32,16 @@ const CHUNK_ROWS = 1000;
  */
 export async function seedDatabase(
   db: Db,
-  opts: { count: number; seed?: number; reset?: boolean; onProgress?: (done: number, total: number) => void },
+  opts: {
+    count: number;
+    seed?: number;
+    reset?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    /** The stored derived facts of a row (`deriveListing`, given by lib/listings/seed.ts). */
+    derive: (row: SampleRow) => DerivedFields;
+  },
 ): Promise<number> {
-  const { count, seed = 42, reset = false, onProgress } = opts;
+  const { count, seed = 42, reset = false, onProgress, derive } = opts;
   const rows = sampleClinics(count, seed); // validates count and seed before anything is written
   const table = getTableName(clinics);
   const staging = `${table}_seed_staging`;
@@ -51,7 +58,7 @@ export async function seedDatabase(
       let chunk = "";
       let n = 0;
       for (const row of rows) {
-        chunk += copyLine(row);
+        chunk += copyLine({ ...row, ...derive(row) });
         if (++n === CHUNK_ROWS) {
           onProgress?.(done, count);
           yield chunk;

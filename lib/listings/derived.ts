@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, getTableColumns, ne, sql } from "drizzle-orm";
-import type { Db } from "@/db/connect";
+import { createDb, type Db } from "@/db/connect";
+import { runSqlMigrations } from "@/db/migrate";
 import { clinics, DERIVED_KEYS, type DerivedFields } from "@/db/schema";
 import { deriveListing, DERIVED_VERSION } from "@/lib/aftercare/derived";
 
@@ -51,5 +52,20 @@ export async function backfillDerived(db: Db, batch = 2000): Promise<number> {
     );
     if (updated !== rows.length) throw new Error(`derived facts: updated ${updated} of ${rows.length} rows`);
     done += rows.length;
+  }
+}
+
+/**
+ * Applies every pending migration (`runSqlMigrations`), then recomputes the stored derived facts of
+ * listings written under an older definition (`backfillDerived`; nothing to do on a current
+ * database). Throws on the first failure.
+ */
+export async function runMigrations(url: string): Promise<void> {
+  await runSqlMigrations(url);
+  const conn = createDb(url, { max: 1 });
+  try {
+    await backfillDerived(conn.db);
+  } finally {
+    await conn.end();
   }
 }
