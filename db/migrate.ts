@@ -6,8 +6,11 @@ import { createDb } from "./connect";
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
-/** Applies every pending migration, each in a transaction; throws on the first failure. */
-export async function runMigrations(url: string): Promise<void> {
+/**
+ * Applies every pending SQL migration, each in a transaction; throws on the first failure. Use
+ * `runMigrations` (lib/listings/derived.ts), which also recomputes stored derived facts.
+ */
+export async function runSqlMigrations(url: string): Promise<void> {
   const conn = createDb(url, { max: 1 });
   try {
     await migrate(conn.db, { migrationsFolder: MIGRATIONS_DIR });

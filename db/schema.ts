@@ -47,6 +47,45 @@ export const problemStatusEnum = pgEnum("problem_status", ["open", ...E.PROBLEM_
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
 // ---------------------------------------------------------------- clinics
+/**
+ * Facts derived from a listing's own fields: computed by `deriveListing` (lib/aftercare/derived.ts,
+ * from the pure functions of lib/aftercare) at every write (`lib/listings/service.ts`, the seed),
+ * stored here so search, the fallback, the cost pages and the profiles read one value, and never
+ * edited. No defaults: an insert without them does not compile. `derivedVersion` says which
+ * definition computed the row; the migrate step recomputes rows of an older one
+ * (`backfillDerived`). Money in integer US cents.
+ */
+const derivedColumns = {
+  derivedVersion: integer("derived_version").notNull(),
+  /** `aftercareScore(row).total`, 0–100. */
+  aftercareScore: integer("aftercare_score").notNull(),
+  /** How many of the score's parts earn points ("9 of 11 supports"). */
+  aftercareSupports: integer("aftercare_supports").notNull(),
+  /** The points of each part of the score, by rubric key. */
+  aftercareParts: jsonb("aftercare_parts").$type<Record<string, number>>().notNull(),
+  /** `courseEstimate(row)` with the default assumptions; null when no ketamine price is known. */
+  courseLow: integer("course_low"),
+  courseHigh: integer("course_high"),
+  /** `effectiveSessionPrice(row)`: the lowest price of one session, single or in a package. */
+  sessionPrice: integer("session_price"),
+  /** The package's sessions when `sessionPrice` is a package price ÷ its sessions; else null. */
+  sessionPricePackage: integer("session_price_package"),
+  /** Online care: a telehealth service, or a clinic that offers at-home treatment. */
+  telehealth: boolean("telehealth").notNull(),
+  /** The states online care reaches (`statesServed` of a `telehealth` listing, else none). */
+  telehealthStates: text("telehealth_states").array().notNull(),
+  /** `offersIntegration(integrationTherapy)`. */
+  offersIntegration: boolean("offers_integration").notNull(),
+  /** Integration therapy is offered and led by a licensed therapist. */
+  integrationLicensed: boolean("integration_licensed").notNull(),
+  /** At least one preparation session. */
+  hasPrep: boolean("has_prep").notNull(),
+  /** When on-call help can be reached; null when there is none. */
+  onCallHoursOffered: onCallHoursEnum("on_call_hours_offered"),
+  /** Support-group formats: `in_person`, `virtual` (`both` is both). */
+  groupFormats: text("group_formats").array().notNull(),
+};
+
 /** One listing: a physical location, or one telehealth service with `statesServed`. Money is integer US cents. */
 export const clinics = pgTable(
   "clinics",
@@ -113,6 +152,8 @@ export const clinics = pgTable(
       .default(sql`'{}'`),
     recoveryRoom: boolean("recovery_room").notNull().default(false),
     aftercareWeeks: integer("aftercare_weeks").notNull().default(0),
+    /** The clinic gives each patient a written aftercare plan. */
+    writtenPlan: boolean("written_plan").notNull().default(false),
     aftercareNotes: text("aftercare_notes").notNull().default(""),
     // price (US cents; null = unknown)
     consultFee: integer("consult_fee"),
@@ -139,6 +180,7 @@ export const clinics = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
+    ...derivedColumns,
   },
   (t) => [
     uniqueIndex("clinics_slug_key").on(t.slug),
@@ -146,6 +188,10 @@ export const clinics = pgTable(
     index("clinics_status_idx").on(t.status),
     // Radius searches find the listings in a box (lib/search/geo-sql.ts).
     index("clinics_lat_lng_idx").on(t.lat, t.lng),
+    // Derived numbers that filters and sorts compare (the PostgreSQL fallback, the cost pages).
+    index("clinics_session_price_idx").on(t.sessionPrice),
+    index("clinics_course_low_idx").on(t.courseLow),
+    index("clinics_aftercare_score_idx").on(t.aftercareScore),
   ],
 );
 
@@ -403,6 +449,33 @@ export const problemReports = pgTable(
 
 export type Clinic = typeof clinics.$inferSelect;
 export type NewClinic = typeof clinics.$inferInsert;
+/** The stored derived facts of a listing (see `derivedColumns`). */
+export type DerivedKey = keyof typeof derivedColumns;
+export const DERIVED_KEYS = Object.keys(derivedColumns) as DerivedKey[];
+export type DerivedFields = Pick<Clinic, DerivedKey>;
+/**
+ * Derived facts that mark a row as not yet computed (`derivedVersion` 0 is never current; the values
+ * the migration that added the columns gave existing rows). For tests that insert partial rows.
+ */
+export const PENDING_DERIVED: DerivedFields = {
+  derivedVersion: 0,
+  aftercareScore: 0,
+  aftercareSupports: 0,
+  aftercareParts: {},
+  courseLow: null,
+  courseHigh: null,
+  sessionPrice: null,
+  sessionPricePackage: null,
+  telehealth: false,
+  telehealthStates: [],
+  offersIntegration: false,
+  integrationLicensed: false,
+  hasPrep: false,
+  onCallHoursOffered: null,
+  groupFormats: [],
+};
+/** A listing row as written by people and the seed: everything but the derived facts. */
+export type ClinicSource = Omit<NewClinic, DerivedKey>;
 export type User = typeof users.$inferSelect;
 export type Claim = typeof claims.$inferSelect;
 export type ListingRevision = typeof listingRevisions.$inferSelect;

@@ -1,19 +1,9 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
 import { CACHE_TAGS } from "@/lib/cache";
 import { cachedFigures } from "@/lib/cached-figures";
-import { OFFERS_INTEGRATION } from "@/lib/aftercare/offers";
-
-/**
- * `OFFERS_INTEGRATION` as SQL over an `integration_therapy` column (`sql\`c.integration_therapy\``):
- * the home page and the cost pages count "offers integration therapy" with this, never their own list.
- * The values are the constant's own enum literals, never user input.
- */
-export function offersIntegrationSql(column: SQL): SQL {
-  return sql`${column} in (${sql.raw(OFFERS_INTEGRATION.map((v) => `'${v}'`).join(", "))})`;
-}
 
 export type SiteStats = {
   clinics: number;
@@ -34,7 +24,7 @@ async function computeSiteStats(db: Db): Promise<SiteStats> {
   const [row] = z.array(statsRow).parse(
     await db.execute(sql`
       select count(*)::int as clinics,
-             count(*) filter (where ${offersIntegrationSql(sql`integration_therapy`)})::int as integration,
+             count(*) filter (where offers_integration)::int as integration,
              percentile_cont(0.5) within group (order by session_min)::float8 as median
       from clinics where status = 'published'`),
   );

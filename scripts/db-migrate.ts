@@ -1,5 +1,5 @@
 // npm run db:migrate — applies db/migrations to DATABASE_URL (or the embedded server under .data/).
-import { runMigrations } from "@/db/migrate";
+import { runMigrations } from "@/lib/listings/derived";
 import { withDatabase } from "./lib/stack";
 
 await withDatabase(async (url) => {

@@ -4,8 +4,9 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createDb } from "@/db/connect";
-import { runMigrations } from "@/db/migrate";
-import { isDatabaseEmpty, seedDatabase } from "@/db/seed/seed";
+import { runMigrations } from "@/lib/listings/derived";
+import { isDatabaseEmpty } from "@/db/seed/seed";
+import { seedDatabase } from "@/lib/listings/seed";
 import { readConfig } from "./lib/config";
 import { progressBar } from "./lib/progress";
 import { withDatabase } from "./lib/stack";

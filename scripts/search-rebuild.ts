@@ -4,7 +4,7 @@
 // Exit codes: 0 done, 1 failed, 2 bad configuration.
 import { z } from "zod";
 import { createDb } from "@/db/connect";
-import { runMigrations } from "@/db/migrate";
+import { runMigrations } from "@/lib/listings/derived";
 import { createMeili } from "@/lib/search/client";
 import { rebuildIndex } from "@/lib/search/rebuild";
 import { ConfigError } from "./lib/config";

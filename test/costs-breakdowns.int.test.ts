@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTES, type IntegrationTherapy, type Route, type UsState } from "@/db/enums";
-import { clinics, type Clinic, type NewClinic } from "@/db/schema";
+import { clinics, type Clinic, type ClinicSource } from "@/db/schema";
 import { aftercareScore, courseTotal } from "@/lib/aftercare";
 import { exportFigures, toCsv } from "@/lib/costs/export";
 import { cityCosts, nationCosts, stateCosts, type Figures } from "@/lib/costs/queries";
 import { freshDatabase } from "./support/db";
+import { insertFixtures } from "./support/rows";
 
 /**
  * The cost figures added for issue 14 (per-route splits, sample sizes and the few-clinics rule,
@@ -18,7 +19,7 @@ const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const $ = (d: number) => d * 100;
 
-function row(i: number, state: UsState, city: string, extra: Partial<NewClinic> = {}): NewClinic {
+function row(i: number, state: UsState, city: string, extra: Partial<ClinicSource> = {}): ClinicSource {
   const integration = pick(["included", "add_on", "referral_only", "none"] as const);
   const routes = [...new Set([pick(ROUTES), ...(rand() < 0.4 ? [pick(ROUTES)] : [])])];
   const priced = rand() < 0.9;
@@ -60,7 +61,7 @@ function row(i: number, state: UsState, city: string, extra: Partial<NewClinic> 
   };
 }
 
-const FIXTURE: NewClinic[] = [
+const FIXTURE: ClinicSource[] = [
   ...Array.from({ length: 70 }, (_, i) => row(i, "TX", i % 2 ? "Austin" : "Houston")),
   ...Array.from({ length: 30 }, (_, i) => row(100 + i, "CA", "Fresno")),
   ...Array.from({ length: 6 }, (_, i) => row(200 + i, "NV", "Reno")),
@@ -145,7 +146,7 @@ describe("cost breakdowns (issue 14)", () => {
   let rows: Clinic[];
   beforeAll(async () => {
     fresh = await freshDatabase();
-    await fresh.db.insert(clinics).values(FIXTURE);
+    await insertFixtures(fresh.db, FIXTURE);
     rows = await fresh.db.select().from(clinics);
   });
   afterAll(() => fresh.drop());

@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Route } from "@/db/enums";
 import { clinics, listingRevisions, type Clinic } from "@/db/schema";
+import { generateClinics } from "@/db/seed/generate";
 import { SAMPLE_HISTORY_NOTE } from "@/db/seed/history";
+import { withDerived } from "@/lib/aftercare/derived";
 import { exportFigures } from "@/lib/costs/export";
 import { priceMovement, type PriceMovement } from "@/lib/costs/movement";
 import { nationCosts, stateCosts } from "@/lib/costs/queries";
@@ -100,47 +102,51 @@ describe("price movement (issue 14 item 5)", () => {
       city: "Burlington",
       routes: ["iv_infusion" as const, "im_injection" as const],
     };
+    // Every other column from one generated sample row (its own id dropped), the derived facts computed.
+    const { id: _id, ...template } = generateClinics(1, 5)[0]!;
     const [a, b, c, d] = await db
       .insert(clinics)
-      .values([
-        // Only the top of its range changed, below the bottom: the price follows the top back then.
-        {
-          ...base,
-          slug: "m-a",
-          name: "M A",
-          sessionMin: 50_000,
-          sessionMax: 60_000,
-          createdAt: new Date("2024-01-01"),
-        },
-        // Created in May 2026: counts from May on.
-        {
-          ...base,
-          slug: "m-b",
-          name: "M B",
-          sessionMin: 45_000,
-          sessionMax: 45_000,
-          createdAt: new Date("2026-05-10"),
-        },
-        // Price unknown until it was first given in August; two changes in the same instant.
-        {
-          ...base,
-          slug: "m-c",
-          name: "M C",
-          sessionMin: 70_000,
-          sessionMax: null,
-          createdAt: new Date("2024-06-01"),
-        },
-        // A draft never counts, whatever its history.
-        {
-          ...base,
-          slug: "m-d",
-          name: "M D",
-          status: "draft",
-          sessionMin: 10_000,
-          sessionMax: 10_000,
-          createdAt: new Date("2024-01-01"),
-        },
-      ]) // prettier-ignore
+      .values(
+        [
+          // Only the top of its range changed, below the bottom: the price follows the top back then.
+          {
+            ...base,
+            slug: "m-a",
+            name: "M A",
+            sessionMin: 50_000,
+            sessionMax: 60_000,
+            createdAt: new Date("2024-01-01"),
+          },
+          // Created in May 2026: counts from May on.
+          {
+            ...base,
+            slug: "m-b",
+            name: "M B",
+            sessionMin: 45_000,
+            sessionMax: 45_000,
+            createdAt: new Date("2026-05-10"),
+          },
+          // Price unknown until it was first given in August; two changes in the same instant.
+          {
+            ...base,
+            slug: "m-c",
+            name: "M C",
+            sessionMin: 70_000,
+            sessionMax: null,
+            createdAt: new Date("2024-06-01"),
+          },
+          // A draft never counts, whatever its history.
+          {
+            ...base,
+            slug: "m-d",
+            name: "M D",
+            status: "draft" as const,
+            sessionMin: 10_000,
+            sessionMax: 10_000,
+            createdAt: new Date("2024-01-01"),
+          },
+        ].map((v) => withDerived({ ...template, ...v })),
+      ) // prettier-ignore
       .returning();
     await db.insert(listingRevisions).values([
       { clinicId: a!.id, changes: { sessionMax: { before: 40_000, after: 60_000 } }, createdAt: new Date("2026-03-15") },

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clinics, type NewClinic } from "@/db/schema";
+import type { ClinicSource } from "@/db/schema";
 import { cityCosts, cityPages, nationCosts, stateCosts, type RoutePrice } from "@/lib/costs/queries";
 import { freshDatabase } from "./support/db";
+import { insertFixtures } from "./support/rows";
 
 /**
  * The cost aggregates against a small fixture whose every figure is worked out by hand below.
@@ -10,7 +11,7 @@ import { freshDatabase } from "./support/db";
 const $ = (dollars: number) => dollars * 100;
 
 let n = 0;
-function clinic(values: Partial<NewClinic> & Pick<NewClinic, "city" | "state">): NewClinic {
+function clinic(values: Partial<ClinicSource> & Pick<ClinicSource, "city" | "state">): ClinicSource {
   n += 1;
   return {
     slug: `fixture-${n}`,
@@ -24,7 +25,7 @@ function clinic(values: Partial<NewClinic> & Pick<NewClinic, "city" | "state">):
 }
 
 // Per-session price = the low end of the listed range.
-const FIXTURE: NewClinic[] = [
+const FIXTURE: ClinicSource[] = [
   // A: San Diego, $400, every aftercare feature (score 100)
   clinic({
     name: "Alpha",
@@ -163,7 +164,7 @@ describe("cost aggregates", () => {
   let fresh: Awaited<ReturnType<typeof freshDatabase>>;
   beforeAll(async () => {
     fresh = await freshDatabase();
-    await fresh.db.insert(clinics).values(FIXTURE);
+    await insertFixtures(fresh.db, FIXTURE);
   });
   afterAll(() => fresh.drop());
 
@@ -323,9 +324,10 @@ describe("cost aggregates", () => {
 
   it("gives a city a page from five located clinics on", async () => {
     expect(await cityPages(fresh.db)).toEqual([]); // San Diego has 3
-    await fresh.db
-      .insert(clinics)
-      .values([clinic({ city: "San Diego", state: "CA" }), clinic({ city: "San Diego", state: "CA" })]);
+    await insertFixtures(fresh.db, [
+      clinic({ city: "San Diego", state: "CA" }),
+      clinic({ city: "San Diego", state: "CA" }),
+    ]);
     expect(await cityPages(fresh.db)).toEqual([{ state: "CA", city: "San Diego", slug: "san-diego" }]);
   });
 });

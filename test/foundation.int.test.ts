@@ -2,8 +2,10 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runMigrations } from "@/db/migrate";
-import { seedDatabase, isDatabaseEmpty } from "@/db/seed/seed";
+import { runMigrations } from "@/lib/listings/derived";
+import { isDatabaseEmpty } from "@/db/seed/seed";
+import { seedDatabase } from "@/lib/listings/seed";
+import { withDerived } from "@/lib/aftercare/derived";
 import { generateClinics } from "@/db/seed/generate";
 import { clinics } from "@/db/schema";
 import { checkHealth } from "@/lib/health";
@@ -113,7 +115,7 @@ describe("seed", () => {
     try {
       // A listing that takes the slug of generated row 2,200 makes the seed fail part-way through.
       const clash = generateClinics(2500, 1)[2200]!;
-      await empty.db.insert(clinics).values({ ...generateClinics(1, 99)[0]!, slug: clash.slug });
+      await empty.db.insert(clinics).values(withDerived({ ...generateClinics(1, 99)[0]!, slug: clash.slug }));
       const [before] = await empty.db.execute<{ n: number }>(sql`select count(*)::int as n from clinics`);
       await expect(seedDatabase(empty.db, { count: 2500, seed: 1 })).rejects.toThrow();
       const [after] = await empty.db.execute<{ n: number }>(sql`select count(*)::int as n from clinics`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { seedDatabase } from "@/db/seed/seed";
+import { seedDatabase } from "@/lib/listings/seed";
 import { createMeili } from "@/lib/search/client";
 import { searchPostgres } from "@/lib/search/fallback";
 import { filterGroups, toMeiliFilter, UnsafeFilterError } from "@/lib/search/filters";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { generateClinics } from "@/db/seed/generate";
 import { Prng } from "@/db/seed/prng";
-import { seedDatabase } from "@/db/seed/seed";
+import { seedDatabase } from "@/lib/listings/seed";
 import { clinics, type Clinic } from "@/db/schema";
 import { createListing, deleteListing, ListingConflictError, updateListing } from "@/lib/listings/service";
 import { createMeili } from "@/lib/search/client";

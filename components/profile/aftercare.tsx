@@ -61,6 +61,7 @@ export function AftercareSection({ clinic: c }: { clinic: Clinic }) {
     { label: "Healthy-habit programs", value: listText(c.lifestyle, LIFESTYLE_LABELS) },
     { label: "Recovery room", value: c.recoveryRoom ? "Yes" : "Not listed", term: "recoveryRoom" },
     { label: "How long aftercare lasts", value: aftercareLengthText(c.aftercareWeeks) },
+    { label: "Written aftercare plan", value: c.writtenPlan ? "Yes" : "Not listed" },
   ];
   return (
     <Section

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { NewClinic } from "../schema";
+import type { SampleRow } from "./generate";
 import { generateClinics, SAMPLE_EPOCH } from "./generate";
 import { isInventedWord } from "./names";
 import { distanceKm, zipToPoint } from "../geo";
 
 const rows = generateClinics(5000);
-const share = (pred: (r: NewClinic) => boolean, of: readonly NewClinic[] = rows) =>
+const share = (pred: (r: SampleRow) => boolean, of: readonly SampleRow[] = rows) =>
   of.filter(pred).length / of.length;
-const isTelehealth = (r: NewClinic) => r.clinicType === "telehealth";
+const isTelehealth = (r: SampleRow) => r.clinicType === "telehealth";
 /** Infusion clinics and hospital programs with IV: their per-session price is an IV session price. */
 const ivPriced = rows.filter(
   (r) =>
@@ -17,7 +17,7 @@ const ivPriced = rows.filter(
 );
 
 /** Every aftercare feature DESIGN.md's score counts, at its best level. */
-function hasEverything(r: NewClinic): boolean {
+function hasEverything(r: SampleRow): boolean {
   return (
     r.integrationTherapy === "included" &&
     r.integrationBy === "licensed_therapist" &&
@@ -34,7 +34,7 @@ function hasEverything(r: NewClinic): boolean {
 }
 
 /** How many aftercare features a listing has at all. */
-function featureCount(r: NewClinic): number {
+function featureCount(r: SampleRow): number {
   return [
     r.integrationTherapy === "included" || r.integrationTherapy === "add_on",
     r.followUp24h,
@@ -52,7 +52,7 @@ function featureCount(r: NewClinic): number {
  * The invariants every generated row keeps, whatever the seed, as a list of what is wrong (plain checks
  * rather than one `expect` each: 5,000 rows × 60 checks stay fast, and a failure lists every problem).
  */
-function rowProblems(r: NewClinic): string[] {
+function rowProblems(r: SampleRow): string[] {
   const problems: string[] = [];
   const need = (ok: boolean, what: string) => {
     if (!ok) problems.push(`${r.slug}: ${what}`);

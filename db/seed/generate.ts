@@ -13,7 +13,7 @@ import {
   type SupportGroups,
   type UsState,
 } from "../enums";
-import type { NewClinic } from "../schema";
+import type { Clinic, DerivedKey } from "../schema";
 import { clinicName, describe, slugify, streetAddress } from "./names";
 import { getPlaces, getStateWeights, randomPointNear, type Place } from "./places";
 import { Prng, weightedTable } from "./prng";
@@ -29,14 +29,16 @@ const DAY_MS = 86_400_000;
 /** Clinics stay within this distance of one of their city's ZIP points (so ≤ ~8 km from the city's point). */
 const JITTER_KM = 1.5;
 
-type Row = NewClinic & { id: string; slug: string };
+/** A sample listing: every column but the derived facts, which the writer computes. */
+export type SampleRow = Omit<Clinic, DerivedKey>;
+type Row = SampleRow;
 
 /**
  * `count` fictional sample clinics, fully determined by (count, seed). Row i depends only on (seed, i)
  * and on the slugs of the rows before it, so a larger count extends a smaller one: `generateClinics(1500)`
  * is the first 1,500 rows of `generateClinics(100000)`. `seed` is a 32-bit integer.
  */
-export function generateClinics(count: number, seed = 42): NewClinic[] {
+export function generateClinics(count: number, seed = 42): SampleRow[] {
   return Array.from(sampleClinics(count, seed));
 }
 
@@ -44,7 +46,7 @@ export function generateClinics(count: number, seed = 42): NewClinic[] {
  * The same rows as `generateClinics`, one at a time: seeding 100,000 rows batch by batch keeps memory
  * flat instead of holding every row (which also costs more garbage-collection time than generating them).
  */
-export function sampleClinics(count: number, seed = 42): Generator<NewClinic, void, undefined> {
+export function sampleClinics(count: number, seed = 42): Generator<SampleRow, void, undefined> {
   // Checked here, not in the generator body, so a bad argument throws at the call rather than on first use.
   if (!Number.isSafeInteger(count) || count < 0) {
     throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
@@ -55,7 +57,7 @@ export function sampleClinics(count: number, seed = 42): Generator<NewClinic, vo
   return rows(count, seed);
 }
 
-function* rows(count: number, seed: number): Generator<NewClinic, void, undefined> {
+function* rows(count: number, seed: number): Generator<SampleRow, void, undefined> {
   const ctx = context();
   const uniqueSlug = slugAllocator();
   for (let i = 0; i < count; i++) {
@@ -127,6 +129,8 @@ function generateClinic(rng: Prng, ctx: Ctx): Row {
     contactEmail: rng.chance(0.85) ? `hello@${domain}` : null,
   };
   const status = rng.weighted(["published", "draft", "suspended"] as const, [0.97, 0.02, 0.01]);
+  // Drawn last, so that adding it left every earlier draw (every other field) as it was.
+  const writtenPlan = rng.chance(aftercare.aftercareWeeks >= 8 ? 0.6 : aftercare.followUp24h ? 0.35 : 0.1);
 
   // Every column written out in schema order rather than spread from the parts: it shows the whole row
   // at a glance, and one object shape for all rows is markedly faster to build than many spreads.
@@ -176,6 +180,7 @@ function generateClinic(rng: Prng, ctx: Ctx): Row {
     lifestyle: aftercare.lifestyle,
     recoveryRoom: aftercare.recoveryRoom,
     aftercareWeeks: aftercare.aftercareWeeks,
+    writtenPlan,
     aftercareNotes: aftercare.aftercareNotes,
     consultFee: prices.consultFee,
     sessionMin: prices.sessionMin,

@@ -1,5 +1,4 @@
-import type { NewClinic } from "../schema";
-import { SAMPLE_EPOCH } from "./generate";
+import { SAMPLE_EPOCH, type SampleRow } from "./generate";
 import { Prng } from "./prng";
 
 /**
@@ -36,7 +35,7 @@ const quoteCents = (cents: number) => {
 };
 
 /** The price changes of row `index` (of data set `seed`), oldest first; none for most rows. */
-export function sampleRevisions(row: NewClinic, index: number, seed: number): SampleRevision[] {
+export function sampleRevisions(row: SampleRow, index: number, seed: number): SampleRevision[] {
   const { id, sessionMin, sessionMax, createdAt } = row;
   if (!id || sessionMin == null || sessionMax == null || !createdAt) return [];
   const rng = new Prng(seed, (STREAM_BASE + index) | 0);

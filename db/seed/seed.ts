@@ -3,8 +3,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { Db } from "../connect";
-import { clinics, type NewClinic } from "../schema";
-import { sampleClinics } from "./generate";
+import { clinics, type DerivedFields, type NewClinic } from "../schema";
+import { sampleClinics, type SampleRow } from "./generate";
 import { sampleRevisions, type SampleRevision } from "./history";
 
 /** Every column of `clinics`: the property name in a row, and the column name in the database. */
@@ -37,9 +37,16 @@ const REVISION_CHUNK = 5000;
  */
 export async function seedDatabase(
   db: Db,
-  opts: { count: number; seed?: number; reset?: boolean; onProgress?: (done: number, total: number) => void },
+  opts: {
+    count: number;
+    seed?: number;
+    reset?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    /** The stored derived facts of a row (`deriveListing`, given by lib/listings/seed.ts). */
+    derive: (row: SampleRow) => DerivedFields;
+  },
 ): Promise<number> {
-  const { count, seed = 42, reset = false, onProgress } = opts;
+  const { count, seed = 42, reset = false, onProgress, derive } = opts;
   const rows = sampleClinics(count, seed); // validates count and seed before anything is written
   const table = getTableName(clinics);
   const staging = `${table}_seed_staging`;
@@ -57,7 +64,7 @@ export async function seedDatabase(
       let chunk = "";
       let n = 0;
       for (const row of rows) {
-        chunk += copyLine(row);
+        chunk += copyLine({ ...row, ...derive(row) });
         revisions.push(...sampleRevisions(row, done + n, seed));
         if (++n === CHUNK_ROWS) {
           onProgress?.(done, count);
@@ -127,6 +134,8 @@ export function copyField(value: unknown): string {
     return copyEscape(`{${value.map((e) => `"${String(e).replace(/[\\"]/g, "\\$&")}"`).join(",")}}`);
   }
   if (typeof value === "string") return copyEscape(value);
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return copyEscape(JSON.stringify(value)); // jsonb
   throw new Error(`cannot store a ${typeof value} in a sample row`);
 }
 

@@ -144,6 +144,27 @@ function prices(c: CostInput): Prices {
   return { session, series, perSession, perSessionProrated: !session && !!series };
 }
 
+/** The lowest price one session costs, and where it comes from (see `effectiveSessionPrice`). */
+export type EffectiveSessionPrice = {
+  /** Whole cents. */
+  cents: number;
+  /** The package's number of sessions when the price is a package's price ÷ its sessions; else null. */
+  packageSessions: number | null;
+};
+
+/**
+ * The one comparable per-session price: the lowest of the single-session price (the low end of its
+ * range) and each package price (the low end of the series price) divided by its sessions, rounded
+ * to whole cents. A tie goes to the single-session price. Null when the clinic lists neither.
+ */
+export function effectiveSessionPrice(c: CostInput): EffectiveSessionPrice | null {
+  const { session, series } = prices(c);
+  const single = session && { cents: session.low, packageSessions: null };
+  const pkg = series && { cents: Math.round(series.price.low / series.size), packageSessions: series.size };
+  if (single && pkg) return pkg.cents < single.cents ? pkg : single;
+  return single ?? pkg;
+}
+
 // ---- The arithmetic of each part, without the words: `courseEstimate` explains these amounts and
 // `courseTotal` only adds them up, so the two cannot disagree.
 

@@ -1,3 +1,4 @@
 export * from "./score";
 export * from "./cost";
 export * from "./offers";
+export * from "./derived";

@@ -4,7 +4,7 @@ import type { IntegrationTherapy } from "@/db/enums";
  * The one meaning of "offers integration therapy", used by every figure that reports it (the home
  * page, the search link behind that figure, the cost pages): the clinic gives integration therapy
  * itself, included in the price or for an extra fee. A referral to an outside therapist does not
- * count. The SQL of this rule (`offersIntegrationSql` in `lib/stats.ts`) is built from this list.
+ * count. Stored per listing as `offers_integration` (lib/aftercare/derived.ts), which the figures count.
  */
 export const OFFERS_INTEGRATION = ["included", "add_on"] as const satisfies readonly IntegrationTherapy[];
 

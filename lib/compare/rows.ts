@@ -226,6 +226,12 @@ const AFTERCARE: RowSpec[] = [
     better: "higher",
     cell: (x) => ({ text: aftercareLengthText(x.clinic.aftercareWeeks), rank: x.clinic.aftercareWeeks }),
   },
+  {
+    key: "writtenPlan",
+    label: "Written aftercare plan",
+    better: "higher",
+    cell: (x) => yes(x.clinic.writtenPlan),
+  },
 ];
 
 const COST: RowSpec[] = [

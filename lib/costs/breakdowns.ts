@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { Db } from "@/db/connect";
 import { INTEGRATION_THERAPY, integrationTherapySchema, routeSchema, usStateSchema } from "@/db/enums";
 import type { IntegrationTherapy, Route, UsState } from "@/db/enums";
-import { aftercareScoreSql, courseLowCentsSql } from "@/lib/search/derived-sql";
 import { SCORE_BANDS, type ScoreBand } from "./bands";
 import { PRICE, scopeWhere, type Scope } from "./queries";
 
@@ -15,8 +14,8 @@ import { PRICE, scopeWhere, type Scope } from "./queries";
  * - how many clinics take insurance or HSA/FSA money;
  * - the median per-session price per route in each state (the map's colours).
  *
- * Derived facts (aftercare score, low end of the course estimate) come from the helpers of
- * lib/search/derived-sql.ts, so there is one place that restates lib/aftercare in SQL.
+ * Derived facts (aftercare score, low end of the course estimate) are the listing's stored columns
+ * (db/schema.ts `derivedColumns`, computed by lib/aftercare/derived.ts).
  */
 
 /** A median with the number of clinics it rests on. Cents. */
@@ -48,7 +47,7 @@ const addsRow = z.object({
 });
 
 /**
- * Median of the low end of the first-course estimate (`courseLowCentsSql`, the same number the
+ * Median of the low end of the first-course estimate (the stored `course_low`, the same number the
  * search sorts by) by route × integration model and by route × aftercare score band. A listing
  * counts under each route it offers, like the per-session prices; listings without an estimate
  * are left out.
@@ -59,9 +58,9 @@ export async function aftercareAdds(db: Db, scope: Scope): Promise<AftercareAdds
       select r.route::text as route, x.model, x.band, count(*)::int as n,
              percentile_cont(0.5) within group (order by x.course)::float8 as median
       from (
-        select clinics.routes, clinics.integration_therapy::text as model,
-               ${courseLowCentsSql()} as course, ${bandSql(aftercareScoreSql())} as band
-        from clinics where ${scopeWhere(scope, "clinics")}
+        select c.routes, c.integration_therapy::text as model,
+               c.course_low as course, ${bandSql(sql`c.aftercare_score`)} as band
+        from clinics c where ${scopeWhere(scope)}
       ) x
       cross join lateral unnest(x.routes) as r(route)
       where x.course is not null

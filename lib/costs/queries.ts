@@ -2,24 +2,11 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
-import {
-  digitalToolSchema,
-  integrationBySchema,
-  integrationTherapySchema,
-  lifestyleSchema,
-  onCallHoursSchema,
-  onCallSchema,
-  routeSchema,
-  supportGroupsSchema,
-  usStateSchema,
-  type Route,
-  type UsState,
-} from "@/db/enums";
+import { routeSchema, usStateSchema, type Route, type UsState } from "@/db/enums";
 import { slugify } from "@/db/seed/names";
-import { aftercareScore, courseTotal, AFTERCARE_WEEKS_TARGET } from "@/lib/aftercare";
+import { AFTERCARE_WEEKS_TARGET } from "@/lib/aftercare";
 import { CACHE_TAGS } from "@/lib/cache";
 import { cachedFigures } from "@/lib/cached-figures";
-import { offersIntegrationSql } from "@/lib/stats";
 import {
   aftercareAdds,
   paymentCounts,
@@ -46,10 +33,9 @@ import { binCounts, quartiles, trimBins, type Quartiles, type Weighted } from ".
  * session_max)`, so a range with one end missing reads as a single price). A listing that offers
  * several routes lists one price, so it counts under each route it offers.
  *
- * Course estimates come from the cost model (lib/aftercare/cost.ts, `courseTotal`: the totals of
- * `courseEstimate` without its words) in TypeScript rather than a SQL copy of the model: the model has rules (series caps, prorating, outside-therapist fees) that a
- * second implementation would drift from. It runs once per listing in scope (about 0.1 s for
- * 100,000 listings) each time the figures are recomputed, not per page view.
+ * Course estimates and aftercare scores are the listing's stored derived facts (`course_low`,
+ * `course_high`, `aftercare_score`, …: db/schema.ts `derivedColumns`), computed at every write by
+ * the cost model and the score of lib/aftercare, never restated in SQL.
  */
 
 /** Per-session price histogram: $100 bins, the last one "$2,000 and up". */
@@ -137,10 +123,7 @@ export type CityCosts = Figures & { top: TopClinic[]; scoreMedian: number | null
 /** A listing's per-session price (alias `c`): the low end of its listed range. */
 export const PRICE = sql`least(c.session_min, c.session_max)`;
 
-/**
- * Which listings count in a scope (table alias `c`, or `clinics` for queries that use the
- * expressions of lib/search/derived-sql.ts, which name the table); see the rules at the top.
- */
+/** Which listings count in a scope (table alias `c`, or `clinics`); see the rules at the top. */
 export function scopeWhere(scope: Scope, alias: "c" | "clinics" = "c"): SQL {
   const c = sql.raw(alias);
   switch (scope.kind) {
@@ -156,16 +139,19 @@ export function scopeWhere(scope: Scope, alias: "c" | "clinics" = "c"): SQL {
   }
 }
 
-/** When a listing has each feature (alias `c`). Mirrors the aftercare score's reading of the fields. */
+/**
+ * When a listing has each feature (alias `c`). Derived facts are the stored columns (db/schema.ts
+ * `derivedColumns`); the rest read one field each.
+ */
 const FEATURE_SQL: Record<FeatureKey, SQL> = {
   integration: sql`c.integration_therapy = 'included'`,
-  "integration-any": offersIntegrationSql(sql`c.integration_therapy`),
-  licensed: sql`c.integration_therapy <> 'none' and c.integration_by = 'licensed_therapist'`,
+  "integration-any": sql`c.offers_integration`,
+  licensed: sql`c.integration_licensed`,
   followup: sql`c.follow_up_24h`,
   oncall: sql`c.on_call <> 'none'`,
   "oncall-247": sql`c.on_call <> 'none' and c.on_call_hours = 'always'`,
   groups: sql`c.support_groups <> 'none'`,
-  prep: sql`c.prep_sessions >= 1`,
+  prep: sql`c.has_prep`,
   measurement: sql`c.measurement_based_care`,
   tools: sql`cardinality(c.digital_tools) >= 1`,
   lifestyle: sql`cardinality(c.lifestyle) >= 1`,
@@ -262,37 +248,19 @@ async function counts(db: Db, scope: Scope) {
   };
 }
 
-const centsColumn = z.number().int().nullable();
-const costRow = z.object({
-  consultFee: centsColumn,
-  sessionMin: centsColumn,
-  sessionMax: centsColumn,
-  seriesSessions: centsColumn,
-  seriesMin: centsColumn,
-  seriesMax: centsColumn,
-  boosterMin: centsColumn,
-  boosterMax: centsColumn,
-  integrationTherapy: integrationTherapySchema,
-  integrationSessionFee: centsColumn,
-});
+const courseRow = z.object({ low: z.number().int().nullable(), high: z.number().int().nullable() });
 
 async function courseFigures(db: Db, scope: Scope): Promise<CourseFigures> {
-  const rows = z.array(costRow).parse(
-    await db.execute(sql`
-      select c.consult_fee as "consultFee", c.session_min as "sessionMin", c.session_max as "sessionMax",
-             c.series_sessions as "seriesSessions", c.series_min as "seriesMin", c.series_max as "seriesMax",
-             c.booster_min as "boosterMin", c.booster_max as "boosterMax",
-             c.integration_therapy::text as "integrationTherapy",
-             c.integration_session_fee as "integrationSessionFee"
-      from clinics c where ${scopeWhere(scope)}`),
+  const rows = z.array(courseRow).parse(
+    await db.execute(sql`select c.course_low as low, c.course_high as high from clinics c
+      where ${scopeWhere(scope)}`),
   );
   const low: Weighted[] = [];
   const high: Weighted[] = [];
   const mid: Weighted[] = [];
   let unknown = 0;
-  for (const row of rows) {
-    const e = courseTotal(row);
-    if (e === null) {
+  for (const e of rows) {
+    if (e.low === null || e.high === null) {
       unknown += 1;
       continue;
     }
@@ -368,38 +336,21 @@ const scoreRow = z.object({
   city: z.string(),
   state: z.string(),
   telehealth: z.boolean(),
-  integrationTherapy: integrationTherapySchema,
-  integrationBy: integrationBySchema,
-  followUp24h: z.boolean(),
-  onCall: onCallSchema,
-  onCallHours: onCallHoursSchema.nullable(),
-  supportGroups: supportGroupsSchema,
-  prepSessions: z.number().int(),
-  measurementBasedCare: z.boolean(),
-  digitalTools: z.array(digitalToolSchema),
-  lifestyle: z.array(lifestyleSchema),
-  recoveryRoom: z.boolean(),
-  aftercareWeeks: z.number().int(),
+  score: z.number().int(),
 });
 
 /**
  * The listings of a state or city with the highest aftercare score (ties by name), and the median
- * score. The score is `aftercareScore` (lib/aftercare/score.ts), computed here rather than in SQL so
- * the rubric stays in one place.
+ * score (the stored `aftercare_score`, computed by `aftercareScore` at every write).
  */
 async function topByScore(db: Db, scope: Scope): Promise<{ top: TopClinic[]; scoreMedian: number | null }> {
   const rows = z.array(scoreRow).parse(
     await db.execute(sql`
       select c.slug, c.name, c.city, c.state, c.clinic_type = 'telehealth' as telehealth,
-             c.integration_therapy::text as "integrationTherapy", c.integration_by::text as "integrationBy",
-             c.follow_up_24h as "followUp24h", c.on_call::text as "onCall", c.on_call_hours::text as "onCallHours",
-             c.support_groups::text as "supportGroups", c.prep_sessions as "prepSessions",
-             c.measurement_based_care as "measurementBasedCare", c.digital_tools::text[] as "digitalTools",
-             c.lifestyle::text[] as lifestyle, c.recovery_room as "recoveryRoom",
-             c.aftercare_weeks as "aftercareWeeks"
+             c.aftercare_score as score
       from clinics c where ${scopeWhere(scope)}`),
   );
-  const scored = rows.map((r) => ({ row: r, score: aftercareScore(r).total }));
+  const scored = rows.map((r) => ({ row: r, score: r.score }));
   scored.sort(
     (a, b) =>
       b.score - a.score || a.row.name.localeCompare(b.row.name) || a.row.slug.localeCompare(b.row.slug),

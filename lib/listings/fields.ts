@@ -65,6 +65,11 @@ export const FIELD_INFO: Readonly<Record<ListingField, FieldInfo>> = {
   lifestyle: { label: "Lifestyle programs", section: "aftercare", options: L.LIFESTYLE_LABELS },
   recoveryRoom: { label: "We have a recovery room", section: "aftercare", help: g("recoveryRoom") },
   aftercareWeeks: { label: "Weeks of aftercare after the first series", section: "aftercare" },
+  writtenPlan: {
+    label: "We give each patient a written aftercare plan",
+    section: "aftercare",
+    help: "A plan on paper or in the app for the weeks after treatment: check-ins, boosters, who to call.",
+  },
   aftercareNotes: { label: "Anything else about your aftercare", section: "aftercare" },
   consultFee: { label: "Consultation fee ($)", section: "prices" },
   sessionMin: { label: "Price per session, lowest ($)", section: "prices" },

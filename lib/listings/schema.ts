@@ -190,6 +190,7 @@ const SHAPE = {
   digitalTools: manyOf(E.DIGITAL_TOOLS),
   lifestyle: manyOf(E.LIFESTYLE),
   recoveryRoom: bool,
+  writtenPlan: bool,
   aftercareWeeks: whole(0, 104, "the number of weeks", 0),
   aftercareNotes: text(2000, "the aftercare notes"),
   // ---------------- prices
@@ -373,6 +374,7 @@ export const FIELD_KIND: Readonly<Record<ListingField, FieldKind>> = {
   digitalTools: "checkboxes",
   lifestyle: "checkboxes",
   recoveryRoom: "bool",
+  writtenPlan: "bool",
   aftercareWeeks: "int",
   aftercareNotes: "textarea",
   consultFee: "money",
@@ -493,6 +495,7 @@ export const BLANK_LISTING: ListingValues = {
   digitalTools: [],
   lifestyle: [],
   recoveryRoom: false,
+  writtenPlan: false,
   aftercareWeeks: 0,
   aftercareNotes: "",
   consultFee: null,

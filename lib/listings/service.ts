@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { clinics, listingRevisions, type Clinic, type NewClinic } from "@/db/schema";
+import { clinics, listingRevisions, type Clinic, type DerivedKey, type NewClinic } from "@/db/schema";
+import { deriveListing, type DeriveInput } from "@/lib/aftercare/derived";
 import { revalidateListingCaches } from "@/lib/cache";
 import { enqueueSearchSync } from "@/lib/search/sync";
 import { findMisleadingClaims, type ClaimMatch } from "@/lib/wording/misleading-claims";
@@ -12,13 +13,14 @@ import { recordWordingReview } from "@/lib/wording/reviews";
  * (who, when, before/after of each changed field), a search-outbox row and, when the free text
  * changed, the wording check (lib/wording/reviews.ts). Callers authorize first;
  * this module enforces consistency, not permissions. After a commit, each write expires the cached
- * public figures the listing counts in (`lib/cache.ts`).
+ * public figures the listing counts in (`lib/cache.ts`). Every write stores the listing's derived
+ * facts (`deriveListing`) with it; they are not part of a patch and not in the history.
  */
 
 /** Fields no write through this service may set directly. */
 const MANAGED = ["id", "createdAt", "updatedAt", "version"] as const;
 type Managed = (typeof MANAGED)[number];
-export type ListingPatch = Partial<Omit<NewClinic, Managed>>;
+export type ListingPatch = Partial<Omit<NewClinic, Managed | DerivedKey>>;
 
 export class ListingNotFoundError extends Error {
   readonly code = "listing_not_found";
@@ -88,9 +90,10 @@ export async function updateListing(
     const set = Object.fromEntries(
       Object.keys(changes).map((k) => [k, (patch as Record<string, unknown>)[k]]),
     );
+    const derived = deriveListing({ ...row, ...(set as Partial<DeriveInput>) });
     const [updated] = await tx
       .update(clinics)
-      .set({ ...set, updatedAt: sql`clock_timestamp()`, version: sql`${clinics.version} + 1` })
+      .set({ ...set, ...derived, updatedAt: sql`clock_timestamp()`, version: sql`${clinics.version} + 1` })
       .where(and(eq(clinics.id, input.id), eq(clinics.version, input.expectedVersion)))
       .returning();
     if (!updated) throw new ListingConflictError(input.expectedVersion, await lockListing(tx, input.id));
@@ -114,7 +117,7 @@ export async function updateListing(
   return result;
 }
 
-export type NewListing = Omit<NewClinic, Managed>;
+export type NewListing = Omit<NewClinic, Managed | DerivedKey> & DeriveInput;
 
 const creationChanges = (values: NewListing) =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { before: null, after: v ?? null }]));
@@ -149,7 +152,8 @@ export async function createListings(
     const out: Clinic[] = [];
     for (let i = 0; i < input.rows.length; i += chunk) {
       const part = input.rows.slice(i, i + chunk);
-      const created = await tx.insert(clinics).values(part).returning();
+      const values = part.map((row) => ({ ...row, ...deriveListing(row) }));
+      const created = await tx.insert(clinics).values(values).returning();
       if (created.length !== part.length) throw new Error("insert returned fewer rows than it was given");
       await tx.insert(listingRevisions).values(
         created.map((c, j) => ({

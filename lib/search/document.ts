@@ -1,11 +1,10 @@
-import { aftercareScore, courseEstimate } from "@/lib/aftercare";
+import { DERIVED_VERSION } from "@/lib/aftercare/derived";
 import { CLINIC_TYPE_LABELS, CONDITION_LABELS, ROUTE_LABELS, STATE_NAMES } from "@/lib/labels";
 import type { Clinic } from "@/db/schema";
 import type { UsState } from "@/db/enums";
-import { filterFields, registryFingerprint } from "./registry";
+import { dollars, filterFields, registryFingerprint } from "./registry";
 
-/** Cents to whole dollars for the index (filters and sorts compare dollars). */
-export const dollars = (cents: number | null) => (cents == null ? null : Math.round(cents / 100));
+export { dollars };
 
 /** Sorting by price puts listings with no known price last. */
 export const UNKNOWN_PRICE_SORT = 1_000_000;
@@ -16,27 +15,19 @@ export const UNKNOWN_PRICE_SORT = 1_000_000;
 const DOC_SHAPE = 4;
 
 /**
- * The version of the document shape: it changes with `DOC_SHAPE` and with the filter registry. The
- * launcher rebuilds an index whose documents carry another version (`indexIsCurrent`).
+ * The version of the document shape: it changes with `DOC_SHAPE`, with the definition of the stored
+ * derived facts (`DERIVED_VERSION`) and with the filter registry. The launcher rebuilds an index
+ * whose documents carry another version (`indexIsCurrent`).
  */
-export const DOC_VERSION = registryFingerprint(DOC_SHAPE);
+export const DOC_VERSION = registryFingerprint(DOC_SHAPE * 1000 + DERIVED_VERSION);
 
 /**
- * The search document of a clinic row: flat, with labels for full-text search, derived numbers
- * (aftercare score, course estimate), the registry's filter fields and the coordinates (only when
- * known: `lat EXISTS` means "has a place"). Everything here is derivable from the row, so the
- * index can always be rebuilt from PostgreSQL.
+ * The search document of a clinic row: flat, with labels for full-text search, the row's stored
+ * derived facts (aftercare score, course estimate, …: db/schema.ts `derivedColumns`), the
+ * registry's filter fields and the coordinates (only when known: `lat EXISTS` means "has a
+ * place"). Everything here is read from the row, so the index can always be rebuilt from PostgreSQL.
  */
 export function toSearchDocument(c: Clinic) {
-  const score = aftercareScore(c);
-  const course = courseEstimate(c);
-  const groupFormats =
-    c.supportGroups === "both"
-      ? ["in_person", "virtual"]
-      : c.supportGroups === "none"
-        ? []
-        : [c.supportGroups];
-  const telehealth = c.clinicType === "telehealth" || c.routes.includes("at_home");
   const sessionMin = dollars(c.sessionMin);
   return {
     id: c.id,
@@ -47,7 +38,7 @@ export function toSearchDocument(c: Clinic) {
     stateName: STATE_NAMES[c.state as UsState] ?? c.state,
     postalCode: c.postalCode,
     statesServed: c.statesServed,
-    telehealth,
+    telehealth: c.telehealth,
     ...(c.lat != null && c.lng != null ? { lat: c.lat, lng: c.lng } : {}),
     routeLabels: c.routes.map((r) => ROUTE_LABELS[r]),
     conditionLabels: c.conditions.map((x) => CONDITION_LABELS[x]),
@@ -55,17 +46,17 @@ export function toSearchDocument(c: Clinic) {
     waitDays: c.waitDays,
     integrationBy: c.integrationBy,
     integrationFormats: c.integrationFormats,
-    groupFormats,
+    groupFormats: c.groupFormats,
     prepSessions: c.prepSessions,
     aftercareWeeks: c.aftercareWeeks,
     aftercareNotes: c.aftercareNotes,
-    aftercareScore: score.total,
+    aftercareScore: c.aftercareScore,
     /** How many of the score's supports the clinic gives at all ("9 of 11 supports" on a card). */
-    aftercareSupports: score.items.filter((i) => i.points > 0).length,
+    aftercareSupports: c.aftercareSupports,
     consultFee: dollars(c.consultFee),
     sessionMax: dollars(c.sessionMax),
     priceSort: sessionMin ?? UNKNOWN_PRICE_SORT,
-    courseHigh: dollars(course.high),
+    courseHigh: dollars(c.courseHigh),
     priceSource: c.priceSource,
     /** The date (YYYY-MM-DD) the prices were last updated; cards show their age. */
     priceUpdatedAt: c.priceUpdatedAt,
@@ -75,7 +66,7 @@ export function toSearchDocument(c: Clinic) {
     lastVerifiedAt: c.lastVerifiedAt?.toISOString() ?? null,
     updatedAt: c.updatedAt.toISOString(),
     // Every field a filter names (state, routes, sessionMin, courseLow, …), from the registry.
-    ...filterFields(c, { telehealth, sessionDollars: sessionMin, courseDollars: dollars(course.low) }),
+    ...filterFields(c),
   };
 }
 

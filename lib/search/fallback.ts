@@ -3,7 +3,6 @@ import { and as sqlAnd, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
 import { clinics } from "@/db/schema";
-import { aftercareScoreSql, courseLowCentsSql, dollarsSql } from "./derived-sql";
 import { toSearchDocument, UNKNOWN_PRICE_SORT } from "./document";
 import { distanceSql, withinSql } from "./geo-sql";
 import {
@@ -17,7 +16,7 @@ import {
 } from "./filters";
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
-import { FILTERS, type FilterDef, type PgContext, type SqlType } from "./registry";
+import { FILTERS, type FilterDef, type SqlType } from "./registry";
 import type { FilterableAttribute } from "./settings";
 import { searchWords } from "./settings";
 import { textMatchSql } from "./text-sql";
@@ -31,37 +30,29 @@ import { textMatchSql } from "./text-sql";
  */
 
 const c = clinics;
-const telehealth = sql`(${c.clinicType} = 'telehealth' or 'at_home' = any(${c.routes}))`;
-
-type Column = { expr: SQL; kind: SqlType };
 
 /**
- * The derived numbers of each row, computed once per row (`offset 0` keeps PostgreSQL from inlining
- * the subquery and computing them again at every use). Every query below joins it as `d`.
+ * `expr` is what the document holds, `type` its SQL type (e.g. `condition[]`, `insurance`, `text`);
+ * a range's `cents` is its stored column in cents.
  */
-const DERIVED = sql`cross join lateral (select
-  ${aftercareScoreSql()} as score,
-  ${dollarsSql(courseLowCentsSql())} as course_low,
-  ${dollarsSql(c.sessionMin)} as session_dollars
-  offset 0) d`;
+type Column = { expr: SQL; kind: SqlType; type: string; cents?: SQL };
 
-/** The per-row facts the registry's SQL may use (`d.` needs DERIVED). */
-const PG: PgContext = {
-  c,
-  sql,
-  d: { telehealth, sessionDollars: sql.raw("d.session_dollars"), courseDollars: sql.raw("d.course_low") },
-};
+/** Cents to whole dollars, as `dollars()` in lib/search/registry.ts. */
+const dollarsSql = (cents: SQL) => sql`round(${cents} / 100.0)`;
 
-/** The cast that makes a column compare as the registry says (enums as text). */
-const CAST: Record<SqlType, string> = { text: "::text", array: "::text[]", bool: "", number: "" };
-
-/** The SQL of every attribute a filter may name, from the registry (the meaning of `filterFields`). */
+/**
+ * The SQL of every attribute a filter may name, from the registry (the meaning of `filterFields`):
+ * the filter's column, derived facts included (stored, db/schema.ts `derivedColumns`).
+ */
 const COLUMNS = new Map<string, Column>(
   (FILTERS as readonly FilterDef[]).flatMap((f) => {
     if (!f.attr || !f.type) return [];
-    const expr = f.pg ? f.pg(PG) : f.column ? sql`${c[f.column]}${sql.raw(CAST[f.type])}` : undefined;
-    if (!expr) throw new Error(`filter ${f.param} has no SQL: give it a column or pg`);
-    return [[f.attr, { expr, kind: f.type === "number" ? "number" : f.type }]];
+    if (!f.column) throw new Error(`filter ${f.param} has no column`);
+    const column = c[f.column];
+    const col = sql`${column}`;
+    const type = column.getSQLType();
+    if (f.kind === "range") return [[f.attr, { expr: dollarsSql(col), kind: "number", type, cents: col }]];
+    return [[f.attr, { expr: col, kind: f.type, type }]];
   }),
 );
 
@@ -71,11 +62,15 @@ function column(attr: FilterableAttribute): Column {
   return col;
 }
 
-const list = (values: readonly string[]) =>
-  sql.join(
+/**
+ * Values as an array of the column's own type (`array[$1, $2]::condition[]`): the values are cast
+ * once, where casting the column (enums to text) would convert every row's value at every test.
+ */
+const list = (values: readonly string[], type: string) =>
+  sql`array[${sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,
-  );
+  )}]::${sql.raw(type.endsWith("[]") ? type : `${type}[]`)}`;
 
 /** A filter condition as SQL; values travel as bound parameters. */
 export function toSql(cond: Cond): SQL {
@@ -85,18 +80,23 @@ export function toSql(cond: Cond): SQL {
       if (typeof cond.value === "boolean")
         return cond.value ? sql`coalesce(${col.expr}, false)` : sql`not coalesce(${col.expr}, false)`;
       return col.kind === "array"
-        ? sql`(${cond.value} = any(${col.expr}))`
-        : sql`(${col.expr} = ${cond.value})`;
+        ? sql`(${col.expr} @> ${list([cond.value], col.type)})`
+        : sql`(${col.expr} = any(${list([cond.value], col.type)}))`;
     }
     case "in": {
       const col = column(cond.attr);
       if (cond.values.length === 0) return sql`false`;
       return col.kind === "array"
-        ? sql`(${col.expr} && array[${list(cond.values)}]::text[])`
-        : sql`(${col.expr} in (${list(cond.values)}))`;
+        ? sql`(${col.expr} && ${list(cond.values, col.type)})`
+        : sql`(${col.expr} = any(${list(cond.values, col.type)}))`;
     }
-    case "lte":
-      return sql`(${column(cond.attr).expr} <= ${cond.value})`;
+    case "lte": {
+      // round(cents / 100) <= n  ⇔  cents < 100 n + 50 (n whole): a plain comparison an index serves.
+      const col = column(cond.attr);
+      return col.cents && Number.isInteger(cond.value)
+        ? sql`(${col.cents} < ${cond.value * 100 + 50})`
+        : sql`(${col.expr} <= ${cond.value})`;
+    }
     case "geo":
       return withinSql(cond);
     case "and":
@@ -167,7 +167,16 @@ export function searchPostgres(db: Db, query: SearchQuery, groups: FilterGroup[]
  */
 async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<BackendAnswer> {
   const words = searchWords(query.q);
-  const base = sqlAnd(eq(c.status, "published"), textMatchSql(query.q))!;
+  // A row that misses two filter groups or more counts nowhere (not in the page, the total, a relax
+  // count or a facet, each of which forgives at most one group): leave it out of `m` at once.
+  const nearly =
+    groups.length >= 2
+      ? sql`(${sql.join(
+          groups.map((g) => sql`coalesce((${toSql(g.cond)})::int, 0)`),
+          sql` + `,
+        )}) >= ${groups.length - 1}`
+      : undefined;
+  const base = sqlAnd(eq(c.status, "published"), textMatchSql(query.q), nearly)!;
   const ownerOf = (facet: Facet) => groups.find((g) => g.facets.includes(facet))?.key;
   const passes = (except?: string) => {
     const rest = groups.flatMap((g, i) => (g.key === except ? [] : [sql.raw(`g${i}`)]));
@@ -180,9 +189,8 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
     sql`${column("telehealthStates").expr} as telehealth_states`,
     sql`${c.languages} as languages`,
     sql`${c.lastVerifiedAt} as last_verified_at`,
-    sql`d.score as score`,
-    sql`d.session_dollars as session_dollars`,
-    sql`d.course_low as course_low`,
+    sql`${c.aftercareScore} as score`,
+    sql`${dollarsSql(sql`${c.sessionMin}`)} as session_dollars`,
   ];
   if (query.zip) columns.push(sql`${distanceSql(query.zip.lat, query.zip.lng)} as dist`);
   if (words.length) columns.push(sql`${nameMatchSql(words)} as name_match`);
@@ -220,11 +228,9 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
       group by v) x) as ${sql.raw(`f${i}`)}`),
   );
 
-  // The counts read the listing's own columns again (joined by id) and m's as `d`, the name the
-  // derived numbers have in every filter (see COLUMNS).
   const statement = sql`with m as materialized (
-      select ${sql.join(columns, sql`, `)} from ${c} ${DERIVED} where ${base})
-    select ${sql.join(aggregates, sql`, `)} from m d join ${c} on ${c.id} = d.id`;
+      select ${sql.join(columns, sql`, `)} from ${c} where ${base})
+    select ${sql.join(aggregates, sql`, `)} from m`;
   const [agg] = await db.transaction(async (tx) => {
     // `m` holds one row per matching listing; let it stay in memory.
     await tx.execute(sql`set local work_mem = '64MB'`);
@@ -254,9 +260,7 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
   if (words.length && total === 0) {
     const all = combined(groups);
     const allWhere = all ? sqlAnd(eq(c.status, "published"), toSql(all)) : eq(c.status, "published");
-    const [row] = await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from ${c} ${DERIVED} where ${allWhere}`,
-    );
+    const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${c} where ${allWhere}`);
     relax.q = toInt(row?.n);
   }
   return { docs: rows.map(toSearchDocument), total, facets, relax };
@@ -272,9 +276,7 @@ export function countPostgres(db: Db, queries: readonly SearchQuery[]): Promise<
     for (const query of queries) {
       const all = combined(filterGroups(query));
       const where = sqlAnd(eq(c.status, "published"), textMatchSql(query.q), all && toSql(all));
-      const [row] = await db.execute<{ n: number }>(
-        sql`select count(*)::int as n from ${c} ${DERIVED} where ${where}`,
-      );
+      const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${c} where ${where}`);
       counts.push(toInt(row?.n));
     }
     return counts;

@@ -1,5 +1,4 @@
-import type { SQL, sql as sqlTag } from "drizzle-orm";
-import type { Clinic, clinics } from "@/db/schema";
+import type { Clinic } from "@/db/schema";
 import * as E from "@/db/enum-values";
 import {
   CLINIC_TYPE_LABELS,
@@ -25,15 +24,15 @@ import { COURSE_PRICE_STEPS, DEFAULT_RADIUS, MAX_RADIUS, SESSION_PRICE_STEPS } f
  *   attributes (`lib/search/settings.ts`) and the search document's filter fields
  *   (`filterFields`, spread into `toSearchDocument`), whose version (`DOC_VERSION`) is a hash of
  *   this registry;
- * - the PostgreSQL fallback's SQL for each attribute (`pg` or `column`, in `lib/search/fallback.ts`);
+ * - the PostgreSQL fallback's SQL for each attribute (its `column`, in `lib/search/fallback.ts`);
  * - the filter panel, chips and "search without …" hints (`lib/search/labels.ts`,
  *   `components/search/filter-panel.tsx`) and the element ids of the panel (`fieldId`);
  * - the parameter table of `docs/api.md` (`lib/search/api-docs.ts`, checked by a unit test);
  * - the parity tests (`test/search-parity.int.test.ts`), which try every filter on both engines.
  *
- * Adding a filter is adding an entry here (plus the listing field it reads, when it is new).
- * Pure and free of server code: the filter panel (a client component) imports it. The SQL side is
- * written as functions of the `clinics` table and the `sql` tag, which the fallback passes in.
+ * Adding a filter is adding an entry here (plus the listing field it reads, when it is new; a fact
+ * derived from other fields is a stored derived column, computed in lib/aftercare/derived.ts).
+ * Pure and free of server code: the filter panel (a client component) imports it.
  */
 
 export type FilterKind = "flag" | "choice" | "many" | "range" | "place";
@@ -54,22 +53,6 @@ export const PANEL_SECTIONS: readonly {
   { key: "treatment", title: "Treatment", open: false },
   { key: "access", title: "Access", open: false },
 ];
-
-/** What the document builder computes once per listing for the filters that need it. */
-export type DocContext = {
-  telehealth: boolean;
-  /** Whole dollars, or null when unknown. */
-  sessionDollars: number | null;
-  courseDollars: number | null;
-};
-
-/** What the fallback passes to `pg`: the table, the `sql` tag, and the per-row derived numbers. */
-export type PgContext = {
-  c: typeof clinics;
-  sql: typeof sqlTag;
-  /** The same numbers as `DocContext`, as SQL (see `DERIVED` in lib/search/fallback.ts). */
-  d: { telehealth: SQL; sessionDollars: SQL; courseDollars: SQL };
-};
 
 /** How the fallback compares an attribute: a text value, a text array, a boolean or a number. */
 export type SqlType = "text" | "array" | "bool" | "number";
@@ -99,11 +82,13 @@ export type FilterDef = {
   readonly facet?: boolean;
   /** many: only choices with results (or chosen) are shown. */
   readonly countedOnly?: boolean;
-  /** The document value: a listing column, or a function of the row. */
+  /**
+   * The listing column the filter reads, the same in the search document and in the fallback's SQL.
+   * A fact derived from other fields is a stored derived column (db/schema.ts `derivedColumns`),
+   * never a formula here. range: a column of cents; the document and the filter use whole dollars.
+   */
   readonly column?: keyof Clinic;
-  readonly doc?: (c: Clinic, x: DocContext) => unknown;
-  /** The same value in SQL (default: `column`), and how it compares. */
-  readonly pg?: (x: PgContext) => SQL;
+  /** How the fallback compares it. */
   readonly type?: SqlType;
   /** Heading or checkbox text, and a line of help under it. */
   readonly title: string;
@@ -196,9 +181,7 @@ export const FILTERS = [
     param: "telehealthIn",
     kind: "place",
     attr: "telehealthStates",
-    doc: (c: Clinic, x: DocContext) => (x.telehealth ? c.statesServed : []),
-    pg: ({ c, sql, d }: PgContext) =>
-      sql`(case when ${d.telehealth} then ${c.statesServed} else '{}'::text[] end)`,
+    column: "telehealthStates",
     type: "array",
     choices: E.US_STATES,
     choiceLabels: STATE_NAMES,
@@ -285,9 +268,7 @@ export const FILTERS = [
     kind: "flag",
     token: "licensed",
     attr: "integrationByLicensed",
-    doc: (c: Clinic) => c.integrationTherapy !== "none" && c.integrationBy === "licensed_therapist",
-    pg: ({ c, sql }: PgContext) =>
-      sql`(${c.integrationTherapy} <> 'none' and ${c.integrationBy} = 'licensed_therapist')`,
+    column: "integrationLicensed",
     type: "bool",
     title: "Integration led by a licensed therapist",
     relax: "a licensed therapist",
@@ -343,9 +324,7 @@ export const FILTERS = [
     param: "onCallHours",
     kind: "many",
     attr: "onCallHours",
-    doc: (c: Clinic) => (c.onCall === "none" ? null : c.onCallHours),
-    pg: ({ c, sql }: PgContext) =>
-      sql`(case when ${c.onCall} = 'none' then null else ${c.onCallHours}::text end)`,
+    column: "onCallHoursOffered",
     type: "text",
     choices: E.ON_CALL_HOURS,
     choiceLabels: ON_CALL_HOURS_LABELS,
@@ -359,8 +338,7 @@ export const FILTERS = [
     param: "prep",
     kind: "flag",
     attr: "hasPrepSessions",
-    doc: (c: Clinic) => c.prepSessions > 0,
-    pg: ({ c, sql }: PgContext) => sql`(${c.prepSessions} > 0)`,
+    column: "hasPrep",
     type: "bool",
     title: "Preparation session before treatment",
     relax: "preparation sessions",
@@ -422,13 +400,25 @@ export const FILTERS = [
     section: "aftercare",
     api: { meaning: "a supervised recovery room" },
   },
+  {
+    param: "writtenPlan",
+    kind: "flag",
+    attr: "writtenPlan",
+    column: "writtenPlan",
+    type: "bool",
+    title: "Written aftercare plan",
+    hint: "You leave with a written plan for the weeks after treatment.",
+    relax: "the written aftercare plan",
+    what: "a written aftercare plan",
+    section: "aftercare",
+    api: { meaning: "the clinic gives each patient a written aftercare plan" },
+  },
   // ---------------------------------------------------------------- cost and payment
   {
     param: "maxSessionPrice",
     kind: "range",
     attr: "sessionMin",
-    doc: (_c: Clinic, x: DocContext) => x.sessionDollars,
-    pg: ({ d }: PgContext) => d.sessionDollars,
+    column: "sessionMin",
     type: "number",
     buckets: "sessionUnder",
     steps: SESSION_PRICE_STEPS,
@@ -447,8 +437,7 @@ export const FILTERS = [
     param: "maxCourse",
     kind: "range",
     attr: "courseLow",
-    doc: (_c: Clinic, x: DocContext) => x.courseDollars,
-    pg: ({ d }: PgContext) => d.courseDollars,
+    column: "courseLow",
     type: "number",
     buckets: "courseUnder",
     steps: COURSE_PRICE_STEPS,
@@ -522,9 +511,9 @@ export const FILTERS = [
     param: "accepting",
     kind: "flag",
     attr: "accepting",
-    doc: (c: Clinic) => c.newPatientStatus === "accepting",
-    pg: ({ c, sql }: PgContext) => sql`(${c.newPatientStatus} = 'accepting')`,
-    type: "bool",
+    column: "newPatientStatus",
+    type: "text",
+    stored: ["accepting"],
     title: "Taking new patients",
     relax: "taking new patients",
     what: "taking new patients",
@@ -579,8 +568,8 @@ export type Filter = (typeof FILTERS)[number];
 export type FilterParam = Filter["param"];
 export type PlaceFilter = Extract<Filter, { kind: "place" }>;
 
-type DocValue<F> = F extends { doc: (...args: never[]) => infer V }
-  ? V
+type DocValue<F> = F extends { kind: "range" }
+  ? number | null
   : F extends { column: infer K extends keyof Clinic }
     ? Clinic[K]
     : never;
@@ -631,15 +620,19 @@ export function choiceWords(f: FilterDef, value: string): string {
   return f.choiceLabels?.[value] ?? (f.kind === "flag" ? f.title : value);
 }
 
+/** Cents to whole dollars for the index (filters and sorts compare dollars). */
+export const dollars = (cents: number | null) => (cents == null ? null : Math.round(cents / 100));
+
 const within = (price: number | null, steps: readonly number[]) =>
   price == null ? [] : steps.filter((s) => price <= s);
 
 /** The filter fields of a listing's search document (see `toSearchDocument`). */
-export function filterFields(c: Clinic, x: DocContext): FilterFields {
+export function filterFields(c: Clinic): FilterFields {
   const out: Record<string, unknown> = {};
   for (const f of FILTERS as readonly FilterDef[]) {
-    if (!f.attr) continue;
-    const value = f.doc ? f.doc(c, x) : f.column ? c[f.column] : undefined;
+    if (!f.attr || !f.column) continue;
+    const stored = c[f.column];
+    const value = f.kind === "range" ? dollars(stored as number | null) : stored;
     out[f.attr] = value;
     if (f.buckets) out[f.buckets] = within(value as number | null, f.steps ?? []);
   }
@@ -659,8 +652,7 @@ export function fieldId(param: string, value?: string): string {
 
 /**
  * A fingerprint of the registry's shape for the index (see `DOC_VERSION`): a positive 31-bit
- * number that changes when a filter, its attribute, its values or its source changes. (A change
- * inside a `doc` function alone does not show here: bump `DOC_SHAPE` in document.ts for that.)
+ * number that changes when a filter, its attribute, its values or its column changes.
  */
 export function registryFingerprint(salt: number): number {
   const shape = (FILTERS as readonly FilterDef[]).map((f) => [
@@ -672,7 +664,6 @@ export function registryFingerprint(salt: number): number {
     f.stored ?? null,
     f.matches ?? null,
     f.column ?? null,
-    f.pg ? "derived" : null,
   ]);
   // FNV-1a: small, stable, and the same on the server and in tests.
   let h = 0x811c9dc5;

@@ -1,6 +1,7 @@
 import { createDb } from "@/db/connect";
-import { runMigrations } from "@/db/migrate";
-import { isDatabaseEmpty, seedDatabase } from "@/db/seed/seed";
+import { runMigrations } from "@/lib/listings/derived";
+import { isDatabaseEmpty } from "@/db/seed/seed";
+import { seedDatabase } from "@/lib/listings/seed";
 import { createMeili } from "@/lib/search/client";
 import { documentCount, indexIsCurrent, rebuildIndex } from "@/lib/search/rebuild";
 import { eq, sql } from "drizzle-orm";

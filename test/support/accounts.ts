@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { inject } from "vitest";
 import type { Db } from "@/db/connect";
 import { generateClinics } from "@/db/seed/generate";
+import { withDerived } from "@/lib/aftercare/derived";
 import { clinicMembers, clinics, users, type Clinic } from "@/db/schema";
 import type { SignedIn } from "@/lib/auth/authz";
 import { toCsvLine } from "@/lib/listings/csv";
@@ -12,11 +13,13 @@ import { smtpMailer } from "@/lib/mail/send";
 /** Test fixtures for accounts: published sample clinics, users with roles, and the real mail sink. */
 
 export async function insertClinics(db: Db, count: number, seed: number) {
-  const rows = generateClinics(count, seed).map((c) => ({
-    ...c,
-    status: "published" as const,
-    website: `https://${c.slug.split("-")[0]}-${seed}.example`,
-  }));
+  const rows = generateClinics(count, seed).map((c) =>
+    withDerived({
+      ...c,
+      status: "published" as const,
+      website: `https://${c.slug.split("-")[0]}-${seed}.example`,
+    }),
+  );
   return db.insert(clinics).values(rows).returning();
 }
 

@@ -1,15 +1,17 @@
-import type { Clinic } from "@/db/schema";
+import type { Clinic, DerivedKey } from "@/db/schema";
+import { withDerived } from "@/lib/aftercare/derived";
 
 let counter = 0;
 
 /**
  * A complete, published clinic row for tests: a plain IV clinic with every price listed and middling
- * aftercare. Override any field; `slug` and `id` are unique per call unless given.
+ * aftercare. Override any field; `slug` and `id` are unique per call unless given. The derived facts
+ * are computed from the result (`withDerived`).
  */
-export function makeClinic(overrides: Partial<Clinic> = {}): Clinic {
+export function makeClinic(overrides: Partial<Omit<Clinic, DerivedKey>> = {}): Clinic {
   counter += 1;
   const n = String(counter).padStart(12, "0");
-  return {
+  const row: Omit<Clinic, DerivedKey> = {
     id: `00000000-0000-4000-8000-${n}`,
     slug: `test-clinic-${counter}`,
     name: `Test Clinic ${counter}`,
@@ -46,6 +48,7 @@ export function makeClinic(overrides: Partial<Clinic> = {}): Clinic {
     digitalTools: [],
     lifestyle: [],
     recoveryRoom: true,
+    writtenPlan: false,
     aftercareWeeks: 4,
     aftercareNotes: "",
     consultFee: 25_000,
@@ -73,4 +76,5 @@ export function makeClinic(overrides: Partial<Clinic> = {}): Clinic {
     version: 1,
     ...overrides,
   };
+  return withDerived(row);
 }

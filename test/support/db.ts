@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { createDb } from "@/db/connect";
-import { runMigrations } from "@/db/migrate";
+import { runMigrations } from "@/lib/listings/derived";
 
 /**
  * A fresh, migrated database on the shared test server, so each test file starts from nothing, or

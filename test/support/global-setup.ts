@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createDb } from "@/db/connect";
-import { runMigrations } from "@/db/migrate";
-import { seedDatabase } from "@/db/seed/seed";
+import { runMigrations } from "@/lib/listings/derived";
+import { seedDatabase } from "@/lib/listings/seed";
 import { startMailSink } from "@/lib/mail/sink";
 import { startEmbeddedStack, type Endpoints } from "@/scripts/lib/services/stack";
 

@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = `${clinic.name}, ${clinic.city}, ${clinic.state}`;
   const description =
     `${clinic.dataSource === "sample" ? "Fictional sample listing. " : ""}` +
-    `Aftercare score ${fmtScore(aftercareScore(clinic).total)}. ` +
+    `Aftercare score ${fmtScore(clinic.aftercareScore)}. ` +
     `Integration therapy: ${INTEGRATION_THERAPY_LABELS[clinic.integrationTherapy].toLowerCase()}. ` +
     `Per session: ${usdRange(clinic.sessionMin, clinic.sessionMax)}.`;
   return {
@@ -95,10 +95,13 @@ export default async function ClinicPage({ params }: Props) {
           <div>
             <p data-testid="aftercare-score">
               <span className="block text-sm text-muted">Aftercare score </span>
-              <span className="num text-3xl font-semibold">{fmtScore(score.total)}</span>
+              <span className="num text-3xl font-semibold">{fmtScore(clinic.aftercareScore)}</span>
             </p>
             <div aria-hidden="true" className="mt-1 h-2 overflow-hidden rounded-full bg-accent-100">
-              <div className="h-full rounded-full bg-accent-700" style={{ width: `${score.total}%` }} />
+              <div
+                className="h-full rounded-full bg-accent-700"
+                style={{ width: `${clinic.aftercareScore}%` }}
+              />
             </div>
             <p className="mt-1 text-sm">
               <a href="#score">See how it adds up</a>
@@ -109,7 +112,9 @@ export default async function ClinicPage({ params }: Props) {
               <dt className="text-sm text-muted">Estimated first course</dt>
               <dd className="num font-semibold">
                 <a href="#course">
-                  {estimate.low !== null ? usdRange(estimate.low, estimate.high) : "Can't estimate"}
+                  {clinic.courseLow !== null && clinic.courseHigh !== null
+                    ? usdRange(clinic.courseLow, clinic.courseHigh)
+                    : "Can't estimate"}
                 </a>
               </dd>
             </div>

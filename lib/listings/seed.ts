@@ -1,0 +1,9 @@
+import "server-only";
+import type { Db } from "@/db/connect";
+import { seedDatabase as seedWith } from "@/db/seed/seed";
+import { deriveListing } from "@/lib/aftercare/derived";
+
+/** `seedDatabase` of db/seed/seed.ts, storing each sample listing's derived facts (`deriveListing`). */
+export function seedDatabase(db: Db, opts: Omit<Parameters<typeof seedWith>[1], "derive">): Promise<number> {
+  return seedWith(db, { ...opts, derive: deriveListing });
+}
