@@ -55,7 +55,12 @@ export default async function ClinicsPage({ searchParams }: Props) {
                 </button>
               </div>
             </div>
-            <FilterPanel query={query} facets={result.facets} activeCount={activeChips(query).length} />
+            <FilterPanel
+              query={query}
+              facets={result.facets}
+              activeCount={activeChips(query).length}
+              total={result.total}
+            />
           </SearchForm>
           <ResultsRegion>
             <Results query={shown} result={result} formId={FORM_ID} now={new Date()} />

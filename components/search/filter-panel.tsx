@@ -1,5 +1,3 @@
-"use client";
-
 import type { ReactNode } from "react";
 import { count, usd } from "@/lib/format";
 import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
@@ -16,16 +14,21 @@ import {
 } from "@/lib/search/registry";
 import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, RADIUS_CHOICES } from "@/lib/search/constants";
 import type { ParamName, SearchQuery } from "@/lib/search/query";
+import { FilterSheet, PanelSection } from "./filter-sheet";
 
 /**
- * The filters of /clinics: a plain GET form's fields with the count beside every choice. On a phone
- * they sit in a closed panel under the search box; from 1024 px wide they stay open beside the
- * results. Works without JavaScript (the "Show results" button submits). A client component: the
- * fields are the interactive part of the page, and rendering them here from `query` and `facets`
- * sends those few kilobytes to the browser instead of the whole rendered form a second time.
+ * The filters of /clinics: a plain GET form's fields with the count beside every choice, in the
+ * registry's section order. On a phone they open from "Filters" as a full-screen sheet (in place,
+ * without JavaScript); from 1024 px wide they stay open beside the results. Works without
+ * JavaScript (the "Show results" button submits).
+ *
+ * A server component: the fields and their ~130 counts change only with the search, which the
+ * server renders anyway, so the browser neither downloads the registry nor runs this code to hydrate
+ * them. The interactive parts are small client islands (filter-sheet.tsx): the sheet and the
+ * sections that stay open; a changed field is applied by the form (search-client.tsx).
  */
 
-type Props = { query: SearchQuery; facets: FacetCounts; activeCount: number };
+type Props = { query: SearchQuery; facets: FacetCounts; activeCount: number; total: number };
 
 const countOf = (facets: FacetCounts, param: ParamName, value: string) => facets[param]?.[value];
 
@@ -262,23 +265,6 @@ function TextField({
   );
 }
 
-function Section({ title, open, children }: { title: string; open: boolean; children: ReactNode }) {
-  return (
-    <details open={open} className="group/section border-t border-line py-2">
-      <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between text-lg font-semibold [&::-webkit-details-marker]:hidden">
-        {title}
-        <span
-          aria-hidden="true"
-          className="text-base text-muted transition-transform group-open/section:rotate-90"
-        >
-          ›
-        </span>
-      </summary>
-      <div className="space-y-4 pb-2 pt-1">{children}</div>
-    </details>
-  );
-}
-
 const title = (param: ParamName) => filterDef(param)?.title ?? param;
 
 const any = (q: SearchQuery, params: ParamName[]) =>
@@ -287,103 +273,84 @@ const any = (q: SearchQuery, params: ParamName[]) =>
     return Array.isArray(v) ? v.length > 0 : v !== null && v !== false && v !== "";
   });
 
-export function FilterPanel({ query, facets, activeCount }: Props) {
+/** A choice of state (where the clinic is, or where online care reaches), with its counts. */
+function StateSelect(props: {
+  param: "state" | "telehealthIn";
+  none: string;
+  query: SearchQuery;
+  facets: FacetCounts;
+}) {
+  const { param, query, facets } = props;
   return (
-    <details
-      className="rounded-lg border border-line bg-white lg:border-0 lg:bg-transparent lg:[&::details-content]:[content-visibility:visible]"
-      open={false}
-    >
-      <summary className="flex min-h-12 cursor-pointer items-center justify-between px-4 font-semibold lg:hidden">
-        <span>Filters{activeCount > 0 ? ` (${activeCount} on)` : ""}</span>
-        <span aria-hidden="true" className="text-sm font-normal text-muted">
-          Show / hide
-        </span>
-      </summary>
-      <div className="px-4 pb-4 lg:px-0">
-        <Section title={PANEL_SECTIONS[0]!.title} open>
-          <Select
-            name="state"
-            label={title("state")}
-            value={query.state ?? ""}
-            defaultValue=""
-            options={[
-              { value: "", text: "Any state" },
-              ...STATES_BY_NAME.map((s) => ({
-                value: s,
-                text: STATE_NAMES[s],
-                count: countOf(facets, "state", s),
-              })),
-            ]}
-          />
-          <TextField
-            name="city"
-            label={title("city")}
-            value={query.city ?? ""}
-            autoComplete="address-level2"
-          />
-          <div className="grid grid-cols-[1fr_auto] items-end gap-2">
-            <TextField
-              name="zip"
-              label={title("zip")}
-              value={query.zip?.code ?? ""}
-              inputMode="numeric"
-              pattern="[0-9]{5}"
-              maxLength={10}
-              autoComplete="postal-code"
-            />
-            <Select
-              name="radius"
-              label={title("radius")}
-              value={String(query.radius)}
-              defaultValue={String(DEFAULT_RADIUS)}
-              options={RADIUS_CHOICES.map((r) => ({ value: String(r), text: `${r} miles` }))}
-            />
-          </div>
-          <Select
-            name="telehealthIn"
-            label={title("telehealthIn")}
-            value={query.telehealthIn ?? ""}
-            defaultValue=""
-            options={[
-              { value: "", text: "No online care" },
-              ...STATES_BY_NAME.map((s) => ({
-                value: s,
-                text: STATE_NAMES[s],
-                count: countOf(facets, "telehealthIn", s),
-              })),
-            ]}
-          />
-        </Section>
+    <Select
+      name={param}
+      label={title(param)}
+      value={query[param] ?? ""}
+      defaultValue=""
+      options={[
+        { value: "", text: props.none },
+        ...STATES_BY_NAME.map((s) => ({ value: s, text: STATE_NAMES[s], count: countOf(facets, param, s) })),
+      ]}
+    />
+  );
+}
 
-        {PANEL_SECTIONS.filter((section) => section.key !== "where").map((section) => {
-          const filters = (FILTERS as readonly FilterDef[]).filter((f) => f.section === section.key);
-          return (
-            <Section
-              key={section.key}
-              title={section.title}
-              open={
-                section.open ||
-                any(
-                  query,
-                  filters.map((f) => f.param as ParamName),
-                )
-              }
-            >
-              {section.intro && <p className="text-sm text-muted">{section.intro}</p>}
-              {filters.map((f) => (
-                <Filter key={f.param} f={f} query={query} facets={facets} />
-              ))}
-            </Section>
-          );
-        })}
-
-        {query.perPage !== DEFAULT_PER_PAGE && <input type="hidden" name="perPage" value={query.perPage} />}
-        <div className="sticky bottom-0 -mx-4 border-t border-line bg-white px-4 py-3 lg:static lg:mx-0 lg:border-0 lg:bg-transparent lg:px-0">
-          <button type="submit" className="btn w-full">
-            Show results
-          </button>
-        </div>
+/** The "Where" section's fields: place filters, drawn together (see `placeGroup`). */
+function WhereFields({ query, facets }: { query: SearchQuery; facets: FacetCounts }) {
+  return (
+    <>
+      <StateSelect param="state" none="Any state" query={query} facets={facets} />
+      <TextField name="city" label={title("city")} value={query.city ?? ""} autoComplete="address-level2" />
+      <div className="grid grid-cols-[1fr_auto] items-end gap-2">
+        <TextField
+          name="zip"
+          label={title("zip")}
+          value={query.zip?.code ?? ""}
+          inputMode="numeric"
+          pattern="[0-9]{5}"
+          maxLength={10}
+          autoComplete="postal-code"
+        />
+        <Select
+          name="radius"
+          label={title("radius")}
+          value={String(query.radius)}
+          defaultValue={String(DEFAULT_RADIUS)}
+          options={RADIUS_CHOICES.map((r) => ({ value: String(r), text: `${r} miles` }))}
+        />
       </div>
-    </details>
+      <StateSelect param="telehealthIn" none="No online care" query={query} facets={facets} />
+    </>
+  );
+}
+
+export function FilterPanel({ query, facets, activeCount, total }: Props) {
+  return (
+    <FilterSheet activeCount={activeCount} total={total}>
+      {PANEL_SECTIONS.map((section) => {
+        const filters = (FILTERS as readonly FilterDef[]).filter((f) => f.section === section.key);
+        return (
+          <PanelSection
+            key={section.key}
+            title={section.title}
+            open={
+              section.open ||
+              any(
+                query,
+                filters.map((f) => f.param as ParamName),
+              )
+            }
+          >
+            {section.intro && <p className="text-sm text-muted">{section.intro}</p>}
+            {section.key === "where" ? (
+              <WhereFields query={query} facets={facets} />
+            ) : (
+              filters.map((f) => <Filter key={f.param} f={f} query={query} facets={facets} />)
+            )}
+          </PanelSection>
+        );
+      })}
+      {query.perPage !== DEFAULT_PER_PAGE && <input type="hidden" name="perPage" value={query.perPage} />}
+    </FilterSheet>
   );
 }

@@ -231,7 +231,14 @@ export function Results({
     <section id="results" tabIndex={-1} aria-labelledby="results-heading" className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h2 id="results-heading" className="text-xl" aria-live="polite" data-testid="result-count">
+          <h2
+            id="results-heading"
+            // The phone filter sheet's "Show N clinics" button puts the focus here.
+            tabIndex={-1}
+            className="text-xl"
+            aria-live="polite"
+            data-testid="result-count"
+          >
             {plural(result.total, "clinic")}
             {query.zip
               ? ` within ${query.radius} miles of ${query.zip.city}, ${query.zip.state} ${query.zip.code}`

@@ -24,6 +24,11 @@ export function SearchProvider({ children }: { children: ReactNode }) {
   return <SearchContext value={{ pending, go }}>{children}</SearchContext>;
 }
 
+/** Whether the next results are loading (false outside the search page). */
+export function useSearchPending(): boolean {
+  return use(SearchContext)?.pending ?? false;
+}
+
 /** The form's fields as a short query string: empty fields and an unused distance left out. */
 export function formQuery(form: HTMLFormElement): string {
   const data = new FormData(form);
@@ -90,6 +95,8 @@ export function SearchForm({
     const form = ref.current;
     if (!form || !search) return;
     const qs = formQuery(form);
+    // Nothing changed (e.g. "Show 12 clinics" after choices that applied at once): no new request.
+    if (qs === new URLSearchParams(window.location.search).toString()) return;
     pushed.current = qs;
     search.go(qs ? `/clinics?${qs}` : "/clinics");
   }, [search]);
@@ -144,7 +151,7 @@ export function SearchForm({
 
 /** The results: marked busy and dimmed while the next ones load. */
 export function ResultsRegion({ children, className }: { children: ReactNode; className?: string }) {
-  const pending = use(SearchContext)?.pending ?? false;
+  const pending = useSearchPending();
   return (
     <div
       aria-busy={pending}

@@ -38,8 +38,13 @@ import { COURSE_PRICE_STEPS, DEFAULT_RADIUS, MAX_RADIUS, SESSION_PRICE_STEPS } f
 export type FilterKind = "flag" | "choice" | "many" | "range" | "place";
 
 /** Where a filter sits in the panel. Within a section, filters keep registry order. */
-export type PanelSection = "where" | "aftercare" | "cost" | "treatment" | "access";
+export type PanelSection = "where" | "cost" | "availability" | "aftercare" | "treatment" | "access";
 
+/**
+ * The panel's sections, in the order the panel shows them (on a wide screen and in the phone's
+ * filter sheet alike): what a first-time patient decides on first (place, price and how to pay,
+ * whether new patients are taken), then aftercare, then the rest.
+ */
 export const PANEL_SECTIONS: readonly {
   key: PanelSection;
   title: string;
@@ -48,10 +53,11 @@ export const PANEL_SECTIONS: readonly {
   intro?: string;
 }[] = [
   { key: "where", title: "Where", open: true },
+  { key: "cost", title: "Cost and payment", open: true },
+  { key: "availability", title: "Availability", open: true },
   { key: "aftercare", title: "Aftercare", open: true, intro: brief(GLOSSARY.aftercare.definition) },
-  { key: "cost", title: "Cost and payment", open: false },
   { key: "treatment", title: "Treatment", open: false },
-  { key: "access", title: "Access", open: false },
+  { key: "access", title: "Hours and languages", open: false },
 ];
 
 /** How the fallback compares an attribute: a text value, a text array, a boolean or a number. */
@@ -506,7 +512,7 @@ export const FILTERS = [
     section: "cost",
     api: { meaning: "income-based prices" },
   },
-  // ---------------------------------------------------------------- access
+  // ---------------------------------------------------------------- availability, then hours and languages
   {
     param: "accepting",
     kind: "flag",
@@ -517,7 +523,7 @@ export const FILTERS = [
     title: "Taking new patients",
     relax: "taking new patients",
     what: "taking new patients",
-    section: "access",
+    section: "availability",
     api: { meaning: "taking new patients now" },
   },
   {
