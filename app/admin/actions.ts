@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
 import type { ActionState } from "@/components/action-form";
-import type { SaveResponse } from "@/app/dashboard/listings/[id]/listing-editor";
+import type { SaveResponse } from "@/components/listings/listing-editor";
 import { rebuildSearch } from "@/lib/admin/search";
 import { currentActor } from "@/lib/auth/session";
 import { decideClaim } from "@/lib/claims/service";

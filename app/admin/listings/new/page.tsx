@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { ListingEditor } from "@/app/dashboard/listings/[id]/listing-editor";
+import { ListingEditor } from "@/components/listings/listing-editor";
 import { requireAdminPage } from "@/lib/auth/session";
 import { BLANK_LISTING, toFormValues } from "@/lib/listings/schema";
 import { createListingAction } from "../../actions";

@@ -13,7 +13,7 @@ import { listingById, membersOf } from "@/lib/listings/account-queries";
 import { listingInputSchema, toFormValues } from "@/lib/listings/schema";
 import { hasPendingWordingReview } from "@/lib/wording/reviews";
 import { inviteEditorAction, removeMemberAction, saveListingAction } from "../../actions";
-import { ListingEditor } from "./listing-editor";
+import { ListingEditor } from "@/components/listings/listing-editor";
 
 export const metadata: Metadata = { title: "Edit listing", robots: { index: false } };
 
