@@ -16,7 +16,7 @@ import { rebuildIndex } from "@/lib/search/rebuild";
 import { drainOutbox, enqueueSearchSync } from "@/lib/search/sync";
 import { makeClinic } from "./support/clinic";
 import { choicesOf, FILTERS, type FilterDef } from "@/lib/search/registry";
-import { FEW_RESULTS, meiliCounter, waysOut } from "@/lib/search/suggestions";
+import { FEW_RESULTS, meiliCounter, unpricedLabel, waysOut, type CountAsk } from "@/lib/search/suggestions";
 import { freshDatabase } from "./support/db";
 import { testIndexName } from "./support/search";
 
@@ -122,17 +122,22 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
     expect(m.total).toBe(p.total);
     expect(m.total).toBeLessThan(FEW_RESULTS);
     const fromMeili = await waysOut(q, m.total, m.relax, meiliCounter(meili, index, outsideFinder(db.db)));
-    const fromPg = await waysOut(q, p.total, p.relax, (qs) => countPostgres(db.db, qs));
+    const fromPg = await waysOut(q, p.total, p.relax, (asks) => countPostgres(db.db, asks));
     expect(fromPg).toEqual(fromMeili);
     expect(fromMeili.length).toBeGreaterThan(0);
     for (const w of fromMeili) {
       const changed = { ...q, ...w.change, page: 1 };
-      expect((await searchPostgres(db.db, changed, filterGroups(changed))).total).toBe(w.total);
+      const found = await searchPostgres(db.db, { ...changed, perPage: 100 }, filterGroups(changed));
+      expect(found.total).toBe(w.total);
       expect(w.total).toBeGreaterThan(m.total);
+      if (w.unpriced !== undefined && found.total <= 100)
+        expect(found.docs.filter((d) => d.sessionPrice === null).length).toBe(w.unpriced);
     }
-    // In order: a wider circle, online care in the state, one filter fewer.
+    // In order: a wider circle, online care in the state, one filter fewer, the clinics without a price.
     const kinds = fromMeili.map((w) =>
-      ["Within ", "Include online care", "Search without "].findIndex((s) => w.label.startsWith(s)),
+      w.unpriced !== undefined
+        ? 3
+        : ["Within ", "Include online care", "Search without "].findIndex((s) => w.label.startsWith(s)),
     );
     expect(kinds).not.toContain(-1);
     expect(kinds).toEqual([...kinds].sort());
@@ -142,10 +147,40 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
   it("offers no ways out, and counts nothing more, when three or more match", async () => {
     const q = parse("state=CA");
     const asked: unknown[] = [];
-    const record = async (qs: readonly SearchQuery[]) => (asked.push(qs), qs.map(() => 0));
+    const record = async (asks: readonly CountAsk[]) => (asked.push(asks), asks.map(() => 0));
     expect(await waysOut(q, 3, { place: 1500 }, record)).toEqual([]);
     expect(asked).toEqual([]);
   });
+
+  it.each(["maxSessionPrice=500", "state=CA&maxSessionPrice=600&sort=price"])(
+    "offers the matching clinics that list no price, on any search with a price limit: %s",
+    async (qs) => {
+      const q = parse(qs);
+      const groups = filterGroups(q);
+      const m = await searchMeili(meili, index, q, groups, { outside: outsideFinder(db.db) });
+      const p = await searchPostgres(db.db, q, groups);
+      expect(m.total).toBeGreaterThanOrEqual(FEW_RESULTS);
+      const fromMeili = await waysOut(q, m.total, m.relax, meiliCounter(meili, index, outsideFinder(db.db)));
+      const fromPg = await waysOut(q, p.total, p.relax, (asks) => countPostgres(db.db, asks));
+      expect(fromPg).toEqual(fromMeili);
+      // The oracle: the listings the search finds without its price limit, read from PostgreSQL.
+      const without = { ...q, maxSessionPrice: null };
+      const rows = await db.db
+        .select({ price: clinics.sessionPrice })
+        .from(clinics)
+        .where(inArray(clinics.id, (await allIds("pg", without)).ids));
+      const unpriced = rows.filter((r) => r.price === null).length;
+      expect(unpriced).toBeGreaterThan(0);
+      expect(fromMeili).toEqual([
+        {
+          label: unpricedLabel(unpriced),
+          change: { maxSessionPrice: null },
+          total: rows.length,
+          unpriced,
+        },
+      ]);
+    },
+  );
 
   it("the whole mix exercises real results, empty results and counts", async () => {
     const totals = await Promise.all(
@@ -165,7 +200,7 @@ describe("Meilisearch and the PostgreSQL fallback agree", () => {
     const p = await searchPostgres(db.db, q, groups);
     const key = (d: (typeof m.docs)[number]) =>
       sort === "price"
-        ? (d.sessionMin ?? Infinity)
+        ? (d.sessionPrice ?? Infinity)
         : sort === "verified"
           ? -(d.lastVerifiedAt ? Date.parse(d.lastVerifiedAt) / 1000 : 0)
           : -d.aftercareScore;

@@ -4,7 +4,7 @@ import { SampleBadge } from "@/components/notices";
 import { SCORE_RUBRIC } from "@/lib/aftercare/score";
 import { miles, relativeDays, score, usdRange } from "@/lib/format";
 import { NEW_PATIENT_STATUS_LABELS, ROUTE_LABELS } from "@/lib/labels";
-import { listText, paymentText } from "@/lib/listings/describe";
+import { listText, paymentText, sessionPriceText } from "@/lib/listings/describe";
 import { priceAge } from "@/lib/listings/freshness";
 import type { ClinicHit } from "@/lib/search/hits";
 
@@ -93,7 +93,9 @@ export function ResultCard({ hit, now }: { hit: ClinicHit; now: Date }) {
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-3">
         <div>
           <dt className="text-sm text-muted">Per session</dt>
-          <dd className="num font-semibold">{usdRange(cents(hit.sessionMin), cents(hit.sessionMax))}</dd>
+          <dd className="num font-semibold" data-testid="session-price">
+            {sessionPriceText(cents(hit.sessionPrice), hit.sessionPricePackage)}
+          </dd>
           <dd
             className={`text-sm ${age.stale ? "font-medium text-amber-900" : "text-muted"}`}
             data-testid="price-age"

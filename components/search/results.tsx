@@ -15,7 +15,8 @@ import { PLACE_PARAMS } from "@/lib/search/filters";
 import type { SearchResult } from "@/lib/search/search";
 import { STATE_NAMES } from "@/lib/labels";
 import { ResultCard } from "./result-card";
-import { WaysOut } from "./ways-out";
+import { UnpricedOffer, WaysOut } from "./ways-out";
+import type { WayOut } from "@/lib/search/suggestions";
 import { count } from "@/lib/format";
 
 const SORT_LABELS: Record<Sort, string> = {
@@ -191,14 +192,14 @@ function Pagination({ query, result }: { query: SearchQuery; result: SearchResul
 }
 
 /** Nothing matched: say so, and offer the ways out (a wider circle, online care, one filter fewer). */
-function EmptyState({ query, result }: { query: SearchQuery; result: SearchResult }) {
+function EmptyState({ query, ways }: { query: SearchQuery; ways: WayOut[] }) {
   return (
     <div className="card space-y-3" data-testid="empty">
       <h2 className="text-xl">No clinics match all of your choices</h2>
-      {result.suggestions.length > 0 ? (
+      {ways.length > 0 ? (
         <>
           <p>Try widening your search:</p>
-          <WaysOut query={query} ways={result.suggestions} />
+          <WaysOut query={query} ways={ways} />
         </>
       ) : (
         <p>Try fewer filters, or check the spelling of your search words.</p>
@@ -224,6 +225,9 @@ export function Results({
   now: Date;
 }) {
   const chips = activeChips(query);
+  // The offer of the clinics without a price stands apart: it comes with any number of results.
+  const unpriced = result.suggestions.find((w) => w.unpriced !== undefined);
+  const ways = result.suggestions.filter((w) => w !== unpriced);
   const first = (result.page - 1) * result.perPage + 1;
   const last = first + result.hits.length - 1;
   return (
@@ -278,8 +282,10 @@ export function Results({
 
       {result.degraded && <DegradedNotice />}
 
+      {unpriced && <UnpricedOffer query={query} way={unpriced} />}
+
       {result.total === 0 ? (
-        <EmptyState query={query} result={result} />
+        <EmptyState query={query} ways={ways} />
       ) : (
         <ol className="space-y-3" aria-label="Clinics">
           {result.hits.map((hit) => (
@@ -287,12 +293,12 @@ export function Results({
           ))}
         </ol>
       )}
-      {result.total > 0 && result.suggestions.length > 0 && (
+      {result.total > 0 && ways.length > 0 && (
         <div className="card space-y-2" data-testid="few">
           <p className="font-medium">
             Only {plural(result.total, "clinic")} found. Widen your search to see more:
           </p>
-          <WaysOut query={query} ways={result.suggestions} />
+          <WaysOut query={query} ways={ways} />
         </div>
       )}
 

@@ -20,6 +20,20 @@ export function WaysOut({ query, ways }: { query: SearchQuery; ways: WayOut[] })
   );
 }
 
+/**
+ * "3 clinics don't list prices — show them": on a search with a per-session price limit, the link
+ * to the same search without it (the label carries the count of clinics without a price).
+ */
+export function UnpricedOffer({ query, way }: { query: SearchQuery; way: WayOut }) {
+  return (
+    <p className="text-sm" data-testid="unpriced">
+      <Link href={searchHref(query, way.change)} className="inline-flex min-h-11 items-center">
+        {way.label}
+      </Link>
+    </p>
+  );
+}
+
 /** "Which Springfield did you mean?": one link per city of that name, biggest first. */
 export function PlaceChoices({ query, choices }: { query: SearchQuery; choices: PlaceChoice[] }) {
   const words = choices[0]?.change.zip?.city;

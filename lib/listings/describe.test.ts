@@ -10,12 +10,19 @@ import {
   onCallText,
   placeText,
   safeWebsite,
+  sessionPriceText,
   statesServedShort,
   telHref,
   waitText,
 } from "./describe";
 
 describe("describe", () => {
+  it("says the one comparable price per session, and when a package gives it", () => {
+    expect(sessionPriceText(47_900, 6)).toBe("from $479/session in a 6-session package");
+    expect(sessionPriceText(45_000, null)).toBe("from $450/session");
+    expect(sessionPriceText(null, null)).toBe("Not listed");
+  });
+
   it("says who is on call and when", () => {
     expect(onCallText({ onCall: "nurse", onCallHours: "always" })).toBe("A nurse, any time, day or night");
     expect(onCallText({ onCall: "coach", onCallHours: null })).toBe("A coach, hours not stated");

@@ -1,6 +1,6 @@
 import type { Clinic } from "@/db/schema";
 import type { UsState } from "@/db/enums";
-import { usd } from "@/lib/format";
+import { NOT_LISTED, usd } from "@/lib/format";
 import {
   INSURANCE_LABELS,
   INTEGRATION_BY_LABELS,
@@ -137,4 +137,15 @@ export function paymentText(c: Pick<Clinic, "insurance" | "hsaFsa" | "financing"
   return [INSURANCE_LABELS[c.insurance], c.hsaFsa && "HSA/FSA accepted", c.financing && "Payment plans"]
     .filter(Boolean)
     .join(" · ");
+}
+
+/**
+ * The one comparable per-session price (`sessionPrice`, lib/aftercare/cost.ts
+ * `effectiveSessionPrice`) in words: "from $479/session in a 6-session package" when a package
+ * gives it, else "from $450/session"; "Not listed" without any price.
+ */
+export function sessionPriceText(cents: number | null, packageSessions: number | null): string {
+  if (cents === null) return NOT_LISTED;
+  const each = `from ${usd(cents)}/session`;
+  return packageSessions === null ? each : `${each} in a ${packageSessions}-session package`;
 }

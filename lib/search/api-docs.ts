@@ -24,7 +24,7 @@ const OTHER: Record<"q" | "sort" | "page" | "perPage", Omit<ParamRow, "param">> 
   sort: {
     values: `${code(SORTS[0])} (default), ${SORTS.slice(1).map(code).join(", ")}`,
     meaning:
-      "`relevance`: best text match first; without `q`, the best aftercare score first. `price`: lowest session price first (unknown prices last). `score`: best aftercare score first. `distance`: nearest first, only with `zip` (and the default then). `verified`: most recently verified first",
+      "`relevance`: best text match first; without `q`, the best aftercare score first. `price`: lowest effective price per session first (`sessionPrice`; unknown prices last). `score`: best aftercare score first. `distance`: nearest first, only with `zip` (and the default then). `verified`: most recently verified first",
   },
   page: { values: "whole number from 1; default `1`", meaning: "a page past the last one is an error" },
   perPage: { values: `1–${MAX_PER_PAGE}; default \`${DEFAULT_PER_PAGE}\``, meaning: "results per page" },

@@ -68,6 +68,8 @@ const hitSchema = z.object({
   routes: z.array(E.routeSchema),
   sessionMin: nullableInt,
   sessionMax: nullableInt,
+  sessionPrice: nullableInt,
+  sessionPricePackage: nullableInt,
   courseLow: nullableInt,
   courseHigh: nullableInt,
   aftercareScore: z.number().int(),

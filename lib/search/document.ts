@@ -12,7 +12,7 @@ export const UNKNOWN_PRICE_SORT = 1_000_000;
 /**
  * Bump when a document field other than the registry's filter fields is added or changes meaning.
  */
-const DOC_SHAPE = 4;
+const DOC_SHAPE = 5;
 
 /**
  * The version of the document shape: it changes with `DOC_SHAPE`, with the definition of the stored
@@ -28,7 +28,7 @@ export const DOC_VERSION = registryFingerprint(DOC_SHAPE * 1000 + DERIVED_VERSIO
  * place"). Everything here is read from the row, so the index can always be rebuilt from PostgreSQL.
  */
 export function toSearchDocument(c: Clinic) {
-  const sessionMin = dollars(c.sessionMin);
+  const sessionPrice = dollars(c.sessionPrice);
   return {
     id: c.id,
     docVersion: DOC_VERSION,
@@ -55,7 +55,11 @@ export function toSearchDocument(c: Clinic) {
     aftercareSupports: c.aftercareSupports,
     consultFee: dollars(c.consultFee),
     sessionMax: dollars(c.sessionMax),
-    priceSort: sessionMin ?? UNKNOWN_PRICE_SORT,
+    /** The package's sessions when `sessionPrice` (a filter field) is a package's price ÷ its sessions. */
+    sessionPricePackage: c.sessionPricePackage,
+    sessionMin: dollars(c.sessionMin),
+    // The lowest effective price per session (lib/aftercare/cost.ts `effectiveSessionPrice`).
+    priceSort: sessionPrice ?? UNKNOWN_PRICE_SORT,
     courseHigh: dollars(c.courseHigh),
     priceSource: c.priceSource,
     /** The date (YYYY-MM-DD) the prices were last updated; cards show their age. */
@@ -65,7 +69,7 @@ export function toSearchDocument(c: Clinic) {
     lastVerifiedTs: c.lastVerifiedAt ? Math.floor(c.lastVerifiedAt.getTime() / 1000) : 0,
     lastVerifiedAt: c.lastVerifiedAt?.toISOString() ?? null,
     updatedAt: c.updatedAt.toISOString(),
-    // Every field a filter names (state, routes, sessionMin, courseLow, …), from the registry.
+    // Every field a filter names (state, routes, sessionPrice, courseLow, …), from the registry.
     ...filterFields(c),
   };
 }

@@ -6,6 +6,7 @@ import { clinics } from "@/db/schema";
 import { toSearchDocument, UNKNOWN_PRICE_SORT } from "./document";
 import { distanceSql, withinSql } from "./geo-sql";
 import {
+  andAlso,
   combined,
   FACETS,
   filterGroups,
@@ -16,6 +17,7 @@ import {
 } from "./filters";
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
+import type { CountAsk } from "./suggestions";
 import { FILTERS, type FilterDef, type SqlType } from "./registry";
 import type { FilterableAttribute } from "./settings";
 import { searchWords } from "./settings";
@@ -96,6 +98,10 @@ export function toSql(cond: Cond): SQL {
       return col.cents && Number.isInteger(cond.value)
         ? sql`(${col.cents} < ${cond.value * 100 + 50})`
         : sql`(${col.expr} <= ${cond.value})`;
+    }
+    case "null": {
+      const col = column(cond.attr);
+      return sql`(${col.cents ?? col.expr} is null)`;
     }
     case "geo":
       return withinSql(cond);
@@ -190,7 +196,8 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
     sql`${c.languages} as languages`,
     sql`${c.lastVerifiedAt} as last_verified_at`,
     sql`${c.aftercareScore} as score`,
-    sql`${dollarsSql(sql`${c.sessionMin}`)} as session_dollars`,
+    // The sort by price: the lowest effective price per session, as `priceSort` in the document.
+    sql`${dollarsSql(sql`${c.sessionPrice}`)} as session_dollars`,
   ];
   if (query.zip) columns.push(sql`${distanceSql(query.zip.lat, query.zip.lng)} as dist`);
   if (words.length) columns.push(sql`${nameMatchSql(words)} as name_match`);
@@ -267,14 +274,14 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
 }
 
 /**
- * How many listings each query finds (its words and filters; page and sort play no part): the
- * PostgreSQL side of the counts behind the ways out of a search with few results (`suggestions.ts`).
+ * How many listings each ask finds (its query's words and filters, and its extra condition; page and
+ * sort play no part): the PostgreSQL side of the counts behind the ways out (`suggestions.ts`).
  */
-export function countPostgres(db: Db, queries: readonly SearchQuery[]): Promise<number[]> {
+export function countPostgres(db: Db, asks: readonly CountAsk[]): Promise<number[]> {
   return limited(async () => {
     const counts: number[] = [];
-    for (const query of queries) {
-      const all = combined(filterGroups(query));
+    for (const { query, and: extra } of asks) {
+      const all = andAlso(combined(filterGroups(query)), extra);
       const where = sqlAnd(eq(c.status, "published"), textMatchSql(query.q), all && toSql(all));
       const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${c} where ${where}`);
       counts.push(toInt(row?.n));

@@ -30,7 +30,7 @@ describe("filter builder", () => {
 
   it("ORs values inside a parameter and ANDs parameters", () => {
     expect(filterOf("route=iv_infusion&route=oral&followUp24h=true&maxSessionPrice=500")).toBe(
-      '(routes IN ["iv_infusion", "oral"] AND followUp24h = true AND sessionMin <= 500)',
+      '(routes IN ["iv_infusion", "oral"] AND followUp24h = true AND sessionPrice <= 500)',
     );
   });
 
@@ -117,9 +117,14 @@ describe("hostile values", () => {
   it("refuses attributes outside the allowlist and non-finite numbers", () => {
     expect(() => toMeiliFilter({ op: "eq", attr: "id" as never, value: "x" })).toThrow(UnsafeFilterError);
     expect(() => toMeiliFilter({ op: "eq", attr: "lat" as never, value: "x" })).toThrow(UnsafeFilterError);
-    expect(() => toMeiliFilter({ op: "lte", attr: "sessionMin", value: NaN })).toThrow(UnsafeFilterError);
+    expect(() => toMeiliFilter({ op: "lte", attr: "sessionPrice", value: NaN })).toThrow(UnsafeFilterError);
     expect(() => toMeiliFilter({ op: "geo", lat: Infinity, lng: 0, meters: 1 })).toThrow(UnsafeFilterError);
     expect(() => toMeiliFilter({ op: "in", attr: "routes", values: [] })).toThrow(UnsafeFilterError);
+  });
+
+  it("finds listings without a value, only on an allowed attribute", () => {
+    expect(toMeiliFilter({ op: "null", attr: "sessionPrice" })).toBe("sessionPrice IS NULL");
+    expect(() => toMeiliFilter({ op: "null", attr: "lat" as never })).toThrow(UnsafeFilterError);
   });
 
   it("carries a city only as the dataset spells it", () => {

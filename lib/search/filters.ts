@@ -15,12 +15,16 @@ export type Cond =
   | { op: "eq"; attr: FilterableAttribute; value: string | boolean }
   | { op: "in"; attr: FilterableAttribute; values: readonly string[] }
   | { op: "lte"; attr: FilterableAttribute; value: number }
+  /** The attribute holds no value (a listing with no price, for the "don't list prices" offer). */
+  | { op: "null"; attr: FilterableAttribute }
   /** Within a circle. For Meilisearch, `outside` holds the ids in its bounding box but outside it (see `resolveGeo`). */
   | ({ op: "geo"; outside?: readonly string[] } & Circle)
   | { op: "and"; items: readonly Cond[] }
   | { op: "or"; items: readonly Cond[] };
 
 export const and = (items: readonly Cond[]): Cond => (items.length === 1 ? items[0]! : { op: "and", items });
+/** Both conditions, either, or none. */
+export const andAlso = (a?: Cond, b?: Cond): Cond | undefined => (a && b ? and([a, b]) : (a ?? b));
 /** OR; alternatives that are all `IN` lists of one attribute merge into one list. */
 export function or(items: readonly Cond[]): Cond {
   if (items.length === 1) return items[0]!;
@@ -235,6 +239,8 @@ export function toMeiliFilter(c: Cond): string {
       return `${attribute(c.attr)} IN [${c.values.map(literal).join(", ")}]`;
     case "lte":
       return `${attribute(c.attr)} <= ${number(c.value)}`;
+    case "null":
+      return `${attribute(c.attr)} IS NULL`;
     case "geo":
       return geoFilter(c);
     case "and":

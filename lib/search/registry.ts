@@ -423,8 +423,8 @@ export const FILTERS = [
   {
     param: "maxSessionPrice",
     kind: "range",
-    attr: "sessionMin",
-    column: "sessionMin",
+    attr: "sessionPrice",
+    column: "sessionPrice",
     type: "number",
     buckets: "sessionUnder",
     steps: SESSION_PRICE_STEPS,
@@ -436,7 +436,7 @@ export const FILTERS = [
     api: {
       values: "dollars, 0–100000 (`450`, `450.50`, `$1,000`; cents are dropped)",
       meaning:
-        "the lowest listed price per session is at most this. Listings without a session price are left out",
+        "the lowest effective price per session is at most this: the single-session price or a package's price divided by its sessions, whichever is lower (`sessionPrice`). Listings with neither are left out (`suggestions` offers them)",
     },
   },
   {

@@ -11,7 +11,7 @@ import { outsideFinder } from "./geo-sql";
 import { toClinicHit, type ClinicHit } from "./hits";
 import type { QueryIssue, SearchQuery } from "./query";
 import { indexName, searchClient } from "./server";
-import { meiliCounter, waysOut, type WayOut } from "./suggestions";
+import { meiliCounter, waysOut, type CountAsk, type WayOut } from "./suggestions";
 import { count } from "@/lib/format";
 
 export type SearchDeps = {
@@ -131,7 +131,7 @@ export async function searchClinics(
     if (totalPages > 0) ({ answer: a, degraded } = await answer(withFinder, q));
   }
   // Counted by the engine that answered; PostgreSQL if Meilisearch fails now.
-  const pg = (qs: readonly SearchQuery[]) => countPostgres(deps.db, qs);
+  const pg = (asks: readonly CountAsk[]) => countPostgres(deps.db, asks);
   const meili = meiliCounter(deps.meili, deps.indexName, withFinder.outside);
   const suggestions = await waysOut(q, a.total, a.relax, (qs) =>
     degraded ? pg(qs) : meili(qs).catch(() => pg(qs)),

@@ -2,10 +2,22 @@ import { z } from "zod";
 import { STATE_NAMES } from "@/lib/labels";
 import { searchText } from "./backend";
 import type { MeiliClient } from "./client";
-import { combined, filterGroups, PLACE_PARAMS, resolveGroups, toMeiliFilter, type GroupKey } from "./filters";
+import { count as countText } from "@/lib/format";
+import {
+  andAlso,
+  combined,
+  filterGroups,
+  PLACE_PARAMS,
+  resolveGroups,
+  toMeiliFilter,
+  type Cond,
+  type GroupKey,
+} from "./filters";
 import type { OutsideFinder } from "./geo";
 import { relaxLabel } from "./labels";
 import { DEFAULT_QUERY, type ParamName, type SearchQuery } from "./query";
+import { filterDef } from "./registry";
+import type { FilterableAttribute } from "./settings";
 
 /**
  * Ways out of a search that finds nothing or little: one-click changes to the query, each with the
@@ -16,16 +28,38 @@ import { DEFAULT_QUERY, type ParamName, type SearchQuery } from "./query";
  *    makes, see `BackendAnswer.relax`; the search words are not a filter and are left alone).
  * Each is offered only when it finds more than the search did. The extra counts (1 and 2: one
  * round trip) run only when a search finds fewer than `FEW_RESULTS`, so a normal search costs nothing more.
+ *
+ * Besides, whatever the number of results, a search with a per-session price limit offers the
+ * matching clinics that list no price at all ("3 clinics don't list prices — show them"): its link is
+ * the same search without the price limit (they are among its results), its `total` what that link
+ * finds (the relax count), and its label the count of the clinics without a price (one more count).
  */
 
 export const FEW_RESULTS = 3;
 export const WIDER_RADII = [50, 100, 250] as const;
 
-/** A way out: what it says ("Within 100 miles"), how it changes the query, and how many it finds. */
-export type WayOut = { label: string; change: Partial<SearchQuery>; total: number };
+/**
+ * A way out: what it says ("Within 100 miles"), how it changes the query, and how many it finds.
+ * `unpriced`: the offer of the clinics without a price, and how many of them match.
+ */
+export type WayOut = { label: string; change: Partial<SearchQuery>; total: number; unpriced?: number };
 
-/** How many listings each query finds (its words and filters), in the order given. */
-export type Counter = (queries: readonly SearchQuery[]) => Promise<number[]>;
+/** A count to make: what a query's words and filters find, with one more condition when given. */
+export type CountAsk = { query: SearchQuery; and?: Cond };
+
+/** How many listings each ask finds, in the order given. */
+export type Counter = (asks: readonly CountAsk[]) => Promise<number[]>;
+
+/** The per-session price filter, and the condition "lists no price at all" on its attribute. */
+const PRICE_PARAM = "maxSessionPrice" satisfies ParamName;
+const NO_PRICE: Cond = { op: "null", attr: filterDef(PRICE_PARAM)!.attr as FilterableAttribute };
+
+/** "1 clinic doesn't list prices — show it", "3 clinics don't list prices — show them". */
+export function unpricedLabel(n: number): string {
+  return n === 1
+    ? "1 clinic doesn't list prices — show it"
+    : `${countText(n)} clinics don't list prices — show them`;
+}
 
 /** The query without one filter group (a group's parameters back to their defaults). */
 export function relaxChange(key: GroupKey): Partial<SearchQuery> {
@@ -39,7 +73,14 @@ export async function waysOut(
   relax: Partial<Record<GroupKey | "q", number>>,
   count: Counter,
 ): Promise<WayOut[]> {
-  if (total >= FEW_RESULTS) return [];
+  const priced = query[PRICE_PARAM] !== null;
+  const withoutPrice = relaxChange(PRICE_PARAM);
+  const unpricedAsk: CountAsk = { query: { ...query, ...withoutPrice, page: 1 }, and: NO_PRICE };
+  if (total >= FEW_RESULTS) {
+    if (!priced) return [];
+    const [n = 0] = await count([unpricedAsk]);
+    return unpricedWay(n, relax[PRICE_PARAM]);
+  }
   const asked: Omit<WayOut, "total">[] = [];
   const wider = query.zip ? WIDER_RADII.filter((r) => r > query.radius) : [];
   for (const r of wider) asked.push({ label: `Within ${r} miles`, change: { radius: r } });
@@ -47,7 +88,9 @@ export async function waysOut(
   const online = state && !query.telehealthIn;
   if (online)
     asked.push({ label: `Include online care in ${STATE_NAMES[state]}`, change: { telehealthIn: state } });
-  const counts = asked.length ? await count(asked.map((a) => ({ ...query, ...a.change, page: 1 }))) : [];
+  const asks: CountAsk[] = asked.map((a) => ({ query: { ...query, ...a.change, page: 1 } }));
+  if (priced) asks.push(unpricedAsk);
+  const counts = asks.length ? await count(asks) : [];
   const found = asked.map((a, i) => ({ ...a, total: counts[i] ?? 0 })).filter((w) => w.total > total);
 
   const out: WayOut[] = [];
@@ -61,17 +104,24 @@ export async function waysOut(
       .sort((a, b) => b[1] - a[1])[0] ?? [];
   if (key && key !== "q" && most !== undefined && most > total)
     out.push({ label: `Search without ${relaxLabel(key)}`, change: relaxChange(key), total: most });
+  if (priced) out.push(...unpricedWay(counts[asked.length] ?? 0, relax[PRICE_PARAM]));
   return out;
+}
+
+/** The offer of the clinics without a price, when some match (`total`: the search without the limit). */
+function unpricedWay(n: number, total: number | undefined): WayOut[] {
+  if (n === 0 || total === undefined) return [];
+  return [{ label: unpricedLabel(n), change: relaxChange(PRICE_PARAM), total, unpriced: n }];
 }
 
 const countsSchema = z.object({ results: z.array(z.object({ totalHits: z.number().int() })) });
 
 /** The Meilisearch side of `Counter`: one `multiSearch` of count-only queries. */
 export function meiliCounter(meili: MeiliClient, indexUid: string, outside: OutsideFinder): Counter {
-  return async (queries) => {
+  return async (asks) => {
     const asked = await Promise.all(
-      queries.map(async (q) => {
-        const all = combined(await resolveGroups(filterGroups(q), outside));
+      asks.map(async ({ query: q, and: extra }) => {
+        const all = andAlso(combined(await resolveGroups(filterGroups(q), outside)), extra);
         return {
           indexUid,
           q: searchText(q.q),
@@ -83,7 +133,7 @@ export function meiliCounter(meili: MeiliClient, indexUid: string, outside: Outs
       }),
     );
     const { results } = countsSchema.parse(await meili.multiSearch({ queries: asked }));
-    if (results.length !== queries.length) throw new Error("Meilisearch answered too few counts");
+    if (results.length !== asks.length) throw new Error("Meilisearch answered too few counts");
     return results.map((r) => r.totalHits);
   };
 }

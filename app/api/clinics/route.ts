@@ -33,7 +33,12 @@ export async function GET(request: NextRequest) {
           radiusMiles: query.radius,
         },
         placeChoices: placeChoices.map((c) => ({ label: c.label, href: href(c.change) })),
-        suggestions: r.suggestions.map((s) => ({ label: s.label, href: href(s.change), total: s.total })),
+        suggestions: r.suggestions.map((s) => ({
+          label: s.label,
+          href: href(s.change),
+          total: s.total,
+          ...(s.unpriced !== undefined ? { unpriced: s.unpriced } : {}),
+        })),
       },
       {
         // Short public caching; a reduced answer is not worth keeping.
