@@ -66,6 +66,7 @@ test("“$600 or less” keeps a clinic whose package costs $600 or less a sessi
   const card = page.getByTestId("result").filter({ hasText: c!.name });
   await expect(card).toHaveCount(1);
   await expect(card.getByTestId("session-price")).toHaveText(label);
+  await card.screenshot({ path: test.info().outputPath("card.png") }); // looked at, not compared
   expect(await seriousViolations(page)).toEqual([]);
 
   // The API keeps it too, with the price it was kept by.
@@ -95,6 +96,8 @@ test("a search with a price limit offers the clinics that don't list prices, wit
   expect(limited).toBeLessThan(s!.all);
   const offer = page.getByTestId("unpriced").getByRole("link", { name: text });
   await expect(offer).toBeVisible();
+  await offer.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath("offer.png") }); // looked at, not compared
   expect(await seriousViolations(page)).toEqual([]);
 
   // The same offer in the API answer: its `total` is what its link finds.
