@@ -57,3 +57,26 @@ export function toZipPoint(e: (typeof zipcodes.codes)[string]): ZipPoint | undef
   if (!e || !e.latitude || !e.longitude || !isUsState(e.state)) return undefined;
   return { zip: e.zip, city: e.city, state: e.state, lat: e.latitude, lng: e.longitude };
 }
+
+let usPoints: ZipPoint[] | undefined;
+
+/**
+ * The US ZIP code whose point is nearest to `lat`/`lng` ("use my location"), or undefined when none
+ * lies within `withinMiles` (somewhere outside the states). A scan of every ZIP point: a few
+ * milliseconds, on a request that is rare.
+ */
+export function nearestZip(lat: number, lng: number, withinMiles = 60): ZipPoint | undefined {
+  usPoints ??= Object.values(zipcodes.codes).flatMap((e) => toZipPoint(e) ?? []);
+  let best: ZipPoint | undefined;
+  let bestMeters = withinMiles * METERS_PER_MILE;
+  for (const p of usPoints) {
+    // A cheap box first: a degree of latitude is ~69 miles.
+    if (Math.abs(p.lat - lat) * 69 * METERS_PER_MILE > bestMeters) continue;
+    const d = distanceMeters(lat, lng, p.lat, p.lng);
+    if (d <= bestMeters) {
+      best = p;
+      bestMeters = d;
+    }
+  }
+  return best;
+}

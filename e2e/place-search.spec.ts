@@ -16,6 +16,7 @@ type Answer = {
   location: { zip: string; city: string; state: string; radiusMiles: number } | null;
   words: string;
   placeChoices: { label: string; href: string }[];
+  askPlace: boolean;
   suggestions: { label: string; href: string; total: number }[];
 };
 
@@ -116,4 +117,49 @@ test("an ambiguous city name asks which one, and each choice searches near it", 
   await choices.getByRole("link", { name: "Springfield, IL" }).click();
   await expect(page.getByTestId("result-count")).toContainText("miles of Springfield, IL");
   await expect(page.getByRole("navigation", { name: "Which Springfield?" })).toHaveCount(0);
+});
+
+test("'near me' asks where: typing a place, or the browser's location, searches near it @phone", async ({
+  browser,
+  request,
+}) => {
+  const answer = await api(request, "q=group%20therapy%20near%20me");
+  expect(answer).toMatchObject({ askPlace: true, words: "group therapy", location: null });
+  expect((await api(request, "q=group%20therapy%20near%20me&zip=78701")).askPlace).toBe(false);
+  // The point → ZIP code lookup, and its refusals.
+  const nearest = await request.get("/api/places/nearest?lat=30.2711&lng=-97.7437");
+  expect(await nearest.json()).toEqual({ zip: "78701", city: "Austin", state: "TX" });
+  expect((await request.get("/api/places/nearest?lat=51.5&lng=-0.12")).status()).toBe(404);
+  const bad = await request.get("/api/places/nearest?lat=north&lng=-97");
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { error: { parameter: string } }).error.parameter).toBe("lat");
+
+  // The browser says it is in Austin (permission granted).
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    geolocation: { latitude: 30.2711, longitude: -97.7437 },
+    permissions: ["geolocation"],
+  });
+  const page = await context.newPage();
+  await page.goto("/clinics?q=group+therapy+near+me");
+  const ask = page.getByRole("region", { name: "Where should we look?" });
+  await expect(ask).toBeVisible();
+  await noViolations(page);
+
+  // Typing a place keeps the other words.
+  const field = ask.getByLabel(/add your ZIP code or city/);
+  await expect(field).toHaveValue("group therapy ");
+  await field.press("End");
+  await field.pressSequentially("Austin, TX");
+  await ask.getByRole("button", { name: "Search near there" }).click();
+  await expect(page.getByTestId("result-count")).toContainText("within 25 miles of Austin, TX");
+  await expect(page.getByRole("region", { name: "Where should we look?" })).toHaveCount(0);
+  await expect(page.locator("#f-q")).toHaveValue("group therapy");
+
+  // Or the browser's location: the nearest ZIP code, nearest first.
+  await page.goto("/clinics?q=group+therapy+near+me");
+  await page.getByRole("button", { name: "Use my location" }).click();
+  await expect(page).toHaveURL(/zip=78701/);
+  await expect(page.getByTestId("result-count")).toContainText("within 25 miles of Austin, TX 78701");
+  await context.close();
 });

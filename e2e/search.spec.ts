@@ -84,6 +84,32 @@ test("choices made while the page is still loading apply once it is ready", asyn
   await expect(page.getByLabel("Near ZIP code")).toHaveValue("60614");
 });
 
+test("unticking a choice the results no longer list keeps the focus in its group", async ({
+  page,
+  request,
+}) => {
+  // A language no clinic near Cheyenne speaks is listed only while it is chosen.
+  const near = (await (await request.get("/api/clinics?zip=82001")).json()) as {
+    facets: { language?: Record<string, number> };
+  };
+  const spoken = Object.entries(near.facets.language ?? {}).filter(([, n]) => n > 0);
+  expect(spoken.length).toBeGreaterThan(0);
+  const unspoken = ["Vietnamese", "Tagalog", "Russian", "Korean", "Arabic", "Mandarin"].find(
+    (l) => !near.facets.language?.[l],
+  );
+  expect(unspoken).toBeDefined();
+  await page.goto(`/clinics?zip=82001&language=${unspoken}`);
+  const box = page.getByRole("checkbox", { name: new RegExp(`^${unspoken}`) });
+  await box.focus();
+  await page.keyboard.press("Space");
+  await expect(page).not.toHaveURL(/language=/);
+  await expect(box).toHaveCount(0);
+  // The focus went to a language still listed, not to the page.
+  await expect
+    .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+    .toBe("language");
+});
+
 test("searching near a ZIP code shows distances, nearest first", async ({ page }) => {
   await page.goto("/clinics");
   await page.getByLabel("Near ZIP code").fill("60614");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { FilterPanel } from "@/components/search/filter-panel";
 import { Notices, Results, activeChips } from "@/components/search/results";
 import { ResultsRegion, SearchForm, SearchProvider } from "@/components/search/search-client";
-import { PlaceChoices } from "@/components/search/ways-out";
+import { AskPlace, PlaceChoices } from "@/components/search/ways-out";
 import { parseSearchQuery } from "@/lib/search/query";
 import { appSearchDeps, searchClinics } from "@/lib/search/search";
 
@@ -34,6 +34,7 @@ export default async function ClinicsPage({ searchParams }: Props) {
         </a>
         <Notices notices={notices} />
         <PlaceChoices query={query} choices={parsed.placeChoices ?? []} />
+        {parsed.askPlace && <AskPlace query={query} />}
         <div className="grid gap-6 lg:grid-cols-[19rem_minmax(0,1fr)] lg:items-start">
           <SearchForm id={FORM_ID} label="Search clinics" className="space-y-3">
             <div className="space-y-1">

@@ -1,7 +1,17 @@
 "use client";
 
 import { useRouter, useSearchParams } from "next/navigation";
-import { createContext, use, useCallback, useEffect, useRef, useTransition, type ReactNode } from "react";
+import { z } from "zod";
+import {
+  createContext,
+  use,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useTransition,
+  type ReactNode,
+} from "react";
 
 /**
  * The small client island of /clinics. Without JavaScript the filter form is a plain GET form and
@@ -90,6 +100,7 @@ export function SearchForm({
   const ref = useRef<HTMLFormElement>(null);
   const params = useSearchParams();
   const pushed = useRef<string | null>(null);
+  const lastChoice = useRef<{ name: string; value: string } | null>(null);
 
   const apply = useCallback(() => {
     const form = ref.current;
@@ -107,7 +118,10 @@ export function SearchForm({
       const t = e.target;
       if (!(t instanceof HTMLInputElement || t instanceof HTMLSelectElement) || t.form !== ref.current)
         return;
-      if (t instanceof HTMLSelectElement || t.type === "checkbox" || t.type === "radio") apply();
+      if (t instanceof HTMLSelectElement || t.type === "checkbox" || t.type === "radio") {
+        lastChoice.current = { name: t.name, value: t.value };
+        apply();
+      }
     };
     document.addEventListener("change", onChange);
     return () => document.removeEventListener("change", onChange);
@@ -119,6 +133,16 @@ export function SearchForm({
     const qs = params.toString();
     if (ref.current && pushed.current !== null && qs !== pushed.current) syncForm(ref.current, params);
     pushed.current = qs;
+    // A choice that the new results no longer list (a language unticked with no clinics left) took
+    // the focus with it: give it to that choice's neighbour, not the page.
+    const last = lastChoice.current;
+    const form = ref.current;
+    if (last && form && (document.activeElement === document.body || document.activeElement === null)) {
+      const same = Array.from(form.querySelectorAll<HTMLInputElement>("input, select")).filter(
+        (el) => el.name === last.name,
+      );
+      (same.find((el) => el.value === last.value) ?? same[0])?.focus();
+    }
   }, [params]);
 
   // A choice made while the page was still loading (before the listener above existed) applies as
@@ -158,6 +182,58 @@ export function ResultsRegion({ children, className }: { children: ReactNode; cl
       className={`${className ?? ""} transition-opacity ${pending ? "opacity-60" : ""}`}
     >
       {children}
+    </div>
+  );
+}
+
+const placeSchema = z.object({ zip: z.string(), city: z.string(), state: z.string() });
+
+/**
+ * "Use my location": asks the browser where the searcher is, turns the point into the nearest US ZIP
+ * code (GET /api/places/nearest; the point is neither stored nor logged) and searches near it. Every
+ * way it can fail says what to do instead.
+ */
+export function UseMyLocation() {
+  const search = use(SearchContext);
+  const [state, setState] = useState<"idle" | "asking" | "failed" | "outside">("idle");
+  const ask = () => {
+    if (!("geolocation" in navigator)) return setState("failed");
+    setState("asking");
+    navigator.geolocation.getCurrentPosition(
+      async ({ coords }) => {
+        try {
+          const res = await fetch(
+            `/api/places/nearest?lat=${coords.latitude.toFixed(4)}&lng=${coords.longitude.toFixed(4)}`,
+          );
+          if (res.status === 404) return setState("outside");
+          const place = placeSchema.parse(await res.json());
+          const url = new URL(window.location.href);
+          url.searchParams.set("zip", place.zip);
+          for (const name of ["city", "page", "sort"]) url.searchParams.delete(name);
+          const href = `${url.pathname}?${url.searchParams.toString()}`;
+          if (search) search.go(href);
+          else window.location.assign(href);
+          setState("idle");
+        } catch {
+          setState("failed");
+        }
+      },
+      () => setState("failed"),
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
+    );
+  };
+  return (
+    <div className="space-y-1">
+      <button type="button" className="btn-secondary" onClick={ask} disabled={state === "asking"}>
+        {state === "asking" ? "Finding where you are…" : "Use my location"}
+      </button>
+      <p role="status" className="text-sm">
+        {state === "failed"
+          ? "We couldn't get your location. Type a ZIP code or a city instead."
+          : state === "outside"
+            ? "Your location isn't in the United States. Type a US ZIP code or city instead."
+            : ""}
+      </p>
     </div>
   );
 }

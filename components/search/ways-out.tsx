@@ -1,7 +1,8 @@
 import Link from "@/components/link";
 import { count } from "@/lib/format";
 import type { PlaceChoice } from "@/lib/search/place-phrase";
-import { searchHref, type SearchQuery } from "@/lib/search/query";
+import { searchHref, toSearchParams, type SearchQuery } from "@/lib/search/query";
+import { UseMyLocation } from "./search-client";
 import type { WayOut } from "@/lib/search/suggestions";
 
 /** The one-click ways out of a search that found nothing or little, each with its count (server-rendered). */
@@ -52,5 +53,52 @@ export function PlaceChoices({ query, choices }: { query: SearchQuery; choices: 
       </ul>
       <p className="text-sm">Meanwhile, here are clinics whose listing mentions “{words}”.</p>
     </nav>
+  );
+}
+
+/**
+ * "Near me" with no place: the words can't say where, so the page asks — a ZIP code or city added to
+ * the words (a plain GET form, the other filters kept), or the browser's location.
+ */
+export function AskPlace({ query }: { query: SearchQuery }) {
+  const keep = [...toSearchParams({ ...query, page: 1 })].filter(([name]) => name !== "q");
+  const example = (place: string) => (query.q ? `${query.q} ${place}` : place);
+  return (
+    <section
+      aria-labelledby="ask-place-title"
+      className="space-y-2 rounded-md border border-notice-line bg-notice p-3"
+      data-testid="ask-place"
+    >
+      <h2 id="ask-place-title" className="text-lg font-semibold">
+        Where should we look?
+      </h2>
+      <form action="/clinics" method="get" className="space-y-1">
+        {keep.map(([name, value], i) => (
+          <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+        ))}
+        <label htmlFor="ask-place-q" className="block">
+          “Near me” needs a place: add your ZIP code or city to the search
+        </label>
+        <div className="flex flex-wrap gap-2">
+          <input
+            id="ask-place-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ? `${query.q} ` : ""}
+            maxLength={200}
+            aria-describedby="ask-place-hint"
+            className="min-h-11 w-full min-w-0 flex-1 rounded-md border border-muted bg-white px-3 sm:w-auto"
+          />
+          <button type="submit" className="btn shrink-0">
+            Search near there
+          </button>
+        </div>
+        <p id="ask-place-hint" className="text-sm">
+          For example “{example("78701")}” or “{example("Austin, TX")}”.
+        </p>
+      </form>
+      <UseMyLocation />
+      <p className="text-sm">Meanwhile, these are clinics anywhere, not sorted by distance.</p>
+    </section>
   );
 }

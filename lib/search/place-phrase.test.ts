@@ -175,6 +175,32 @@ describe("parseSearchQuery with place words", () => {
     expect(parse("q=Springfield&state=MO").query).toMatchObject({ q: "", zip: { state: "MO" } });
   });
 
+  it("asks where when the words say 'near me' and name no place", () => {
+    const cases: [string, string][] = [
+      ["ketamine clinic near me", "ketamine clinic"],
+      ["group therapy nearby", "group therapy"],
+      ["Near me", ""],
+      ["IV infusion close to me", "IV infusion"],
+      ["ptsd in my area", "ptsd"],
+      ["closest ketamine clinic", "ketamine clinic"],
+    ];
+    for (const [q, rest] of cases) {
+      const r = parse(`q=${encodeURIComponent(q)}`);
+      expect(r.askPlace, q).toBe(true);
+      expect(r.query, q).toMatchObject({ q: rest, zip: null });
+    }
+    // A place given anywhere answers the question: no asking, and "near me" leaves the words.
+    expect(parse("q=near+me&zip=78701")).toMatchObject({ query: { q: "", zip: { code: "78701" } } });
+    expect(parse("q=near+me&zip=78701").askPlace).toBeUndefined();
+    const named = parse("q=group+therapy+near+me+in+Austin");
+    expect(named.askPlace).toBeUndefined();
+    expect(named.query).toMatchObject({ q: "group therapy", zip: { city: "Austin" } });
+    // Words that only look like it stay words; quotes are taken literally.
+    expect(parse("q=Nearby+Wellness").askPlace).toBe(true);
+    expect(parse("q=%22Nearby+Wellness%22").askPlace).toBeUndefined();
+    expect(parse("q=Menearby").askPlace).toBeUndefined();
+  });
+
   it("says so when the words name somewhere other than the ZIP code", () => {
     const r = parse("q=Dallas+78701", "lenient");
     expect(r.query.zip?.code).toBe("78701");

@@ -254,6 +254,21 @@ export function readPlace(q: string, given?: UsState): PlaceReading | undefined 
   return undefined;
 }
 
+/**
+ * Phrases that ask for the searcher's own place ("ketamine near me", "clinics nearby"): they name
+ * no place, so the search words lose them and the page asks where (`askPlace`).
+ */
+const NEAR_ME =
+  /(?:^|\s)(?:(?:near|around|close to|closest to|nearest to)\s+(?:me|my (?:location|area|home|house))|in my (?:area|city|town)|nearby|near by|closest|nearest)(?=\s|[,.;!?]|$)/giu;
+
+/** The words without their "near me" phrases, or undefined when they hold none. */
+export function withoutNearMe(q: string): string | undefined {
+  if (q.includes('"')) return undefined;
+  const rest = q.replace(NEAR_ME, " ");
+  if (rest === q) return undefined;
+  return rest.replace(/\s+/g, " ").replace(/^[\s,;]+|[\s,;]+$/g, "");
+}
+
 /** A city to choose when the words name several: its label and how the query changes. */
 export type PlaceChoice = { label: string; change: Partial<SearchQuery> };
 
@@ -267,17 +282,27 @@ export function placeFromWords(query: SearchQuery): {
   change: Partial<SearchQuery>;
   notices: QueryIssue[];
   choices?: PlaceChoice[];
+  askPlace?: boolean;
 } {
   const none = { change: {}, notices: [] };
   if (query.q === "") return none;
   const given = query.state ?? undefined;
   const read = readPlace(query.q, given) ?? (given ? readPlace(query.q) : undefined);
-  if (!read) return none;
+  if (!read) {
+    // "near me" with no place anywhere in the search: the words can't say where, so ask.
+    const rest = withoutNearMe(query.q);
+    if (rest === undefined) return none;
+    return query.zip || query.city
+      ? { change: { q: rest }, notices: [] }
+      : { change: { q: rest }, notices: [], askPlace: true };
+  }
+  // "Austin near me": the place is named, so "near me" is only words.
+  const rest = withoutNearMe(read.rest) ?? read.rest;
   const near = (p: ZipPoint): Partial<SearchQuery> => ({
     zip: toZipLocation(p),
     city: null,
     state: given === p.state ? given : null,
-    q: read.rest,
+    q: rest,
   });
   switch (read.kind) {
     case "zip": {
@@ -295,7 +320,7 @@ export function placeFromWords(query: SearchQuery): {
     case "city":
       return { change: near(read.point), notices: [] };
     case "state":
-      return { change: { state: read.state, city: null, zip: null, q: read.rest }, notices: [] };
+      return { change: { state: read.state, city: null, zip: null, q: rest }, notices: [] };
     case "choose":
       return {
         change: {},

@@ -80,7 +80,14 @@ export type ParamName = keyof SearchQuery;
 export type QueryIssue = { parameter: ParamName; message: string; notice: string };
 
 export type ParseResult =
-  | { ok: true; query: SearchQuery; notices: QueryIssue[]; placeChoices?: PlaceChoice[] }
+  | {
+      ok: true;
+      query: SearchQuery;
+      notices: QueryIssue[];
+      placeChoices?: PlaceChoice[];
+      /** The words asked for a place near the searcher ("near me") and gave none. */
+      askPlace?: boolean;
+    }
   | { ok: false; error: QueryIssue };
 
 // ---------------------------------------------------------------- value schemas
@@ -302,7 +309,13 @@ export function parseSearchQuery(input: Input, mode: "lenient" | "strict"): Pars
     query.sort = "distance";
   }
 
-  return { ok: true, query, notices, ...(place.choices ? { placeChoices: place.choices } : {}) };
+  return {
+    ok: true,
+    query,
+    notices,
+    ...(place.choices ? { placeChoices: place.choices } : {}),
+    ...(place.askPlace ? { askPlace: true } : {}),
+  };
 }
 
 /** The default sort for a query: nearest first when searching near a ZIP code. */
