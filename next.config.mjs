@@ -9,7 +9,7 @@ const { requestMegabytes } = JSON.parse(
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self), payment=(), usb=()" },
   { key: "X-Frame-Options", value: "DENY" },
   // Strict-Transport-Security is set by proxy.ts, and only when the site is served over https.
 ];

@@ -88,8 +88,8 @@ test("unticking a choice the results no longer list keeps the focus in its group
   page,
   request,
 }) => {
-  // A language no clinic near Cheyenne speaks is listed only while it is chosen.
-  const near = (await (await request.get("/api/clinics?zip=82001")).json()) as {
+  // A language no clinic near Austin speaks is listed only while it is chosen.
+  const near = (await (await request.get("/api/clinics?zip=78701")).json()) as {
     facets: { language?: Record<string, number> };
   };
   const spoken = Object.entries(near.facets.language ?? {}).filter(([, n]) => n > 0);
@@ -98,7 +98,7 @@ test("unticking a choice the results no longer list keeps the focus in its group
     (l) => !near.facets.language?.[l],
   );
   expect(unspoken).toBeDefined();
-  await page.goto(`/clinics?zip=82001&language=${unspoken}`);
+  await page.goto(`/clinics?zip=78701&language=${unspoken}`);
   const box = page.getByRole("checkbox", { name: new RegExp(`^${unspoken}`) });
   await box.focus();
   await page.keyboard.press("Space");
@@ -150,6 +150,34 @@ test("an empty result suggests which filter to drop", async ({ page }) => {
   const promised = Number(/\((\d[\d,]*) clinic/.exec(await hint.innerText())?.[1]?.replace(/,/g, ""));
   await hint.click();
   await expect.poll(() => total(page)).toBe(promised);
+});
+
+test("words that name an aftercare filter offer it when they find little: 'group therapy' → clinics with support groups", async ({
+  page,
+  request,
+}) => {
+  // The sample listings' text never says "group": the words alone find (almost) nothing.
+  const words = (await (await request.get("/api/clinics?q=group%20therapy&state=TX")).json()) as {
+    total: number;
+    suggestions: { label: string; href: string; total: number }[];
+  };
+  expect(words.total).toBeLessThan(3);
+  const offer = words.suggestions[0];
+  expect(offer).toMatchObject({ label: "Clinics with support groups" });
+  expect(offer?.href).toMatch(/groups=any/);
+  const withGroups = (await (await request.get("/api/clinics?state=TX&groups=any")).json()) as {
+    total: number;
+  };
+  expect(offer?.total).toBe(withGroups.total);
+
+  await page.goto("/clinics?q=group+therapy&state=TX");
+  const link = page.getByTestId("ways-out").getByRole("link").first();
+  await expect(link).toHaveText(
+    `Clinics with support groups (${withGroups.total.toLocaleString("en-US")} clinics)`,
+  );
+  await link.click();
+  await expect.poll(() => total(page)).toBe(withGroups.total);
+  await expect(page.getByLabel("Any support group")).toBeChecked();
 });
 
 test("the public API answers JSON, 400 naming a bad parameter, 404 for an unknown listing", async ({

@@ -131,11 +131,13 @@ export function SearchForm({
   // run the server has just drawn the form from this very URL: nothing to follow.)
   useEffect(() => {
     const qs = params.toString();
-    if (ref.current && pushed.current !== null && qs !== pushed.current) syncForm(ref.current, params);
+    const ours = qs === pushed.current;
+    if (ref.current && pushed.current !== null && !ours) syncForm(ref.current, params);
     pushed.current = qs;
     // A choice that the new results no longer list (a language unticked with no clinics left) took
     // the focus with it: give it to that choice's neighbour, not the page.
-    const last = lastChoice.current;
+    const last = ours ? lastChoice.current : null;
+    lastChoice.current = null;
     const form = ref.current;
     if (last && form && (document.activeElement === document.body || document.activeElement === null)) {
       const same = Array.from(form.querySelectorAll<HTMLInputElement>("input, select")).filter(

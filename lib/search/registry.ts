@@ -104,6 +104,12 @@ export type FilterDef = {
   /** Named in notices: "We ignored … for {what}". */
   readonly what: string;
   readonly section: PanelSection;
+  /**
+   * Words people type for this filter ("group therapy", "check-in"): when a search's words find
+   * little, the way out reads them as this filter (`lib/search/suggestions.ts`, `filterWords`), with
+   * `value` as the filter's value. Lower case; a hyphen is a space.
+   */
+  readonly typed?: { readonly phrases: readonly string[]; readonly value: true | string | readonly string[] };
   /** For docs/api.md: the values column (default: from the kind and choices) and the meaning. */
   readonly api: { readonly values?: string; readonly meaning: string };
   /** For API errors: "{param} must be {expected}" (default: from the kind and choices). */
@@ -263,6 +269,10 @@ export const FILTERS = [
     title: "Integration therapy",
     hint: GLOSSARY.integration.definition,
     relax: "integration therapy",
+    typed: {
+      phrases: ["integration therapy", "integration"],
+      value: ["included", "add_on", "referral_only"],
+    },
     what: "integration therapy",
     section: "aftercare",
     api: {
@@ -278,6 +288,7 @@ export const FILTERS = [
     type: "bool",
     title: "Integration led by a licensed therapist",
     relax: "a licensed therapist",
+    typed: { phrases: ["licensed therapist", "therapist led"], value: "licensed" },
     what: "who leads integration",
     section: "aftercare",
     api: { meaning: "integration therapy is led by a licensed therapist" },
@@ -290,6 +301,10 @@ export const FILTERS = [
     type: "bool",
     title: "Check-in within 24 hours",
     relax: "the 24-hour check-in",
+    typed: {
+      phrases: ["24 hour check in", "24 hour follow up", "check in", "check ins", "follow up", "followup"],
+      value: true,
+    },
     what: "the 24-hour check-in",
     section: "aftercare",
     api: { meaning: "the clinic checks in within 24 hours of each treatment" },
@@ -305,6 +320,7 @@ export const FILTERS = [
     choiceLabels: { any: "Any support group", in_person: "In person", virtual: "Online" },
     title: "Support groups",
     relax: "support groups",
+    typed: { phrases: ["group therapy", "support groups", "support group", "groups", "group"], value: "any" },
     what: "support groups",
     section: "aftercare",
     api: {
@@ -322,6 +338,7 @@ export const FILTERS = [
     title: "Someone to call between visits",
     hint: brief(GLOSSARY.onCall.definition),
     relax: "on-call help",
+    typed: { phrases: ["on call", "someone to call", "24 7 support", "after hours"], value: true },
     what: "on-call help",
     section: "aftercare",
     api: { meaning: "a nurse, clinician or coach can be reached between visits" },
@@ -348,6 +365,10 @@ export const FILTERS = [
     type: "bool",
     title: "Preparation session before treatment",
     relax: "preparation sessions",
+    typed: {
+      phrases: ["preparation sessions", "preparation session", "prep session", "preparation"],
+      value: true,
+    },
     what: "preparation sessions",
     section: "aftercare",
     api: { meaning: "at least one preparation session before treatment" },
@@ -361,6 +382,7 @@ export const FILTERS = [
     title: "Tracks your progress",
     hint: "Short questionnaires, like the PHQ-9, check whether treatment is working.",
     relax: "progress tracking",
+    typed: { phrases: ["progress tracking", "measurement based care", "phq 9"], value: true },
     what: "progress tracking",
     section: "aftercare",
     api: { meaning: "measurement-based care: progress tracked with standard questionnaires (e.g. PHQ-9)" },
@@ -402,6 +424,7 @@ export const FILTERS = [
     title: "Recovery room",
     hint: brief(GLOSSARY.recoveryRoom.definition),
     relax: "the recovery room",
+    typed: { phrases: ["recovery room"], value: true },
     what: "recovery room",
     section: "aftercare",
     api: { meaning: "a supervised recovery room" },
@@ -415,6 +438,7 @@ export const FILTERS = [
     title: "Written aftercare plan",
     hint: "You leave with a written plan for the weeks after treatment.",
     relax: "the written aftercare plan",
+    typed: { phrases: ["written aftercare plan", "aftercare plan", "written plan"], value: true },
     what: "a written aftercare plan",
     section: "aftercare",
     api: { meaning: "the clinic gives each patient a written aftercare plan" },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSearchQuery, type SearchQuery } from "./query";
-import { unpricedLabel, waysOut, type CountAsk } from "./suggestions";
+import { filterWords, unpricedLabel, waysOut, type CountAsk } from "./suggestions";
 
 const parse = (qs: string): SearchQuery => {
   const r = parseSearchQuery(new URLSearchParams(qs), "strict");
@@ -68,5 +68,50 @@ describe("the offer of the clinics that list no price", () => {
       ["Search without the price per session", 6],
       ["1 clinic doesn't list prices — show it", 6],
     ]);
+  });
+});
+
+describe("search words that name an aftercare filter", () => {
+  it("read as the filter, the other words kept", () => {
+    expect(filterWords(parse("q=group+therapy"))).toEqual({
+      change: { groups: "any", q: "" },
+      params: ["groups"],
+    });
+    expect(filterWords(parse("q=PTSD+24-hour+check-in+and+Support+Groups"))?.change).toEqual({
+      followUp24h: true,
+      groups: "any",
+      q: "PTSD and",
+    });
+    expect(filterWords(parse("q=integration+therapy"))?.change).toEqual({
+      integration: ["included", "add_on", "referral_only"],
+      q: "",
+    });
+    expect(filterWords(parse("q=licensed+therapist"))?.change).toMatchObject({ therapist: "licensed" });
+    // Whole words only, and not a filter the search already has.
+    expect(filterWords(parse("q=Groupwell+Clinic"))).toBeUndefined();
+    expect(filterWords(parse("q=spravato"))).toBeUndefined();
+    expect(filterWords(parse("q=groups&groups=virtual"))).toBeUndefined();
+  });
+
+  it("come first among the ways out, and the search without its words comes last", async () => {
+    const q = parse("q=group+therapy&state=WY&integration=included");
+    const c = counter([7, 2]);
+    const ways = await waysOut(q, 0, { place: 3, integration: 1, q: 40 }, c.count);
+    expect(ways).toEqual([
+      { label: "Clinics with support groups", change: { groups: "any", q: "" }, total: 7 },
+      // Online care in Wyoming (2), then the filter whose removal finds the most.
+      { label: "Include online care in Wyoming", change: { telehealthIn: "WY" }, total: 2 },
+      { label: "Search without the location", change: expect.any(Object), total: 3 },
+    ]);
+    // The words read as a filter answered the question: no "without the words" beside it.
+    const none = counter([0, 0]);
+    expect((await waysOut(q, 0, { q: 40 }, none.count)).map((w) => w.label)).toEqual([
+      "Search without the words “group therapy”",
+    ]);
+    // Words that name no filter: only the search without them.
+    const plain = counter([0]);
+    expect(
+      (await waysOut(parse("q=zzyzx&state=WY"), 0, { q: 1400 }, plain.count)).map((w) => [w.label, w.total]),
+    ).toEqual([["Search without the words “zzyzx”", 1400]]);
   });
 });

@@ -16,7 +16,7 @@ import {
 import type { OutsideFinder } from "./geo";
 import { relaxLabel } from "./labels";
 import { DEFAULT_QUERY, type ParamName, type SearchQuery } from "./query";
-import { filterDef } from "./registry";
+import { FILTERS, filterDef } from "./registry";
 import type { FilterableAttribute } from "./settings";
 
 /**
@@ -26,7 +26,9 @@ import type { FilterableAttribute } from "./settings";
  * 2. online care available in the searched state (`telehealthIn`: near here, or online in the state);
  * 3. dropping the one filter whose removal finds the most (the "relax" counts every search already
  *    makes, see `BackendAnswer.relax`; the search words are not a filter and are left alone).
- * Each is offered only when it finds more than the search did. The extra counts (1 and 2: one
+ * Before them, when the words name an aftercare filter ("group therapy", "24-hour check-in"), the
+ * words read as that filter (`filterWords`): "Clinics with support groups"; after them, the search
+ * without its words. Each is offered only when it finds more than the search did. The extra counts (1 and 2: one
  * round trip) run only when a search finds fewer than `FEW_RESULTS`, so a normal search costs nothing more.
  *
  * Besides, whatever the number of results, a search with a per-session price limit offers the
@@ -61,6 +63,54 @@ export function unpricedLabel(n: number): string {
     : `${countText(n)} clinics don't list prices — show them`;
 }
 
+type Phrase = { words: string[]; param: ParamName; value: true | string | readonly string[] };
+
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
+
+/** Every typed phrase of the registry, longest first. */
+const PHRASES: readonly Phrase[] = FILTERS.flatMap((f) => {
+  const typed = "typed" in f ? f.typed : undefined;
+  if (!typed) return [];
+  return typed.phrases.map((p) => ({ words: wordsOf(p), param: f.param as ParamName, value: typed.value }));
+}).sort((a, b) => b.words.length - a.words.length);
+
+/**
+ * The filters the search words name (registry `typed`: "group therapy" is `groups=any`), and the words
+ * left without them. Whole words, any case, hyphens and spaces alike; filters the query already has
+ * are not named again. Undefined when the words name none.
+ */
+export function filterWords(
+  query: SearchQuery,
+): { change: Partial<SearchQuery>; params: ParamName[] } | undefined {
+  const raw = query.q.split(/[^\p{L}\p{N}'’]+/u).filter((w) => w !== "");
+  const norm = raw.map((w) => w.toLowerCase().replace(/['’]/g, ""));
+  const used = new Set<number>();
+  const change: Record<string, unknown> = {};
+  const params: ParamName[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    const hit = PHRASES.find((p) => p.words.every((w, k) => norm[i + k] === w));
+    if (!hit) continue;
+    for (let k = 0; k < hit.words.length; k++) used.add(i + k);
+    const current = query[hit.param];
+    const already = Array.isArray(current) ? current.length > 0 : current !== null && current !== false;
+    if (!already && !params.includes(hit.param)) {
+      change[hit.param] = Array.isArray(hit.value) ? [...hit.value] : hit.value;
+      params.push(hit.param);
+    }
+    i += hit.words.length - 1;
+  }
+  if (params.length === 0) return undefined;
+  change.q = raw.filter((_, i) => !used.has(i)).join(" ");
+  return { change: change as Partial<SearchQuery>, params };
+}
+
+const listed = (words: string[]) =>
+  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+
 /** The query without one filter group (a group's parameters back to their defaults). */
 export function relaxChange(key: GroupKey): Partial<SearchQuery> {
   const params: readonly ParamName[] = key === "place" ? PLACE_PARAMS : [key];
@@ -82,6 +132,12 @@ export async function waysOut(
     return unpricedWay(n, relax[PRICE_PARAM]);
   }
   const asked: Omit<WayOut, "total">[] = [];
+  const named = query.q ? filterWords(query) : undefined;
+  if (named)
+    asked.push({
+      label: `Clinics with ${listed(named.params.map((p) => relaxLabel(p as GroupKey)))}`,
+      change: named.change,
+    });
   const wider = query.zip ? WIDER_RADII.filter((r) => r > query.radius) : [];
   for (const r of wider) asked.push({ label: `Within ${r} miles`, change: { radius: r } });
   const state = query.zip?.state ?? query.state;
@@ -94,6 +150,8 @@ export async function waysOut(
   const found = asked.map((a, i) => ({ ...a, total: counts[i] ?? 0 })).filter((w) => w.total > total);
 
   const out: WayOut[] = [];
+  const asFilter = named && found.find((w) => w.change === named.change);
+  if (asFilter) out.push(asFilter);
   const circle = found.find((w) => w.change.radius !== undefined);
   if (circle) out.push(circle);
   const inState = found.find((w) => w.change.telehealthIn !== undefined);
@@ -104,6 +162,10 @@ export async function waysOut(
       .sort((a, b) => b[1] - a[1])[0] ?? [];
   if (key && key !== "q" && most !== undefined && most > total)
     out.push({ label: `Search without ${relaxLabel(key)}`, change: relaxChange(key), total: most });
+  // Last, the words themselves: "Search without the words “grup therapy”".
+  const withoutWords = relax.q;
+  if (query.q && !asFilter && withoutWords !== undefined && withoutWords > total)
+    out.push({ label: `Search without the words “${query.q}”`, change: { q: "" }, total: withoutWords });
   if (priced) out.push(...unpricedWay(counts[asked.length] ?? 0, relax[PRICE_PARAM]));
   return out;
 }
