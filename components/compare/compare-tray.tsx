@@ -34,23 +34,16 @@ export function CompareTray() {
           data-testid="compare-tray"
           className="no-print sticky bottom-0 z-40 border-t-2 border-accent-700 bg-white shadow-[0_-4px_12px_rgba(0,0,0,0.08)]"
         >
-          <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-2 sm:flex-row sm:items-center">
-            <div className="flex items-center justify-between gap-3 sm:flex-col sm:items-start sm:gap-0">
-              <h2 id="compare-tray-title" className="text-base">
-                Compare list{" "}
-                <span className="num font-normal text-muted">
-                  ({count} of {COMPARE_MAX})
-                </span>
-              </h2>
-              <button
-                type="button"
-                className="min-h-11 text-sm text-accent-700 underline underline-offset-2"
-                onClick={tray.clear}
-              >
-                Clear list
-              </button>
-            </div>
-            <ul className="-mx-1 flex flex-1 gap-2 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible">
+          {/* A phone gets two rows (the list and its link, then the clinics and "Clear list"), so the
+              bar takes as little of the screen as it can; a wide screen, one. */}
+          <div className="mx-auto grid max-w-5xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-4 py-2 sm:grid-cols-[auto_minmax(0,1fr)_auto] sm:gap-y-0">
+            <h2 id="compare-tray-title" className="col-start-1 row-start-1 text-base">
+              Compare list{" "}
+              <span className="num font-normal text-muted">
+                ({count} of {COMPARE_MAX})
+              </span>
+            </h2>
+            <ul className="col-start-1 row-start-2 -mx-1 flex gap-2 overflow-x-auto px-1 pb-1 sm:col-start-2 sm:row-span-2 sm:row-start-1 sm:flex-wrap sm:overflow-visible">
               {items.map((i) => (
                 <li
                   key={i.slug}
@@ -70,12 +63,24 @@ export function CompareTray() {
                 </li>
               ))}
             </ul>
+            <button
+              type="button"
+              className="col-start-2 row-start-2 min-h-11 justify-self-end text-sm text-accent-700 underline underline-offset-2 sm:col-start-1 sm:justify-self-start"
+              onClick={tray.clear}
+            >
+              Clear list
+            </button>
             {count >= COMPARE_MIN ? (
-              <Link className="btn shrink-0" href={compareHref(items.map((i) => i.slug))}>
+              <Link
+                className="btn col-start-2 row-start-1 shrink-0 sm:col-start-3 sm:row-span-2"
+                href={compareHref(items.map((i) => i.slug))}
+              >
                 Compare {count} clinics
               </Link>
             ) : (
-              <p className="shrink-0 text-sm text-muted">Add one more clinic to compare.</p>
+              <p className="col-start-2 row-start-1 max-w-[11rem] text-right text-sm text-muted sm:col-start-3 sm:row-span-2 sm:max-w-none sm:text-left">
+                Add one more clinic to compare.
+              </p>
             )}
           </div>
         </section>
