@@ -60,7 +60,9 @@ export async function priceMovement(db: Db, scope: Scope, now = new Date()): Pro
   const rows = rowSchema.parse(
     await db.execute(sql`
       with pts as (
-        select p.month, p.at from jsonb_to_recordset(${JSON.stringify(points)}::jsonb) as p(month text, at timestamptz)
+        select p.i::int as i, p.month, p.at
+        from rows from (jsonb_to_recordset(${JSON.stringify(points)}::jsonb) as (month text, at timestamptz))
+          with ordinality as p(month, at, i)
       ),
       sc as materialized (
         select c.id, c.routes, c.created_at, c.session_min, c.session_max, ${PRICE} as price
@@ -93,15 +95,47 @@ export async function priceMovement(db: Db, scope: Scope, now = new Date()): Pro
         union all
         select sc.id, null, last.t, sc.price
         from sc left join (select clinic_id, max(t) as t from ev group by clinic_id) last on last.clinic_id = sc.id
+      ),
+      -- The months each step counts in: the instants at or after both the listing's creation and the
+      -- step's start, and before its end. The instants rise, so that is a run of months [a, b]:
+      -- width_bucket counts the instants at or before a time (one microsecond less: strictly before).
+      ats as (select array_agg(at order by i) as ats from pts),
+      spans as (
+        select s.price, sc.routes,
+               width_bucket(greatest(sc.created_at, s.lo) - interval '1 microsecond', ats.ats) + 1 as a,
+               coalesce(width_bucket(s.hi - interval '1 microsecond', ats.ats), ${MOVEMENT_MONTHS}) as b
+        from steps s join sc on sc.id = s.clinic_id cross join ats
+        where s.price is not null
+      ),
+      -- How many listings have each price in each month, per route, without listing every month of
+      -- every listing: +1 where a run starts, -1 after it ends, summed up to each month.
+      deltas as (
+        select r.route, x.price, d.i, sum(d.n)::int as n
+        from spans x
+        cross join lateral (values (x.a, 1), (x.b + 1, -1)) as d(i, n)
+        cross join lateral unnest(x.routes) as r(route)
+        where x.a <= x.b
+        group by 1, 2, 3
+      ),
+      counted as (
+        select p.i, p.month, d.route, d.price, sum(d.n)::int as n
+        from pts p join deltas d on d.i <= p.i
+        group by 1, 2, 3, 4
+        having sum(d.n) > 0
+      ),
+      cum as (
+        select month, route, price, n,
+               sum(n) over (partition by month, route order by price) as upto,
+               sum(n) over (partition by month, route) as total
+        from counted
       )
-      select p.month, r.route::text as route, count(*)::int as n,
-             percentile_cont(0.5) within group (order by s.price)::float8 as median
-      from steps s
-      join sc on sc.id = s.clinic_id
-      join pts p on sc.created_at <= p.at and (s.lo is null or p.at >= s.lo) and (s.hi is null or p.at < s.hi)
-      cross join lateral unnest(sc.routes) as r(route)
-      where s.price is not null
-      group by p.month, r.route`),
+      -- The median of the listings' prices (what percentile_cont(0.5) gives): the mean of the prices
+      -- at the two middle positions (0-based floor and ceil of (n - 1) / 2) of the sorted prices.
+      select month, route::text as route, max(total)::int as n,
+             (min(price) filter (where upto > floor((total - 1) / 2.0))
+              + min(price) filter (where upto > ceil((total - 1) / 2.0)))::float8 / 2 as median
+      from cum
+      group by month, route`),
   );
   const byKey = new Map(rows.map((r) => [`${r.route} ${r.month}`, r]));
   const series: MovementSeries[] = [];
