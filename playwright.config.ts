@@ -39,8 +39,10 @@ export default defineConfig({
       ],
     },
   },
+  // A test tagged `@phone` runs in both projects; one tagged `@phone-only` (it sizes the page as a
+  // phone itself, so a desktop run would repeat the phone run) runs in the phone project alone.
   projects: [
-    { name: "desktop", use: desktop, testIgnore: WRITES },
+    { name: "desktop", use: desktop, grepInvert: /@phone-only/, testIgnore: WRITES },
     { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/, testIgnore: WRITES },
     // Run one such spec alone with `--project=writes --no-deps`.
     // One worker: two such specs at once would change the counts the other compares.

@@ -38,7 +38,7 @@ const sectionTitles = (page: Page) =>
 
 const filtersButton = (page: Page) => page.locator("summary", { hasText: /^Filters/ });
 
-test.describe("on a phone (390 px) @phone", () => {
+test.describe("on a phone (390 px) @phone-only", () => {
   test.use({ viewport: PHONE });
 
   test("Filters opens a full-screen modal sheet, place, price, payment and new patients first; “Show N clinics” closes it onto the results heading", async ({
@@ -221,7 +221,7 @@ for (const [name, viewport] of [
   ["laptop", LAPTOP],
   ["phone", PHONE],
 ] as const) {
-  test(`unticking a section's last filter keeps the section open and the focus on it (${name})${name === "phone" ? " @phone" : ""}`, async ({
+  test(`unticking a section's last filter keeps the section open and the focus on it (${name})${name === "phone" ? " @phone-only" : ""}`, async ({
     page,
   }) => {
     await page.setViewportSize(viewport);

@@ -33,7 +33,7 @@ async function noViolations(page: Page) {
 
 for (const [width, height, tag] of [
   [1280, 900, ""],
-  [390, 844, " @phone"],
+  [390, 844, " @phone-only"],
 ] as const) {
   test(`"Austin 78701" typed on the home page lands on the Austin clinics, nearest first (${width} px)${tag}`, async ({
     page,
