@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { SCORE_RUBRIC } from "../lib/aftercare/score";
 import { STALE_AFTER_DAYS } from "../lib/listings/freshness";
+import { axe } from "./support/axe";
 
 /**
  * Issue 13, points 5–8 of a patient's journey, at a phone's width (390 px) and a laptop's (1280 px):
@@ -32,9 +32,12 @@ const isStalePrice = (h: ApiHit) =>
 const isFreshPrice = (h: ApiHit) =>
   h.priceUpdatedAt !== null && (Date.now() - Date.parse(h.priceUpdatedAt)) / DAY_MS < STALE_AFTER_DAYS - 1;
 
-/** Puts these clinics in the compare list, as the tray's own storage holds them. */
+/**
+ * Puts these clinics in the compare list, as the tray's own storage holds them (from the site's
+ * lightest answer: storage belongs to the origin, so no page need render for it).
+ */
 async function fillTray(page: Page, hits: Pick<ApiHit, "slug" | "name">[]) {
-  await page.goto("/methodology");
+  await page.goto("/robots.txt");
   await page.evaluate(
     (value) => localStorage.setItem("aftercare-atlas:compare:v1", value),
     JSON.stringify(hits.map(({ slug, name }) => ({ slug, name }))),
@@ -42,7 +45,7 @@ async function fillTray(page: Page, hits: Pick<ApiHit, "slug" | "name">[]) {
 }
 
 async function noViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   expect(
     violations.map(
       (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,

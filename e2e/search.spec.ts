@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 
 /** "1,234 clinics" → 1234 */
 async function total(page: Page): Promise<number> {
@@ -201,9 +201,7 @@ test("the public API answers JSON, 400 naming a bad parameter, 404 for an unknow
 
 test("has no serious accessibility problems", async ({ page }) => {
   await page.goto("/clinics?zip=10001&integration=included");
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test.describe("without JavaScript", () => {
