@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-export type DetailRow = { key: string; label: ReactNode; detail?: ReactNode; value: ReactNode };
+type DetailRow = { key: string; label: ReactNode; detail?: ReactNode; value: ReactNode };
 
 type Props = {
   /** Read by screen readers; shown only when `showCaption` is set. */

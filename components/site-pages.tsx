@@ -5,7 +5,7 @@ import { COMPARE_MAX } from "@/lib/compare/href";
  * The site's main pages, declared once: the header's navigation shows them by their short name,
  * the 404 page lists them with what each is for.
  */
-export const MAIN_PAGES = [
+const MAIN_PAGES = [
   {
     href: "/clinics",
     nav: "Find a clinic",

@@ -8,7 +8,7 @@ import type { Db } from "@/db/connect";
 import { figuresGeneration } from "@/lib/cache";
 
 /** The longest a cached figure is served after the data changed without a tag expiry (another process, a script). */
-export const FIGURES_REVALIDATE_SECONDS = 60;
+const FIGURES_REVALIDATE_SECONDS = 60;
 
 /**
  * Part of every cache key: Next keeps `unstable_cache` entries on disk across restarts, and a

@@ -27,7 +27,7 @@ const schema = z.object({
 
 export type ServerEnv = z.infer<typeof schema>;
 
-export function formatEnvError(error: z.ZodError): string {
+function formatEnvError(error: z.ZodError): string {
   return error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
 }
 

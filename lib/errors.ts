@@ -17,7 +17,7 @@ export class SafeError extends Error {
 
 export type ActionFailure = { ok: false; code: string; message: string };
 
-export const GENERIC_FAILURE = "Something went wrong on our side. Nothing was saved. Please try again.";
+const GENERIC_FAILURE = "Something went wrong on our side. Nothing was saved. Please try again.";
 
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The database is not answering, so nothing was saved. Your changes are still here: try again in a minute.";

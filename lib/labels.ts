@@ -132,7 +132,7 @@ export const DATA_SOURCE_LABELS: Labels<typeof E.DATA_SOURCES> = {
   editorial: "From our editors",
 };
 
-export const USER_ROLE_LABELS: Labels<typeof E.USER_ROLES> = {
+const USER_ROLE_LABELS: Labels<typeof E.USER_ROLES> = {
   member: "Member",
   admin: "Editor (admin)",
 };
@@ -160,7 +160,7 @@ export const IMPORT_STATUS_LABELS: Labels<typeof E.IMPORT_STATUSES> = {
   failed: "Failed (nothing was imported)",
 };
 
-export const WORDING_REVIEW_STATUS_LABELS: Labels<typeof E.WORDING_REVIEW_STATUSES> = {
+const WORDING_REVIEW_STATUS_LABELS: Labels<typeof E.WORDING_REVIEW_STATUSES> = {
   pending: "Waiting for an editor",
   approved: "Accepted as written",
   cleared: "The words were taken out",

@@ -25,7 +25,7 @@ const MAX_PAGE_BYTES = 1024 * 1024;
 const CACHEABLE_PATHS = [/^\/$/, /^\/clinics$/, /^\/clinics\/[^/]+$/, /^\/compare$/, /^\/costs(\/[^/]+){0,2}$/, /^\/guide$/, /^\/methodology$/, /^\/for-clinics$/]; // prettier-ignore
 
 /** Set on the proxy's own request for a page to render it (a per-process secret, so nobody else can). */
-export const RENDER_HEADER = "x-atlas-page-render";
+const RENDER_HEADER = "x-atlas-page-render";
 /** Says whether a page came from the cache: hit, miss (rendered now and kept) or pass (rendered now, not kept). */
 export const CACHE_STATUS_HEADER = "x-atlas-page-cache";
 export const OPT_OUT_MARKER = 'data-page-cache="off"';

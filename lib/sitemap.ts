@@ -5,7 +5,6 @@
  * roughly 800,000 clinics.
  */
 
-export const SITEMAP_URL_LIMIT = 50_000;
 export const CLINIC_SHARDS = [..."0123456789abcdef"] as const;
 export type ClinicShard = (typeof CLINIC_SHARDS)[number];
 

@@ -22,7 +22,7 @@ static_checks() {
   return "$failed"
 }
 
-static_checks format:check lint typecheck
+static_checks format:check lint typecheck knip
 step "unit tests";        npm run --silent test:unit
 step "integration tests"; npm run --silent test:integration
 step "end-to-end tests";  npm run --silent test:e2e

@@ -29,7 +29,7 @@ export function binRange(i: number, width: number, openEnded: boolean): string {
 }
 
 /** A step for axis ticks ($100, $250, $500, …) that gives at most `maxTicks` ticks up to `max`. */
-export function niceStep(max: number, maxTicks = 4): number {
+function niceStep(max: number, maxTicks = 4): number {
   const steps = [1, 2, 2.5, 5];
   for (let magnitude = 1; ; magnitude *= 10) {
     for (const s of steps) {

@@ -363,7 +363,7 @@ export function AftercareAddsSection({
   );
 }
 
-export function PriceSections({ figures, id, place }: { figures: Figures; id: string; place: string }) {
+function PriceSections({ figures, id, place }: { figures: Figures; id: string; place: string }) {
   if (figures.priced === 0) {
     return (
       <section aria-labelledby={`${id}-prices`} className="space-y-2">
@@ -458,7 +458,7 @@ export function PriceSections({ figures, id, place }: { figures: Figures; id: st
   );
 }
 
-export function CourseSection({ figures, id, place }: { figures: Figures; id: string; place: string }) {
+function CourseSection({ figures, id, place }: { figures: Figures; id: string; place: string }) {
   const c = figures.course;
   const a = DEFAULT_ASSUMPTIONS;
   return (
@@ -533,7 +533,7 @@ export function CourseSection({ figures, id, place }: { figures: Figures; id: st
   );
 }
 
-export function AftercareSection({ figures, id, place }: { figures: Figures; id: string; place: string }) {
+function AftercareSection({ figures, id, place }: { figures: Figures; id: string; place: string }) {
   const labels = new Map<string, (typeof FEATURES)[number]>(FEATURES.map((f) => [f.key, f]));
   return (
     <section aria-labelledby={`${id}-aftercare`} className="space-y-3">
@@ -612,7 +612,7 @@ export function AsOf({
  * How the median price per session of each route moved over the last 12 months (lib/costs/movement.ts):
  * a line per route that rests on enough clinics every month, and the same numbers as a table.
  */
-export function PriceMovementSection({
+function PriceMovementSection({
   movement,
   id,
   place,

@@ -145,7 +145,7 @@ export function TopClinics({
 }
 
 /** How many cities the state page's table shows; the rest are listed under "More cities". */
-export const CITY_TABLE_ROWS = 20;
+const CITY_TABLE_ROWS = 20;
 
 /**
  * A state's cities (plain links, not `next/link`: a long list of client components would make

@@ -17,7 +17,7 @@ export type MapRoute = Route | "all";
 export const DEFAULT_MAP_ROUTE: MapRoute = "iv_infusion";
 
 /** States too small to tap on a phone's map: also listed under it with full-size links. */
-export const SMALL_STATES: readonly UsState[] = ["CT", "DE", "DC", "HI", "MD", "MA", "NH", "NJ", "RI", "VT"];
+const SMALL_STATES: readonly UsState[] = ["CT", "DE", "DC", "HI", "MD", "MA", "NH", "NJ", "RI", "VT"];
 
 type Metric = {
   title: string;

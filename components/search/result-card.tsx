@@ -49,7 +49,7 @@ const AVAILABILITY_STYLE: Record<ClinicHit["newPatientStatus"], string> = {
   not_accepting: "border-red-700 bg-red-50 text-red-900",
 };
 
-export function AvailabilityBadge({ status }: { status: ClinicHit["newPatientStatus"] }) {
+function AvailabilityBadge({ status }: { status: ClinicHit["newPatientStatus"] }) {
   return (
     <span
       className={`inline-block rounded border px-1.5 py-0.5 text-sm font-semibold ${AVAILABILITY_STYLE[status]}`}

@@ -79,7 +79,7 @@ export function Notices({ notices }: { notices: QueryIssue[] }) {
   );
 }
 
-export function DegradedNotice() {
+function DegradedNotice() {
   return (
     <div
       role="status"
@@ -135,7 +135,7 @@ function SortControl({ query, formId }: { query: SearchQuery; formId: string }) 
 }
 
 /** Page numbers to show: the first, the last, and two either side of the current one. */
-export function pageWindow(page: number, totalPages: number): (number | "gap")[] {
+function pageWindow(page: number, totalPages: number): (number | "gap")[] {
   const keep = new Set([1, totalPages, page - 2, page - 1, page, page + 1, page + 2]);
   const pages = [...keep].filter((p) => p >= 1 && p <= totalPages).sort((a, b) => a - b);
   const out: (number | "gap")[] = [];

@@ -40,7 +40,7 @@ export function useSearchPending(): boolean {
 }
 
 /** The form's fields as a short query string: empty fields and an unused distance left out. */
-export function formQuery(form: HTMLFormElement): string {
+function formQuery(form: HTMLFormElement): string {
   const data = new FormData(form);
   const out = new URLSearchParams();
   const hasZip = String(data.get("zip") ?? "").trim() !== "";

@@ -19,7 +19,7 @@ const ENDINGS = [
 ] as const; // prettier-ignore
 
 /** Every invented word, e.g. "Lumenwick". */
-export const INVENTED_WORDS: readonly string[] = ROOTS.flatMap((r) => ENDINGS.map((e) => r + e));
+const INVENTED_WORDS: readonly string[] = ROOTS.flatMap((r) => ENDINGS.map((e) => r + e));
 
 const INVENTED = new Set(INVENTED_WORDS);
 

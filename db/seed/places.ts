@@ -43,7 +43,7 @@ const STATE_FACTOR: Partial<Record<UsState, number>> = {
 const MIN_ZIP_POINTS = 2;
 
 /** Clinics are placed near one of a city's ZIP points within this distance of the city's point. */
-export const NEARBY_ZIP_KM = 6.5;
+const NEARBY_ZIP_KM = 6.5;
 
 /**
  * Some `zipcodes` "cities" are businesses or military post offices with a ZIP code of their own

@@ -1,7 +1,7 @@
 /** Reading the cost pages' downloads in tests. */
 
 /** A CSV line split on commas outside quotes (RFC 4180). */
-export function csvFields(line: string): string[] {
+function csvFields(line: string): string[] {
   const out: string[] = [];
   let cur = "";
   let quoted = false;

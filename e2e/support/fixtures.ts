@@ -11,7 +11,7 @@ import postgres from "postgres";
  */
 
 /** The cookie Auth.js reads a database session from on a plain-http site (`__Secure-` only over https). */
-export const SESSION_COOKIE = "authjs.session-token";
+const SESSION_COOKIE = "authjs.session-token";
 
 export const adminEmail = (process.env.E2E_ADMIN_EMAILS ?? "").split(",")[0]!.trim();
 export const mailDir = process.env.E2E_MAIL_DIR!;

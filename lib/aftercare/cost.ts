@@ -82,8 +82,8 @@ export const OUTSIDE_INTEGRATION_FEE: Readonly<CentsRange> = Object.freeze({ low
 /** A low–high amount in cents. */
 export type CentsRange = { low: number; high: number };
 
-export type CostItemKey = "consult" | "ketamine" | "integration" | "boosters";
-export type CostItem = { key: CostItemKey; label: string; low: number; high: number; note: string };
+type CostItemKey = "consult" | "ketamine" | "integration" | "boosters";
+type CostItem = { key: CostItemKey; label: string; low: number; high: number; note: string };
 export type CourseEstimate = {
   /** Total in cents; null when no ketamine price is known. */
   low: number | null;

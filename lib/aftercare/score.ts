@@ -34,7 +34,7 @@ export type ScoreInput = Pick<
   | "aftercareWeeks"
 >;
 
-export type ScoreLevel = {
+type ScoreLevel = {
   readonly id: string;
   readonly points: number;
   /** What this level means, in plain words; becomes the item's `detail`. */
@@ -179,7 +179,7 @@ type LevelId<K extends ScoreKey> = Extract<(typeof SCORE_RUBRIC)[number], { key:
 
 export const SCORE_MAX = 100;
 
-export type ScoreItem = { key: ScoreKey; label: string; points: number; max: number; detail: string };
+type ScoreItem = { key: ScoreKey; label: string; points: number; max: number; detail: string };
 export type ScoreResult = { total: number; max: typeof SCORE_MAX; items: ScoreItem[] };
 
 // The rubric must add up to exactly 100, and each entry's best level must be worth its max.

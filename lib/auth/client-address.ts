@@ -15,13 +15,13 @@ export const PEER_HEADER = "x-atlas-peer";
 export const PEER_ENV = "ATLAS_PEER_HEADER";
 
 /** The connection's peer address as the web server saw it, or null when it cannot be known. */
-export function peerAddress(headers: Headers, env: Env = process.env): string | null {
+function peerAddress(headers: Headers, env: Env = process.env): string | null {
   if (env[PEER_ENV] !== PEER_HEADER) return null;
   return normalizeAddress(headers.get(PEER_HEADER));
 }
 
 /** An IP address in one canonical spelling ("::ffff:10.0.0.1" → "10.0.0.1"), or null if it is none. */
-export function normalizeAddress(raw: string | null | undefined): string | null {
+function normalizeAddress(raw: string | null | undefined): string | null {
   let a = raw?.trim() ?? "";
   if (a.startsWith("[") && a.endsWith("]")) a = a.slice(1, -1);
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a);
@@ -32,7 +32,7 @@ export function normalizeAddress(raw: string | null | undefined): string | null 
   return null;
 }
 
-export function isLoopback(address: string | null): boolean {
+function isLoopback(address: string | null): boolean {
   if (!address) return false;
   return /^127\./.test(address) || address === "::1";
 }

@@ -11,7 +11,7 @@ import { roleForEmail } from "./config-schemas";
 import { onSignedIn } from "./sign-in-events";
 
 /** How long a sign-in link works. */
-export const LINK_MINUTES = 30;
+const LINK_MINUTES = 30;
 
 /**
  * Auth.js: email magic links over SMTP (nodemailer), database sessions in PostgreSQL through the
@@ -70,7 +70,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 });
 
 /** Auth.js's own URL: its routes under SITE_URL. */
-export function authUrlFor(siteUrl: string): string {
+function authUrlFor(siteUrl: string): string {
   return new URL("/api/auth", siteUrl).toString();
 }
 
@@ -80,7 +80,7 @@ export type PublicSession = {
   expires: string;
 };
 
-export function publicSession(
+function publicSession(
   user: { email: string; name?: string | null },
   expires: Date | string,
   adminEmails: readonly string[],

@@ -11,7 +11,7 @@ export type Limit = { key: string; max: number; windowSeconds: number };
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /** Counts one request; returns the sliding count and how long until it falls back to `max`. */
-export async function hit(
+async function hit(
   db: Db,
   limit: Limit,
   at?: Date,

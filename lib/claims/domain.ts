@@ -22,7 +22,7 @@ const SHARED_DOMAINS = new Set([
 ]); // prettier-ignore
 
 /** "www.Clinic.com." → "clinic.com"; null for anything that is not a plausible hostname. */
-export function normalizeHost(host: string): string | null {
+function normalizeHost(host: string): string | null {
   const h = host
     .trim()
     .toLowerCase()
@@ -42,7 +42,7 @@ export function registrableDomain(host: string): string | null {
   return labels.length >= n ? labels.slice(-n).join(".") : null;
 }
 
-export function websiteHost(website: string | null | undefined): string | null {
+function websiteHost(website: string | null | undefined): string | null {
   if (!website) return null;
   try {
     const u = new URL(website);
@@ -52,7 +52,7 @@ export function websiteHost(website: string | null | undefined): string | null {
   }
 }
 
-export function emailDomain(email: string): string | null {
+function emailDomain(email: string): string | null {
   const at = email.lastIndexOf("@");
   return at > 0 ? normalizeHost(email.slice(at + 1)) : null;
 }

@@ -3,7 +3,7 @@ import { clampAssumptions, type CourseAssumptions } from "@/lib/aftercare";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/listings/slug";
 import { ASSUMPTION_PARAMS, COMPARE_MAX } from "./href";
 
-export { ASSUMPTION_PARAMS, COMPARE_MAX, COMPARE_MIN, compareHref } from "./href";
+export { COMPARE_MAX, COMPARE_MIN, compareHref } from "./href";
 
 const slugSchema = z.string().max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN);
 
@@ -28,7 +28,7 @@ export type CompareParams = {
 
 const paramValue = z.union([z.string(), z.array(z.string())]).optional();
 const searchParamsSchema = z.record(z.string(), paramValue);
-export type RawSearchParams = z.infer<typeof searchParamsSchema>;
+type RawSearchParams = z.infer<typeof searchParamsSchema>;
 
 const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const first = (v: string | string[] | undefined) => all(v)[0];

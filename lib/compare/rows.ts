@@ -68,7 +68,7 @@ export type CompareRow = {
   differs: boolean;
 };
 
-export type CompareGroupKey = "glance" | "aftercare" | "cost" | "care" | "logistics";
+type CompareGroupKey = "glance" | "aftercare" | "cost" | "care" | "logistics";
 export type CompareGroup = { key: CompareGroupKey; label: string; rows: CompareRow[] };
 
 /**
@@ -426,7 +426,7 @@ const LOGISTICS: RowSpec[] = [
 ];
 
 /** The rows a person decides on first, in this order, shown at the top and not again in their group. */
-export const GLANCE_ROWS = ["course", "newPatients", "session", "integration"] as const;
+const GLANCE_ROWS = ["course", "newPatients", "session", "integration"] as const;
 
 const glance = (specs: readonly RowSpec[]) =>
   specs.filter((s) => !(GLANCE_ROWS as readonly string[]).includes(s.key));

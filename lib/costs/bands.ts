@@ -9,5 +9,3 @@ export const SCORE_BANDS = [
 ] as const;
 
 export type ScoreBand = (typeof SCORE_BANDS)[number]["key"];
-
-export const bandLabel = (band: ScoreBand) => SCORE_BANDS.find((b) => b.key === band)?.label ?? band;

@@ -2,7 +2,7 @@ import { usStateSchema, type UsState } from "@/db/enums";
 
 /** `/costs/compare?states=tx,ca`: two to four states side by side. */
 export const COMPARE_PATH = "/costs/compare";
-export const COMPARE_MIN = 2;
+const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
 
 export type CompareStates =

@@ -11,7 +11,7 @@ import { FEW_CLINICS, isFew } from "./sample";
  * Money in US dollars (two decimals), shares as fractions; every record carries the number of
  * clinics it rests on and whether that is few (fewer than `FEW_CLINICS`).
  */
-export type ExportRecord = {
+type ExportRecord = {
   section: string;
   /** A route, or "all" (all routes together). */
   route: Route | "all";
@@ -206,7 +206,7 @@ export type CompareExport = {
   places: CostsExport[];
 };
 
-export const COMPARE_SECTIONS = [
+const COMPARE_SECTIONS = [
   "summary",
   "price_per_session",
   "course_estimate",

@@ -47,7 +47,7 @@ export const FEATURES = [
 ] as const;
 
 export type FeatureKey = (typeof FEATURES)[number]["key"];
-export const FEATURE_KEYS = FEATURES.map((f) => f.key) as FeatureKey[];
+const FEATURE_KEYS = FEATURES.map((f) => f.key) as FeatureKey[];
 
 /** What the US map can be coloured by: the median session price or the share with a feature. */
 export type MapMetric = "price" | FeatureKey;

@@ -102,7 +102,7 @@ export function stateShapes(): StateShape[] {
 }
 
 /** Where pages find the state outlines (`app/maps/us-states.svg`); see `mapSpriteHref`. */
-export const MAP_SPRITE_PATH = "/maps/us-states.svg";
+const MAP_SPRITE_PATH = "/maps/us-states.svg";
 
 let sprite: { svg: string; version: string } | undefined;
 

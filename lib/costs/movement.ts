@@ -22,11 +22,11 @@ import { isFew } from "./sample";
  * A month whose median rests on few clinics (`isFew`) is marked; a route whose every month has
  * enough clinics is `enough` and gets a line on the chart.
  */
-export const MOVEMENT_MONTHS = 12;
+const MOVEMENT_MONTHS = 12;
 
 /** `clinics`: listings with a price in that month; `median` in cents, null when there are none. */
-export type MovementPoint = { month: string; clinics: number; median: number | null };
-export type MovementSeries = { route: Route; points: MovementPoint[]; enough: boolean };
+type MovementPoint = { month: string; clinics: number; median: number | null };
+type MovementSeries = { route: Route; points: MovementPoint[]; enough: boolean };
 export type PriceMovement = {
   /** "2025-12" … "2026-11", oldest first. */
   months: string[];
@@ -34,7 +34,7 @@ export type PriceMovement = {
 };
 
 /** The last `MOVEMENT_MONTHS` calendar months (UTC) up to `now`'s, each with the instant its price is read at. */
-export function movementMonths(now: Date): { month: string; at: string }[] {
+function movementMonths(now: Date): { month: string; at: string }[] {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth();
   return Array.from({ length: MOVEMENT_MONTHS }, (_, i) => {

@@ -39,24 +39,24 @@ import { binCounts, quartiles, trimBins, type Quartiles, type Weighted } from ".
  */
 
 /** Per-session price histogram: $100 bins, the last one "$2,000 and up". */
-export const PRICE_BIN_CENTS = 10_000;
-export const PRICE_LAST_BIN = 20;
+const PRICE_BIN_CENTS = 10_000;
+const PRICE_LAST_BIN = 20;
 /** Course-estimate histogram: $1,000 bins, the last one "$15,000 and up". */
-export const COURSE_BIN_CENTS = 100_000;
-export const COURSE_LAST_BIN = 15;
+const COURSE_BIN_CENTS = 100_000;
+const COURSE_LAST_BIN = 15;
 /** A city gets its own page when at least this many clinics are located there. */
 export const MIN_CITY_CLINICS = 5;
 /** How many clinics the "strongest aftercare" lists show. */
-export const TOP_CLINICS = 10;
+const TOP_CLINICS = 10;
 
 export type Scope =
   { kind: "nation" } | { kind: "state"; state: UsState } | { kind: "city"; state: UsState; city: string };
 
 /** Per-session price of listings offering a route (`route` null: every priced listing once). Cents. */
 export type RoutePrice = { route: Route | null; count: number } & Quartiles;
-export type Histogram = { width: number; bins: number[]; lastIsOverflow: boolean };
-export type FeatureShare = { key: FeatureKey; count: number; share: number };
-export type CourseFigures = {
+type Histogram = { width: number; bins: number[]; lastIsOverflow: boolean };
+type FeatureShare = { key: FeatureKey; count: number; share: number };
+type CourseFigures = {
   /** Listings with a known estimate. */
   count: number;
   /** Listings whose prices do not allow an estimate. */

@@ -19,7 +19,7 @@ const COLUMN_NAMES = (() => {
 })();
 
 /** Stores the given derived facts of many listings with one UPDATE. Returns the rows updated. */
-export async function storeDerived(db: Executor, rows: (DerivedFields & { id: string })[]): Promise<number> {
+async function storeDerived(db: Executor, rows: (DerivedFields & { id: string })[]): Promise<number> {
   if (rows.length === 0) return 0;
   const payload = rows.map((r) =>
     Object.fromEntries([["id", r.id], ...COLUMN_NAMES.map(({ key, name }) => [name, r[key]])]),

@@ -36,7 +36,7 @@ export type SaveOutcome =
   | { ok: false; code: "invalid"; message: string; errors: FieldErrors }
   | { ok: false; code: "conflict"; message: string; conflicts: Conflict[]; currentVersion: number };
 
-export class ListingEditError extends SafeError {}
+class ListingEditError extends SafeError {}
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -74,7 +74,7 @@ export function locate(
 }
 
 /** What another writer changed since `expectedVersion`, next to what this writer wanted. */
-export async function describeConflict(
+async function describeConflict(
   db: Db,
   clinicId: string,
   expectedVersion: number,

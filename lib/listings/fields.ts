@@ -1,4 +1,3 @@
-import type { Clinic } from "@/db/schema";
 import { dateShort, NO_VALUE, usd } from "@/lib/format";
 import * as L from "@/lib/labels";
 import { GLOSSARY } from "@/lib/labels";
@@ -170,5 +169,3 @@ export function formatFieldValue(field: string, value: unknown): string {
 export function sectionFields(section: SectionKey): ListingField[] {
   return (Object.keys(FIELD_INFO) as ListingField[]).filter((f) => FIELD_INFO[f].section === section);
 }
-
-export type Comparable = Pick<Clinic, ListingField>;

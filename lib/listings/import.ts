@@ -7,16 +7,8 @@ import { rootMessage, SafeError } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES, uploadTooLarge } from "@/lib/security/limits";
 import { decodeUtf8, parseCsv, toCsvLine } from "./csv";
 import { locate } from "./edit";
-import { fieldLabel } from "./fields";
 import { allocateSlug, newListingRow, takenSlugs } from "./moderation";
-import {
-  BLANK_LISTING,
-  fieldErrors,
-  LISTING_FIELDS,
-  listingInputSchema,
-  toFormValues,
-  type ListingField,
-} from "./schema";
+import { BLANK_LISTING, fieldErrors, LISTING_FIELDS, listingInputSchema, toFormValues } from "./schema";
 import { createListings, type NewListing } from "./service";
 import { count } from "@/lib/format";
 import { findMisleadingClaims } from "@/lib/wording/misleading-claims";
@@ -66,7 +58,7 @@ export type ImportIssue = { row: number; column: string; message: string };
 export class ImportError extends SafeError {}
 
 /** Validates a whole file. `row` numbers are spreadsheet line numbers (the header is row 1). */
-export function validateCsv(text: string): { rows: NewListing[]; issues: ImportIssue[]; total: number } {
+function validateCsv(text: string): { rows: NewListing[]; issues: ImportIssue[]; total: number } {
   let table: string[][];
   try {
     table = parseCsv(text);
@@ -136,9 +128,6 @@ export function validateCsv(text: string): { rows: NewListing[]; issues: ImportI
   );
   return { rows, issues, total: body.length };
 }
-
-export const issueColumnLabel = (column: string) =>
-  column ? `${column} (${fieldLabel(column as ListingField)})` : "";
 
 export type StartImportOutcome =
   | { ok: true; jobId: string; total: number }

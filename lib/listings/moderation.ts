@@ -15,7 +15,7 @@ import { createListing, type updateListing, type NewListing } from "./service";
  * through the outbox), mark them verified, and create them. Every function starts with `requireAdmin`.
  */
 
-export class ModerationError extends SafeError {}
+class ModerationError extends SafeError {}
 
 async function adminUpdate(
   db: Db,

@@ -90,5 +90,3 @@ export function toPublicClinic(c: Clinic) {
     updatedAt: c.updatedAt.toISOString(),
   };
 }
-
-export type PublicClinic = ReturnType<typeof toPublicClinic>;

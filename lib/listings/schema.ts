@@ -15,7 +15,7 @@ import { count } from "@/lib/format";
  */
 
 /** The most a price field may hold: $100,000. */
-export const MAX_PRICE_CENTS = 10_000_000;
+const MAX_PRICE_CENTS = 10_000_000;
 
 /**
  * Text that PostgreSQL cannot store as written: a NUL byte, or half of a surrogate pair (a broken
@@ -26,7 +26,7 @@ export const MAX_PRICE_CENTS = 10_000_000;
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const UNSTORABLE_TEXT_MESSAGE =
   "This text holds a character that can’t be saved (a NUL byte or half of an emoji). Remove it and try again.";
-export const isStorableText = (s: string) => !UNSTORABLE.test(s);
+const isStorableText = (s: string) => !UNSTORABLE.test(s);
 /** A string that `isStorableText`; for other schemas that take free text. */
 export const storableString = () => z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
@@ -443,12 +443,12 @@ export function formDataToInput(fd: FormData, reserved: readonly string[] = []):
 }
 
 /** "45000" cents → "450"; "45050" → "450.50". */
-export function centsToDollarsInput(cents: number | null | undefined): string {
+function centsToDollarsInput(cents: number | null | undefined): string {
   if (cents == null) return "";
   return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
 }
 
-export type FormValue = string | string[] | boolean;
+type FormValue = string | string[] | boolean;
 export type FormValues = Record<ListingField, FormValue>;
 
 /** A stored listing (or valid values) as the form's initial values. */

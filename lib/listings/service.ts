@@ -45,7 +45,7 @@ export type FieldChange = { before: unknown; after: unknown };
 const comparable = (v: unknown) => JSON.stringify(v instanceof Date ? v.toISOString() : (v ?? null));
 
 /** The fields of `patch` whose value differs from `row`, as before/after pairs. */
-export function diffListing(row: Clinic, patch: ListingPatch): Record<string, FieldChange> {
+function diffListing(row: Clinic, patch: ListingPatch): Record<string, FieldChange> {
   const out: Record<string, FieldChange> = {};
   for (const [key, after] of Object.entries(patch)) {
     if (after === undefined || (MANAGED as readonly string[]).includes(key)) continue;

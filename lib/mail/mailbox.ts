@@ -6,7 +6,7 @@ import { z } from "zod";
  * The local mail sink's store: one JSON file per received message in a folder (`.data/mail/` for
  * `npm start`, a temporary folder for tests). Read by /dev/mail, the launcher's log and the tests.
  */
-export const storedMailSchema = z.object({
+const storedMailSchema = z.object({
   id: z.string(),
   receivedAt: z.string(),
   from: z.string(),

@@ -8,7 +8,7 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-export class MailNotConfiguredError extends Error {
+class MailNotConfiguredError extends Error {
   readonly code = "mail_not_configured";
   constructor() {
     super("No mail server is configured (EMAIL_SERVER).");

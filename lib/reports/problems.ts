@@ -21,7 +21,7 @@ import { problemReportSchema, problemResolutionSchema } from "./schema";
 
 export type ReportDeps = { db: Db; mailer: Mailer; siteUrl: (path: string) => string };
 
-export class ProblemReportError extends SafeError {}
+class ProblemReportError extends SafeError {}
 
 export const PROBLEM_LIMITS = {
   perAddress: 5,

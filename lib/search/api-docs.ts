@@ -52,7 +52,7 @@ export function apiParamRows(): ParamRow[] {
 }
 
 /** The table as Markdown (unpadded: Prettier pads it). */
-export function apiParamTable(): string {
+function apiParamTable(): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   return [
     line(["parameter", "values", "meaning"]),

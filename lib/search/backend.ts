@@ -36,7 +36,7 @@ export type BackendAnswer = {
  * The sort of a query in Meilisearch terms. Without words, "relevance" means best aftercare first.
  * Nearest first is ordered in the app (`lib/search/nearest.ts`), so it has none here.
  */
-export function meiliSort(q: SearchQuery): string[] {
+function meiliSort(q: SearchQuery): string[] {
   switch (q.sort) {
     case "price":
       return ["priceSort:asc"];

@@ -22,11 +22,11 @@ export type Cond =
   | { op: "and"; items: readonly Cond[] }
   | { op: "or"; items: readonly Cond[] };
 
-export const and = (items: readonly Cond[]): Cond => (items.length === 1 ? items[0]! : { op: "and", items });
+const and = (items: readonly Cond[]): Cond => (items.length === 1 ? items[0]! : { op: "and", items });
 /** Both conditions, either, or none. */
 export const andAlso = (a?: Cond, b?: Cond): Cond | undefined => (a && b ? and([a, b]) : (a ?? b));
 /** OR; alternatives that are all `IN` lists of one attribute merge into one list. */
-export function or(items: readonly Cond[]): Cond {
+function or(items: readonly Cond[]): Cond {
   if (items.length === 1) return items[0]!;
   const first = items[0];
   if (first?.op === "in" && items.every((i) => i.op === "in" && i.attr === first.attr)) {
@@ -52,7 +52,7 @@ export type Facet = {
 };
 
 /** The condition one choice of a registry filter adds. */
-export function choiceCond(f: FilterDef, value: string): Cond {
+function choiceCond(f: FilterDef, value: string): Cond {
   const attr = f.attr as FilterableAttribute;
   switch (f.kind) {
     case "flag":

@@ -18,7 +18,7 @@ export function distanceSql(lat: number, lng: number): SQL {
 }
 
 /** The listing lies in the box (cheap, uses the lat/lng index). */
-export function boxSql(b: Box): SQL {
+function boxSql(b: Box): SQL {
   return and(between(c.lat, b.minLat, b.maxLat), or(...b.lng.map(([lo, hi]) => between(c.lng, lo, hi))))!;
 }
 

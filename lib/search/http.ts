@@ -13,7 +13,7 @@ import https from "node:https";
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 10_000 });
 const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 10_000 });
 
-export class MeiliRequestError extends Error {
+class MeiliRequestError extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,

@@ -36,11 +36,11 @@ import type { QueryIssue, SearchQuery, ZipLocation } from "./query";
  */
 
 /** A city named alone needs at least this many distinct ZIP-code points to be read as a place. */
-export const BARE_CITY_MIN_POINTS = 3;
+const BARE_CITY_MIN_POINTS = 3;
 /** A city named alone is the biggest of its name when it has this many times the next one's points. */
-export const DOMINANCE = 4;
+const DOMINANCE = 4;
 /** At most this many cities are offered when a name is ambiguous. */
-export const MAX_CHOICES = 6;
+const MAX_CHOICES = 6;
 const MAX_CITY_WORDS = 4;
 const MAX_WORDS = 30;
 
@@ -87,7 +87,7 @@ export const toZipLocation = (p: ZipPoint): ZipLocation => ({
 });
 
 /** "Austin, TX" */
-export const placeLabel = (p: { city: string; state: string }) => `${p.city}, ${p.state}`;
+const placeLabel = (p: { city: string; state: string }) => `${p.city}, ${p.state}`;
 
 type Token = { raw: string; norm: string };
 

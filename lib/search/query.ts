@@ -19,9 +19,9 @@ import { FILTERS, filterDef, type Filter, type FilterDef, type PlaceFilter } fro
 export const SORTS = ["relevance", "price", "score", "distance", "verified"] as const;
 export type Sort = (typeof SORTS)[number];
 
-export const MAX_PAGE = 10_000;
+const MAX_PAGE = 10_000;
 /** Dollars; higher limits are surely a typo. */
-export const MAX_PRICE = 100_000;
+const MAX_PRICE = 100_000;
 export const MAX_Q_LENGTH = 200;
 
 export type ZipLocation = { code: string; lat: number; lng: number; city: string; state: E.UsState };
@@ -41,7 +41,7 @@ type ValueOf<F> = F extends { kind: "flag"; token: infer T }
           : never;
 
 /** The filters of a query, one field per registry entry (the place filters are typed below). */
-export type FilterValues = { -readonly [F in NonPlace as F["param"]]: ValueOf<F> };
+type FilterValues = { -readonly [F in NonPlace as F["param"]]: ValueOf<F> };
 
 export type SearchQuery = {
   q: string;

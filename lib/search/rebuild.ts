@@ -12,7 +12,7 @@ async function waitOk(meili: MeiliClient, taskUid: number, what: string) {
   if (t.status !== "succeeded") throw new Error(`${what} ${t.status}: ${t.error?.message ?? "no detail"}`);
 }
 
-export async function indexExists(meili: MeiliClient, name: string): Promise<boolean> {
+async function indexExists(meili: MeiliClient, name: string): Promise<boolean> {
   try {
     await meili.getRawIndex(name);
     return true;

@@ -35,7 +35,7 @@ import { COURSE_PRICE_STEPS, DEFAULT_RADIUS, MAX_RADIUS, SESSION_PRICE_STEPS } f
  * Pure and free of server code: the filter panel (a client component) imports it.
  */
 
-export type FilterKind = "flag" | "choice" | "many" | "range" | "place";
+type FilterKind = "flag" | "choice" | "many" | "range" | "place";
 
 /** Where a filter sits in the panel. Within a section, filters keep registry order. */
 export type PanelSection = "where" | "cost" | "availability" | "aftercare" | "treatment" | "access";
@@ -117,7 +117,7 @@ export type FilterDef = {
 };
 
 /** The first sentence of a glossary definition: enough beside a checkbox. */
-export function brief(definition: string): string {
+function brief(definition: string): string {
   return definition.split(/(?<=\.)\s/)[0] ?? definition;
 }
 
@@ -595,7 +595,6 @@ export const FILTERS = [
 ] as const satisfies readonly FilterDef[];
 
 export type Filter = (typeof FILTERS)[number];
-export type FilterParam = Filter["param"];
 export type PlaceFilter = Extract<Filter, { kind: "place" }>;
 
 type DocValue<F> = F extends { kind: "range" }
@@ -610,7 +609,7 @@ export type FilterFields = {
 } & { -readonly [F in Extract<Filter, { buckets: string }> as F["buckets"]]: number[] };
 
 /** Every filter by parameter, typed as the general shape. */
-export const FILTER_BY_PARAM: ReadonlyMap<string, FilterDef> = new Map(
+const FILTER_BY_PARAM: ReadonlyMap<string, FilterDef> = new Map(
   (FILTERS as readonly FilterDef[]).map((f) => [f.param, f]),
 );
 

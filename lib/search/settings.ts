@@ -44,7 +44,7 @@ export function searchWords(q: string): string[] {
 }
 
 /** Every word of a group points at every other, so the match is symmetric. */
-export function synonymMap(groups = SYNONYM_GROUPS): Record<string, string[]> {
+function synonymMap(groups = SYNONYM_GROUPS): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const group of groups) {
     for (const word of group) out[word] = group.filter((w) => w !== word);
@@ -75,7 +75,7 @@ export const SAFE_FILTER_VALUE = /^[\p{L}\p{N} .'_-]{1,80}$/u;
 export type FilterableAttribute = FilterAttribute | "docVersion";
 
 /** `id` orders the listings without a location after the nearest ones (see `lib/search/nearest.ts`). */
-export const SORTABLE_ATTRIBUTES = ["priceSort", "aftercareScore", "lastVerifiedTs", "id"] as const;
+const SORTABLE_ATTRIBUTES = ["priceSort", "aftercareScore", "lastVerifiedTs", "id"] as const;
 
 /**
  * The fields a search's words are looked for in, in Meilisearch's order of importance, each with

@@ -38,7 +38,7 @@ import type { FilterableAttribute } from "./settings";
  */
 
 export const FEW_RESULTS = 3;
-export const WIDER_RADII = [50, 100, 250] as const;
+const WIDER_RADII = [50, 100, 250] as const;
 
 /**
  * A way out: what it says ("Within 100 miles"), how it changes the query, and how many it finds.
@@ -112,7 +112,7 @@ const listed = (words: string[]) =>
   words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 
 /** The query without one filter group (a group's parameters back to their defaults). */
-export function relaxChange(key: GroupKey): Partial<SearchQuery> {
+function relaxChange(key: GroupKey): Partial<SearchQuery> {
   const params: readonly ParamName[] = key === "place" ? PLACE_PARAMS : [key];
   return Object.fromEntries(params.map((p) => [p, DEFAULT_QUERY[p]])) as Partial<SearchQuery>;
 }

@@ -35,9 +35,9 @@ const SYNC_LOCK_KEY = 0x5ea4c4;
 const CLAIM_SECONDS = 120;
 
 /** Done rows are kept this long (for the admin's and the tests' sync timings), then pruned. */
-export const KEEP_DONE_ROWS = "1 hour";
+const KEEP_DONE_ROWS = "1 hour";
 
-export function backoffMs(attempts: number): number {
+function backoffMs(attempts: number): number {
   return Math.min(60_000, 500 * 2 ** Math.max(0, attempts - 1));
 }
 

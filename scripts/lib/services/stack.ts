@@ -17,7 +17,7 @@ export type Supervised = {
  * Starts a service and starts it again, on the same port, whenever it dies on its own.
  * `stop()` stops it for good.
  */
-export async function supervise(
+async function supervise(
   start: () => Promise<ManagedService>,
   say: (msg: string) => void,
 ): Promise<Supervised> {
@@ -124,7 +124,7 @@ export async function startEmbeddedStack(opts: {
 
 // ---------------------------------------------------------------- runtime file
 /** While `npm start` runs it records its endpoints here so other commands reuse its servers. */
-export function runtimeFile(dataDir: string) {
+function runtimeFile(dataDir: string) {
   return path.join(dataDir, "runtime.json");
 }
 
