@@ -262,7 +262,7 @@ const NEAR_ME =
   /(?:^|\s)(?:(?:near|around|close to|closest to|nearest to)\s+(?:me|my (?:location|area|home|house))|in my (?:area|city|town)|nearby|near by|closest|nearest)(?=\s|[,.;!?]|$)/giu;
 
 /** The words without their "near me" phrases, or undefined when they hold none. */
-export function withoutNearMe(q: string): string | undefined {
+function withoutNearMe(q: string): string | undefined {
   if (q.includes('"')) return undefined;
   const rest = q.replace(NEAR_ME, " ");
   if (rest === q) return undefined;
