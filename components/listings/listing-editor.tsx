@@ -4,15 +4,13 @@ import { useRef, useState, useTransition } from "react";
 import { keepingTheForm, UNREACHABLE_MESSAGE } from "@/components/action-form";
 import { aftercareScore, courseEstimate } from "@/lib/aftercare";
 import { score as fmtScore, usdRange } from "@/lib/format";
-import { FIELD_INFO, SECTIONS, sectionFields } from "@/lib/listings/fields";
+import { FIELD_INFO, FIELD_KIND, SECTIONS, sectionFields, type ListingField } from "@/lib/listings/fields";
 import {
-  FIELD_KIND,
   fieldErrors,
   formDataToInput,
   listingInputSchema,
   type FieldErrors,
   type FormValues,
-  type ListingField,
   type ListingValues,
 } from "@/lib/listings/schema";
 import type { Conflict } from "@/lib/listings/edit";

@@ -17,7 +17,7 @@ import {
   prepText,
 } from "@/lib/listings/describe";
 import { DetailTable } from "@/components/detail-table";
-import { Facts, Section, type Fact } from "./facts";
+import { declaredFacts, Facts, Section, type Fact } from "./facts";
 
 function groupFeeNote(cents: number | null): string {
   if (cents === null) return "Fee not listed";
@@ -61,7 +61,7 @@ export function AftercareSection({ clinic: c }: { clinic: Clinic }) {
     { label: "Healthy-habit programs", value: listText(c.lifestyle, LIFESTYLE_LABELS) },
     { label: "Recovery room", value: c.recoveryRoom ? "Yes" : "Not listed", term: "recoveryRoom" },
     { label: "How long aftercare lasts", value: aftercareLengthText(c.aftercareWeeks) },
-    { label: "Written aftercare plan", value: c.writtenPlan ? "Yes" : "Not listed" },
+    ...declaredFacts(c, "aftercare"),
   ];
   return (
     <Section

@@ -20,7 +20,7 @@ import {
   telHref,
   yesNo,
 } from "@/lib/listings/describe";
-import { Facts, Section, type Fact } from "./facts";
+import { declaredFacts, Facts, Section, type Fact } from "./facts";
 
 const ROUTE_TERMS: Readonly<Partial<Record<Route, GlossaryKey>>> = {
   iv_infusion: "iv",
@@ -53,6 +53,7 @@ export function PaymentSection({ clinic: c }: { clinic: Clinic }) {
       label: "Refund policy",
       value: c.refundPolicy.trim() || "Not listed. Ask before you pay for a series.",
     },
+    ...declaredFacts(c, "prices"),
   ];
   return (
     <Section id="payment" title="Insurance and payment">
@@ -95,6 +96,7 @@ export function CareSection({ clinic: c }: { clinic: Clinic }) {
       value: c.medicalLead ? MEDICAL_LEAD_LABELS[c.medicalLead] : "Not stated",
       term: "medicalLead",
     },
+    ...declaredFacts(c, "care"),
   ];
   if (offersSpravato || c.remsCertified) {
     facts.push({
@@ -202,6 +204,7 @@ export function PlaceSection({ clinic: c, sample }: { clinic: Clinic; sample: bo
         ? "This is a made-up sample clinic: its website, phone and email are not real."
         : undefined,
     },
+    ...declaredFacts(c, "logistics", "contact"),
   ];
   return (
     <Section id="contact" title={online ? "Where, when and how to reach them" : "Place, hours and contact"}>

@@ -1,5 +1,8 @@
 import type { ReactNode } from "react";
+import type { Clinic } from "@/db/schema";
 import type { GlossaryKey } from "@/lib/labels";
+import type { SectionKey } from "@/lib/listings/fields";
+import { profileValue, shownFacts } from "@/lib/listings/shown";
 import { Explain } from "@/components/glossary";
 
 export type Fact = {
@@ -11,6 +14,18 @@ export type Fact = {
   term?: GlossaryKey;
   testId?: string;
 };
+
+/**
+ * The facts lib/listings/fields.ts declares `shown` in these sections (see lib/listings/shown.ts),
+ * listed after a profile section's own facts.
+ */
+export function declaredFacts(c: Clinic, ...sections: SectionKey[]): Fact[] {
+  return shownFacts(...sections).map((s) => ({
+    label: s.title,
+    value: profileValue(s, c),
+    ...(s.term ? { term: s.term } : {}),
+  }));
+}
 
 /** Label–value pairs as a description list: two columns from small screens up, stacked on phones. */
 export function Facts({ facts }: { facts: readonly Fact[] }) {

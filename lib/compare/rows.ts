@@ -34,7 +34,9 @@ import {
   statesServedShort,
   yesNo,
 } from "@/lib/listings/describe";
+import type { SectionKey } from "@/lib/listings/fields";
 import { priceAge } from "@/lib/listings/freshness";
+import { compareCell, shownFacts } from "@/lib/listings/shown";
 
 /**
  * The side-by-side comparison as data: groups of rows, one cell per clinic, each row knowing which
@@ -128,6 +130,19 @@ function priceAgeNote(x: Ctx): string {
   const age = priceAge(x.clinic.priceUpdatedAt, x.now);
   return x.clinic.priceUpdatedAt && age.stale ? `${age.text}, over a year old` : age.text;
 }
+
+/**
+ * A row for each fact lib/listings/fields.ts declares `shown` in these sections (see
+ * lib/listings/shown.ts), after a group's own rows.
+ */
+const declaredRows = (...sections: SectionKey[]): RowSpec[] =>
+  shownFacts(...sections).map((s) => ({
+    key: s.field,
+    label: s.title,
+    ...(s.term ? { term: s.term } : {}),
+    better: s.better,
+    cell: (x) => compareCell(s, x.clinic),
+  }));
 
 const AFTERCARE: RowSpec[] = [
   {
@@ -226,12 +241,7 @@ const AFTERCARE: RowSpec[] = [
     better: "higher",
     cell: (x) => ({ text: aftercareLengthText(x.clinic.aftercareWeeks), rank: x.clinic.aftercareWeeks }),
   },
-  {
-    key: "writtenPlan",
-    label: "Written aftercare plan",
-    better: "higher",
-    cell: (x) => yes(x.clinic.writtenPlan),
-  },
+  ...declaredRows("aftercare"),
 ];
 
 const COST: RowSpec[] = [
@@ -339,6 +349,7 @@ const COST: RowSpec[] = [
       rank: null,
     }),
   },
+  ...declaredRows("prices"),
 ];
 
 const NEW_PATIENT_RANK = { accepting: 2, waitlist: 1, not_accepting: 0 } as const;
@@ -385,6 +396,7 @@ const CARE: RowSpec[] = [
     better: "higher",
     cell: (x) => ({ text: newPatientText(x.clinic), rank: NEW_PATIENT_RANK[x.clinic.newPatientStatus] }),
   },
+  ...declaredRows("care"),
 ];
 
 const LOGISTICS: RowSpec[] = [
@@ -423,6 +435,7 @@ const LOGISTICS: RowSpec[] = [
           }
         : { text: "Never checked", rank: null },
   },
+  ...declaredRows("logistics", "contact"),
 ];
 
 /** The rows a person decides on first, in this order, shown at the top and not again in their group. */

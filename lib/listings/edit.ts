@@ -6,17 +6,15 @@ import { zipToPoint } from "@/db/geo";
 import { assertCanEditListing, assertCanManageMembers, type Actor } from "@/lib/auth/authz";
 import { SafeError } from "@/lib/errors";
 import type { ClaimMatch } from "@/lib/wording/misleading-claims";
-import { fieldLabel, formatFieldValue } from "./fields";
+import { fieldLabel, formatFieldValue, LISTING_FIELDS, type ListingField } from "./fields";
 import {
   editEnvelopeSchema,
   fieldErrors,
-  LISTING_FIELDS,
   listingInputSchema,
   pickListingValues,
   priceRule,
   toFormValues,
   type FieldErrors,
-  type ListingField,
   type ListingValues,
 } from "./schema";
 import { ListingConflictError, ListingNotFoundError, updateListing, type ListingPatch } from "./service";

@@ -1,11 +1,22 @@
 import { dateShort, NO_VALUE, usd } from "@/lib/format";
 import * as L from "@/lib/labels";
-import { GLOSSARY } from "@/lib/labels";
-import { FIELD_KIND, PRICE_FIELDS, type ListingField } from "./schema";
+import { GLOSSARY, type GlossaryKey } from "@/lib/labels";
 
 /**
- * Words for every listing field: the editor's labels, sections and help, and the history's
- * before → after text. Pure; safe in the browser.
+ * THE LISTING FIELDS: one declaration per field a clinic edits. Words for the editor (label, section,
+ * help, the words of its options), how a form enters it, and the history's before → after text.
+ * Pure; safe in the browser. Nothing here imports the schema: `schema.ts` reads these declarations.
+ *
+ * A simple fact (yes/no, one choice, several choices, or text) is declared whole here:
+ * - `input` gives its schema entry (server validation, CSV import), its form kind and its blank
+ *   value (`schema.ts`, `declaredSchema`), so it needs no hand-written entry there;
+ * - `shown` places it where people read a listing: a fact on the profile, a row of the compare
+ *   table and a key of the public API (`lib/listings/shown.ts`), in the part that matches its
+ *   `section` (aftercare → "After a session" / Aftercare / `aftercare`; prices → "Insurance and
+ *   payment" / Cost / `payment`; care → "Treatment" / Care / top level; logistics → "Where and
+ *   when" / Place and hours / top level). A field without `shown` is not public.
+ * Fields with rules of their own (prices, numbers, addresses, lists typed as text) keep their
+ * hand-written schema entries in `schema.ts` and their own places on the profile.
  */
 
 export type SectionKey = "aftercare" | "prices" | "care" | "logistics" | "contact";
@@ -28,11 +39,41 @@ export const SECTIONS: readonly { key: SectionKey; title: string; intro: string 
 ];
 
 type Options = Readonly<Record<string, string>>;
-export type FieldInfo = { label: string; section: SectionKey; help?: string; options?: Options };
+type Values = readonly [string, ...string[]];
+
+/**
+ * How a simple fact is entered and checked; its schema entry, form kind and blank value derive from
+ * this. bool: a tick box (blank: false); choice: one of `values` (blank: the first); many: any of
+ * `values` (blank: none); text: free text up to `max` characters (blank: ""), `what` names it in
+ * messages ("Keep {what} under …").
+ */
+export type FieldInput =
+  | { kind: "bool" }
+  | { kind: "choice"; values: Values }
+  | { kind: "many"; values: Values }
+  | { kind: "text"; max: number; what: string };
+
+/**
+ * Where people read a simple fact (see the note at the top): `title` labels it on the profile and
+ * in the compare table, `term` adds a glossary explanation, `better` says which way the compare row
+ * ranks (default: yes is better for a yes/no fact, and no ranking otherwise; "higher" ranks a
+ * many-choice fact by how many it offers).
+ */
+export type FieldShown = { title: string; term?: GlossaryKey; better?: "higher" | null };
+
+export type FieldInfo = {
+  label: string;
+  section: SectionKey;
+  help?: string;
+  /** The words of each stored value (select and checkbox fields). */
+  options?: Options;
+  input?: FieldInput;
+  shown?: FieldShown;
+};
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k].definition;
 
-export const FIELD_INFO: Readonly<Record<ListingField, FieldInfo>> = {
+const FIELDS = {
   integrationTherapy: {
     label: "Integration therapy",
     section: "aftercare",
@@ -68,6 +109,8 @@ export const FIELD_INFO: Readonly<Record<ListingField, FieldInfo>> = {
     label: "We give each patient a written aftercare plan",
     section: "aftercare",
     help: "A plan on paper or in the app for the weeks after treatment: check-ins, boosters, who to call.",
+    input: { kind: "bool" },
+    shown: { title: "Written aftercare plan" },
   },
   aftercareNotes: { label: "Anything else about your aftercare", section: "aftercare" },
   consultFee: { label: "Consultation fee ($)", section: "prices" },
@@ -122,7 +165,115 @@ export const FIELD_INFO: Readonly<Record<ListingField, FieldInfo>> = {
   website: { label: "Website", section: "contact", help: "Starts with https://" },
   phone: { label: "Phone", section: "contact" },
   contactEmail: { label: "Email for patients", section: "contact" },
+} satisfies Record<string, FieldInfo>;
+
+type Fields = typeof FIELDS;
+export type ListingField = keyof Fields;
+export const FIELD_INFO: Readonly<Record<ListingField, FieldInfo>> = FIELDS;
+/** Every editable field, in the editor's order (also the CSV columns' order). */
+export const LISTING_FIELDS = Object.keys(FIELDS) as ListingField[];
+
+/** The fields shown (`shown`) in these sections: the public API's keys for them, as a type. */
+export type ShownIn<S extends SectionKey> = {
+  [K in ListingField]: Fields[K] extends { section: S; shown: FieldShown } ? K : never;
+}[ListingField];
+
+/** The fields declared whole by their `input`, and each one's input (typed, for the schema). */
+export type DeclaredInputs = {
+  [K in ListingField as Fields[K] extends { input: FieldInput } ? K : never]: Fields[K] extends {
+    input: infer I;
+  }
+    ? I
+    : never;
 };
+export type DeclaredField = keyof DeclaredInputs;
+export const DECLARED_FIELDS = LISTING_FIELDS.filter((f) => FIELD_INFO[f].input) as DeclaredField[];
+
+/** The input of a declared field. */
+export const declaredInput = (f: DeclaredField): FieldInput => FIELD_INFO[f].input as FieldInput;
+
+// ---------------------------------------------------------------- how a form enters each field
+
+/** How each field is entered in a form (and so how FormData is read). */
+export type FieldKind =
+  "text" | "textarea" | "url" | "email" | "tel" | "money" | "int" | "bool" | "select" | "checkboxes" | "list";
+
+const INPUT_KIND = { bool: "bool", choice: "select", many: "checkboxes", text: "textarea" } as const;
+
+/** The form kind of every field that is not declared by its `input`. */
+const HAND_KIND: Readonly<Record<Exclude<ListingField, DeclaredField>, FieldKind>> = {
+  integrationTherapy: "select",
+  integrationBy: "select",
+  integrationFormats: "checkboxes",
+  supportGroups: "select",
+  followUp24h: "bool",
+  onCall: "select",
+  onCallHours: "select",
+  prepSessions: "int",
+  measurementBasedCare: "bool",
+  digitalTools: "checkboxes",
+  lifestyle: "checkboxes",
+  recoveryRoom: "bool",
+  aftercareWeeks: "int",
+  aftercareNotes: "textarea",
+  consultFee: "money",
+  sessionMin: "money",
+  sessionMax: "money",
+  seriesSessions: "int",
+  seriesMin: "money",
+  seriesMax: "money",
+  boosterMin: "money",
+  boosterMax: "money",
+  integrationSessionFee: "money",
+  groupSessionFee: "money",
+  insurance: "select",
+  hsaFsa: "bool",
+  financing: "bool",
+  slidingScale: "bool",
+  refundPolicy: "textarea",
+  clinicType: "select",
+  routes: "checkboxes",
+  conditions: "checkboxes",
+  medicalLead: "select",
+  remsCertified: "bool",
+  street: "text",
+  city: "text",
+  state: "select",
+  postalCode: "text",
+  statesServed: "list",
+  newPatientStatus: "select",
+  waitDays: "int",
+  languages: "list",
+  eveningHours: "bool",
+  weekendHours: "bool",
+  name: "text",
+  description: "textarea",
+  website: "url",
+  phone: "tel",
+  contactEmail: "email",
+};
+
+export const FIELD_KIND: Readonly<Record<ListingField, FieldKind>> = {
+  ...HAND_KIND,
+  ...(Object.fromEntries(DECLARED_FIELDS.map((f) => [f, INPUT_KIND[declaredInput(f).kind]])) as Record<
+    DeclaredField,
+    FieldKind
+  >),
+};
+
+/** Fields whose change makes the listing's prices clinic-reported as of today. */
+export const PRICE_FIELDS = [
+  "consultFee",
+  "sessionMin",
+  "sessionMax",
+  "seriesSessions",
+  "seriesMin",
+  "seriesMax",
+  "boosterMin",
+  "boosterMax",
+  "integrationSessionFee",
+  "groupSessionFee",
+] as const satisfies readonly ListingField[];
 
 /** Labels of the columns only editors and the system change (for the history). */
 const OTHER_LABELS: Readonly<Record<string, string>> = {

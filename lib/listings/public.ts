@@ -1,11 +1,14 @@
 import type { Clinic } from "@/db/schema";
 import { aftercareScore, courseEstimate } from "@/lib/aftercare";
 import { dollars } from "@/lib/search/document";
+import { publicFacts } from "./shown";
 
 /**
  * A published listing as the public API shows it: every field a patient may see, prices in whole
  * US dollars, the aftercare score with its breakdown and the course estimate with its assumptions.
- * Nothing internal (version, status, who edited it) leaves through here.
+ * An allow-list: the keys written here, plus the facts lib/listings/fields.ts declares `shown`
+ * (`publicFacts`, in the object that matches their section). Nothing internal (version, status,
+ * who edited it) leaves through here.
  */
 export function toPublicClinic(c: Clinic) {
   const score = aftercareScore(c);
@@ -34,6 +37,7 @@ export function toPublicClinic(c: Clinic) {
     languages: c.languages,
     eveningHours: c.eveningHours,
     weekendHours: c.weekendHours,
+    ...publicFacts(c, "care", "logistics", "contact"),
     aftercare: {
       integrationTherapy: c.integrationTherapy,
       integrationBy: c.integrationBy,
@@ -48,7 +52,7 @@ export function toPublicClinic(c: Clinic) {
       lifestyle: c.lifestyle,
       recoveryRoom: c.recoveryRoom,
       aftercareWeeks: c.aftercareWeeks,
-      writtenPlan: c.writtenPlan,
+      ...publicFacts(c, "aftercare"),
       notes: c.aftercareNotes,
     },
     aftercareScore: {
@@ -85,6 +89,7 @@ export function toPublicClinic(c: Clinic) {
       financing: c.financing,
       slidingScale: c.slidingScale,
       refundPolicy: c.refundPolicy,
+      ...publicFacts(c, "prices"),
     },
     lastVerifiedAt: c.lastVerifiedAt?.toISOString() ?? null,
     updatedAt: c.updatedAt.toISOString(),

@@ -3,6 +3,17 @@ import { z } from "zod";
 import * as E from "@/db/enums";
 import type { Clinic } from "@/db/schema";
 import { count } from "@/lib/format";
+import {
+  declaredInput,
+  DECLARED_FIELDS,
+  FIELD_KIND,
+  LISTING_FIELDS,
+  PRICE_FIELDS,
+  type DeclaredField,
+  type DeclaredInputs,
+  type FieldInput,
+  type ListingField,
+} from "./fields";
 
 /**
  * THE schema of what a clinic may edit on its listing, shared by the browser (validation on submit,
@@ -12,6 +23,10 @@ import { count } from "@/lib/format";
  *
  * Privileged fields (status, dataSource, lastVerifiedAt, priceSource, priceUpdatedAt, slug, id,
  * version, lat/lng) are simply not here, and the object is strict: an unknown field is an error.
+ *
+ * A simple fact declared whole in fields.ts (its `input`: yes/no, one choice, several, text) gets
+ * its entry, form kind and blank value from that declaration (`declaredSchema`, `DECLARED_BLANK`);
+ * the entries below are the fields with rules of their own.
  */
 
 /** The most a price field may hold: $100,000. */
@@ -176,7 +191,8 @@ export const webUrlSchema = z
     }
   }, "Enter a full web address that starts with https:// (or http://).");
 
-const SHAPE = {
+/** The schema entries written by hand: every field not declared whole by its `input` in fields.ts. */
+const HAND_SHAPE = {
   // ---------------- aftercare
   integrationTherapy: oneOf(E.INTEGRATION_THERAPY),
   integrationBy: oneOf(E.INTEGRATION_BY),
@@ -190,7 +206,6 @@ const SHAPE = {
   digitalTools: manyOf(E.DIGITAL_TOOLS),
   lifestyle: manyOf(E.LIFESTYLE),
   recoveryRoom: bool,
-  writtenPlan: bool,
   aftercareWeeks: whole(0, 104, "the number of weeks", 0),
   aftercareNotes: text(2000, "the aftercare notes"),
   // ---------------- prices
@@ -256,10 +271,43 @@ const SHAPE = {
   website: optionalText(webUrlSchema),
   phone: optionalText(z.string().regex(PHONE, "Enter a phone number, like (555) 010-0199.")),
   contactEmail: optionalText(z.email({ error: "Enter an email address, like hello@clinic.com." }).max(254)),
-};
+} satisfies Record<Exclude<ListingField, DeclaredField>, z.ZodType>;
 
-export type ListingField = keyof typeof SHAPE;
-export const LISTING_FIELDS = Object.keys(SHAPE) as ListingField[];
+type Values<I> = I extends { values: infer V extends readonly [string, ...string[]] } ? V : never;
+/** The schema entry a field's `input` declares, as a type. */
+type DeclaredSchema<I> = I extends { kind: "bool" }
+  ? typeof bool
+  : I extends { kind: "choice" }
+    ? ReturnType<typeof oneOf<Values<I>>>
+    : I extends { kind: "many" }
+      ? ReturnType<typeof manyOf<Values<I>>>
+      : ReturnType<typeof text>;
+
+/** The schema entry of a field declared by its `input` (fields.ts). */
+function declaredSchema(input: FieldInput): z.ZodType {
+  switch (input.kind) {
+    case "bool":
+      return bool;
+    case "choice":
+      return oneOf(input.values);
+    case "many":
+      return manyOf(input.values);
+    case "text":
+      return text(input.max, input.what);
+  }
+}
+
+type Shape = typeof HAND_SHAPE & { [K in DeclaredField]: DeclaredSchema<DeclaredInputs[K]> };
+
+/** Every field's schema entry, in the editor's order. */
+const SHAPE = Object.fromEntries(
+  LISTING_FIELDS.map((f) => [
+    f,
+    f in HAND_SHAPE
+      ? HAND_SHAPE[f as keyof typeof HAND_SHAPE]
+      : declaredSchema(declaredInput(f as DeclaredField)),
+  ]),
+) as Shape;
 
 const PAIRS = [
   ["sessionMin", "sessionMax"],
@@ -323,20 +371,6 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
-/** Fields whose change makes the listing's prices clinic-reported as of today. */
-export const PRICE_FIELDS = [
-  "consultFee",
-  "sessionMin",
-  "sessionMax",
-  "seriesSessions",
-  "seriesMin",
-  "seriesMax",
-  "boosterMin",
-  "boosterMax",
-  "integrationSessionFee",
-  "groupSessionFee",
-] as const satisfies readonly ListingField[];
-
 /** Today's date in UTC as YYYY-MM-DD (the `priceUpdatedAt` format). */
 export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
 
@@ -357,63 +391,6 @@ export function priceRule(
 
 // ---------------------------------------------------------------- form <-> values
 
-/** How each field is entered in a form (and so how FormData is read). */
-export type FieldKind =
-  "text" | "textarea" | "url" | "email" | "tel" | "money" | "int" | "bool" | "select" | "checkboxes" | "list";
-
-export const FIELD_KIND: Readonly<Record<ListingField, FieldKind>> = {
-  integrationTherapy: "select",
-  integrationBy: "select",
-  integrationFormats: "checkboxes",
-  supportGroups: "select",
-  followUp24h: "bool",
-  onCall: "select",
-  onCallHours: "select",
-  prepSessions: "int",
-  measurementBasedCare: "bool",
-  digitalTools: "checkboxes",
-  lifestyle: "checkboxes",
-  recoveryRoom: "bool",
-  writtenPlan: "bool",
-  aftercareWeeks: "int",
-  aftercareNotes: "textarea",
-  consultFee: "money",
-  sessionMin: "money",
-  sessionMax: "money",
-  seriesSessions: "int",
-  seriesMin: "money",
-  seriesMax: "money",
-  boosterMin: "money",
-  boosterMax: "money",
-  integrationSessionFee: "money",
-  groupSessionFee: "money",
-  insurance: "select",
-  hsaFsa: "bool",
-  financing: "bool",
-  slidingScale: "bool",
-  refundPolicy: "textarea",
-  clinicType: "select",
-  routes: "checkboxes",
-  conditions: "checkboxes",
-  medicalLead: "select",
-  remsCertified: "bool",
-  street: "text",
-  city: "text",
-  state: "select",
-  postalCode: "text",
-  statesServed: "list",
-  newPatientStatus: "select",
-  waitDays: "int",
-  languages: "list",
-  eveningHours: "bool",
-  weekendHours: "bool",
-  name: "text",
-  description: "textarea",
-  website: "url",
-  phone: "tel",
-  contactEmail: "email",
-};
-
 /** Keys Next.js adds to a server action's FormData; never listing fields. */
 const isFrameworkKey = (k: string) => k.startsWith("$ACTION");
 
@@ -430,7 +407,7 @@ export function formDataToInput(fd: FormData, reserved: readonly string[] = []):
   }
   for (const key of new Set(fd.keys())) {
     if (isFrameworkKey(key) || reserved.includes(key)) continue;
-    const kind = FIELD_KIND[key as ListingField] as FieldKind | undefined;
+    const kind = FIELD_KIND[key as ListingField] as string | undefined;
     const all = fd.getAll(key).map((v) => (typeof v === "string" ? v : ""));
     out[key] =
       kind === "checkboxes"
@@ -481,8 +458,28 @@ export function pickListingValues(row: Pick<Clinic, ListingField>): Pick<Clinic,
   return Object.fromEntries(LISTING_FIELDS.map((f) => [f, row[f]])) as Pick<Clinic, ListingField>;
 }
 
+/** The blank value of a field declared by its `input`: false, the first choice, none, or "". */
+function declaredBlank(input: FieldInput): unknown {
+  switch (input.kind) {
+    case "bool":
+      return false;
+    case "choice":
+      return input.values[0];
+    case "many":
+      return [];
+    case "text":
+      return "";
+  }
+}
+
+/** The declared fields' blank values (also what test rows start from). */
+export const DECLARED_BLANK = Object.fromEntries(
+  DECLARED_FIELDS.map((f) => [f, declaredBlank(declaredInput(f))]),
+) as Pick<ListingValues, DeclaredField>;
+
 /** A listing with nothing filled in: the start of the admin's "create" form and of every CSV row. */
 export const BLANK_LISTING: ListingValues = {
+  ...DECLARED_BLANK,
   integrationTherapy: "none",
   integrationBy: "none",
   integrationFormats: [],
@@ -495,7 +492,6 @@ export const BLANK_LISTING: ListingValues = {
   digitalTools: [],
   lifestyle: [],
   recoveryRoom: false,
-  writtenPlan: false,
   aftercareWeeks: 0,
   aftercareNotes: "",
   consultFee: null,

@@ -6,7 +6,8 @@ import { withDerived } from "@/lib/aftercare/derived";
 import { clinicMembers, clinics, users, type Clinic } from "@/db/schema";
 import type { SignedIn } from "@/lib/auth/authz";
 import { toCsvLine } from "@/lib/listings/csv";
-import { LISTING_FIELDS, toFormValues } from "@/lib/listings/schema";
+import { LISTING_FIELDS } from "@/lib/listings/fields";
+import { toFormValues } from "@/lib/listings/schema";
 import { readMailbox } from "@/lib/mail/mailbox";
 import { smtpMailer } from "@/lib/mail/send";
 

@@ -1,17 +1,20 @@
 import type { Clinic, DerivedKey } from "@/db/schema";
 import { withDerived } from "@/lib/aftercare/derived";
+import { DECLARED_BLANK } from "@/lib/listings/schema";
 
 let counter = 0;
 
 /**
  * A complete, published clinic row for tests: a plain IV clinic with every price listed and middling
  * aftercare. Override any field; `slug` and `id` are unique per call unless given. The derived facts
- * are computed from the result (`withDerived`).
+ * are computed from the result (`withDerived`). Fields declared whole in lib/listings/fields.ts start
+ * blank (`DECLARED_BLANK`), so a new one needs nothing here.
  */
 export function makeClinic(overrides: Partial<Omit<Clinic, DerivedKey>> = {}): Clinic {
   counter += 1;
   const n = String(counter).padStart(12, "0");
   const row: Omit<Clinic, DerivedKey> = {
+    ...DECLARED_BLANK,
     id: `00000000-0000-4000-8000-${n}`,
     slug: `test-clinic-${counter}`,
     name: `Test Clinic ${counter}`,
@@ -48,7 +51,6 @@ export function makeClinic(overrides: Partial<Omit<Clinic, DerivedKey>> = {}): C
     digitalTools: [],
     lifestyle: [],
     recoveryRoom: true,
-    writtenPlan: false,
     aftercareWeeks: 4,
     aftercareNotes: "",
     consultFee: 25_000,
