@@ -30,8 +30,10 @@ import { COURSE_PRICE_STEPS, DEFAULT_RADIUS, MAX_RADIUS, SESSION_PRICE_STEPS } f
  * - the parameter table of `docs/api.md` (`lib/search/api-docs.ts`, checked by a unit test);
  * - the parity tests (`test/search-parity.int.test.ts`), which try every filter on both engines.
  *
- * Adding a filter is adding an entry here (plus the listing field it reads, when it is new; a fact
- * derived from other fields is a stored derived column, computed in lib/aftercare/derived.ts).
+ * Adding a filter is adding an entry here (plus the listing field it reads, when it is new: its
+ * column in db/schema.ts, its declaration in lib/listings/fields.ts, a sample value in
+ * db/seed/generate.ts; see docs/ARCHITECTURE.md, "Adding a filter". A fact derived from other
+ * fields is a stored derived column, computed in lib/aftercare/derived.ts).
  * Pure and free of server code: the filter panel (a client component) imports it.
  */
 
