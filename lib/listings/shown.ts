@@ -1,4 +1,5 @@
 import type { Clinic } from "@/db/schema";
+import { NOT_LISTED } from "@/lib/format";
 import type { GlossaryKey } from "@/lib/labels";
 import { listText, yesNo } from "./describe";
 import {
@@ -26,8 +27,6 @@ export type ShownFact = {
   /** Which way the compare row ranks (null: a fact, not a ranking). */
   better: "higher" | null;
 };
-
-const NOT_LISTED = "Not listed";
 
 /** The declared facts, in the editor's order. */
 export const SHOWN_FACTS: readonly ShownFact[] = LISTING_FIELDS.flatMap((field) => {
