@@ -70,7 +70,7 @@ export type CompareRow = {
   differs: boolean;
 };
 
-type CompareGroupKey = "glance" | "aftercare" | "cost" | "care" | "logistics";
+export type CompareGroupKey = "glance" | "aftercare" | "cost" | "care" | "logistics";
 export type CompareGroup = { key: CompareGroupKey; label: string; rows: CompareRow[] };
 
 /**

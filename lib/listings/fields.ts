@@ -59,7 +59,7 @@ export type FieldInput =
  * ranks (default: yes is better for a yes/no fact, and no ranking otherwise; "higher" ranks a
  * many-choice fact by how many it offers).
  */
-export type FieldShown = { title: string; term?: GlossaryKey; better?: "higher" | null };
+type FieldShown = { title: string; term?: GlossaryKey; better?: "higher" | null };
 
 export type FieldInfo = {
   label: string;
