@@ -124,3 +124,30 @@ export function problemResolvedMail(input: {
       SIGN_OFF,
   };
 }
+
+export function priceReminderMail(input: {
+  to: string;
+  clinicName: string;
+  /** "Nov 3, 2025". */
+  priceDate: string;
+  /** Over a year old: the second reminder. */
+  stale: boolean;
+  confirmUrl: string;
+  editUrl: string;
+  linkDays: number;
+}): OutgoingMail {
+  return {
+    to: input.to,
+    subject: input.stale
+      ? `The prices of ${input.clinicName} are over a year old`
+      : `Are the prices of ${input.clinicName} still correct?`,
+    text:
+      `The prices on your listing "${input.clinicName}" on Aftercare Atlas were last updated on ${input.priceDate}.\n` +
+      (input.stale
+        ? `They are now over a year old, so the listing tells visitors that, and the comparison no longer marks them lowest.\n`
+        : `People compare clinics by these prices, so we ask every few months whether they still hold.\n`) +
+      `\nIf they are still correct, one click confirms it (no sign-in needed; the link works once, for ${input.linkDays} days):\n\n${input.confirmUrl}\n\n` +
+      `If they changed, update them here:\n\n${input.editUrl}` +
+      SIGN_OFF,
+  };
+}
