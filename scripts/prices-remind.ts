@@ -4,6 +4,7 @@
 import path from "node:path";
 import { createDb } from "@/db/connect";
 import { DEFAULT_EMAIL_FROM } from "@/lib/auth/config-schemas";
+import { PRICE_REMINDER_KIND_LABELS } from "@/lib/labels";
 import { startMailSink } from "@/lib/mail/sink";
 import { smtpMailer } from "@/lib/mail/send";
 import { sendPriceReminders, type DueReminder } from "@/lib/prices/reminders";
@@ -19,7 +20,7 @@ if (args.some((a) => a !== "--dry-run")) {
 
 const LIMIT = 500;
 const describe = (d: DueReminder) =>
-  `  ${d.kind === "12_months" ? "over a year" : "90 days    "}  prices of ${d.priceDate}  ${d.name} (/clinics/${d.slug}) → ${d.owners.map((o) => o.email).join(", ")}`;
+  `  ${PRICE_REMINDER_KIND_LABELS[d.kind]} (${d.priceDate}): ${d.name} (/clinics/${d.slug}) → ${d.owners.map((o) => o.email).join(", ")}`;
 
 const cfg = readConfig();
 await withDatabase(async (url) => {
