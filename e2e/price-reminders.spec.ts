@@ -17,6 +17,21 @@ test.slow();
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { NODE_OPTIONS: _loaders, ...env } = process.env;
+/** `npm run prices:remind` against this run's database and mail sink. */
+const remind = (siteUrl: string, ...args: string[]) =>
+  run(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/prices-remind.ts", ...args],
+    {
+      cwd: ROOT,
+      env: {
+        ...env,
+        DATABASE_URL: process.env.E2E_DATABASE_URL!,
+        EMAIL_SERVER: process.env.E2E_MAIL_SERVER!,
+        SITE_URL: siteUrl,
+      },
+    },
+  );
 
 test("the one-click re-verify link from the email works once; the second use is refused", async ({
   page,
@@ -40,19 +55,7 @@ test("the one-click re-verify link from the email works once; the second use is 
 
   // The command sends what is due (the server's hourly pass may have sent this one already: either
   // way the owner has exactly one reminder).
-  const { stdout } = await run(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/prices-remind.ts"],
-    {
-      cwd: ROOT,
-      env: {
-        ...env,
-        DATABASE_URL: process.env.E2E_DATABASE_URL!,
-        EMAIL_SERVER: process.env.E2E_MAIL_SERVER!,
-        SITE_URL: baseURL!,
-      },
-    },
-  );
+  const { stdout } = await remind(baseURL!);
   expect(stdout).toMatch(/Sent \d+ email\(s\)/);
   await expect.poll(() => readMailbox(mailDir, { to: owner }).length, { timeout: 10_000 }).toBe(1);
   const mail = readMailbox(mailDir, { to: owner })[0]!;
@@ -85,6 +88,10 @@ test("the one-click re-verify link from the email works once; the second use is 
   await page.goto(`/clinics/${l!.slug}`);
   await expect(page.getByRole("heading", { name: l!.name })).toBeVisible();
   await expect(page.getByText("These prices were last updated more than 12 months ago")).toHaveCount(0);
+  // Confirmed prices are not due again: a dry run does not list the listing (and sends nothing).
+  const dry = await remind(baseURL!, "--dry-run");
+  expect(dry.stdout).toMatch(/Dry run: would send \d+ email\(s\) for \d+ listing\(s\)\. Nothing was sent\./);
+  expect(dry.stdout).not.toContain(`/clinics/${l!.slug})`);
 
   // Second use: the link opened again is refused…
   await page.goto(link);
