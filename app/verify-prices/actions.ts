@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/components/action-form";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
@@ -17,8 +16,8 @@ export async function confirmPricesAction(_prev: ActionState, fd: FormData): Pro
   try {
     const r = await confirmPrices(getDb(), fd.get("token"));
     if (!r.ok) return { ok: false, message: LINK_REFUSALS[r.refusal] };
-    revalidatePath("/clinics/[slug]", "page");
-    revalidatePath(`/dashboard/listings/${r.clinic.id}`);
+    // No revalidatePath: it would re-render this page, which then shows the spent link instead of this
+    // answer. The write itself expires the cached pages and figures (`updateListing`).
     return {
       ok: true,
       message: `Thank you. The prices of “${r.clinic.name}” now show as checked on ${dateShort(r.clinic.priceUpdatedAt ?? new Date())}.`,
