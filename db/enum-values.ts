@@ -60,6 +60,8 @@ export const PROBLEM_REASONS = [
   "other",
 ] as const;
 export const PROBLEM_RESOLUTIONS = ["fixed", "not_a_problem", "listing_changed"] as const;
+/** The two price reminders an owner gets: prices 90 days old, and prices over a year old. */
+export const PRICE_REMINDER_KINDS = ["90_days", "12_months"] as const;
 
 /** USPS codes of the 50 states and DC. */
 export const US_STATES = [

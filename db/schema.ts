@@ -43,6 +43,7 @@ export const importStatusEnum = pgEnum("import_status", E.IMPORT_STATUSES);
 export const wordingReviewStatusEnum = pgEnum("wording_review_status", E.WORDING_REVIEW_STATUSES);
 export const problemReasonEnum = pgEnum("problem_reason", E.PROBLEM_REASONS);
 export const problemStatusEnum = pgEnum("problem_status", ["open", ...E.PROBLEM_RESOLUTIONS]);
+export const priceReminderKindEnum = pgEnum("price_reminder_kind", E.PRICE_REMINDER_KINDS);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -444,6 +445,38 @@ export const problemReports = pgTable(
     index("problem_reports_status_idx").on(t.status, t.createdAt),
     index("problem_reports_clinic_idx").on(t.clinicId),
     index("problem_reports_email_idx").on(t.email),
+  ],
+);
+
+/**
+ * A price reminder emailed to one owner of a listing (lib/prices/reminders.ts), with its one-click
+ * "Prices are still correct" link. Only the SHA-256 of the link's token is stored; the link works
+ * once (`usedAt`) and until `expiresAt`. The job sends at most one reminder per listing per 30 days
+ * (read from `sentAt` here) and each kind once per price date.
+ */
+export const priceReminders = pgTable(
+  "price_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    /** The owner it was sent to. */
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: priceReminderKindEnum("kind").notNull(),
+    /** The listing's `priceUpdatedAt` when it was sent (null: undated prices). */
+    priceDate: date("price_date", { mode: "string" }),
+    /** Hex SHA-256 of the link's token. */
+    tokenHash: text("token_hash").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    uniqueIndex("price_reminders_token_key").on(t.tokenHash),
+    index("price_reminders_clinic_idx").on(t.clinicId, t.sentAt),
   ],
 );
 

@@ -14,6 +14,7 @@ export default async function globalSetup(config: FullConfig) {
   process.env.E2E_MEILI_HOST = site.meiliHost;
   process.env.E2E_MEILI_KEY = site.meiliKey;
   process.env.E2E_MAIL_DIR = site.mailDir;
+  process.env.E2E_MAIL_SERVER = site.mailServer;
   process.env.E2E_ADMIN_EMAILS = site.adminEmails;
   return () => site.stop();
 }

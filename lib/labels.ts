@@ -182,6 +182,11 @@ export const PROBLEM_RESOLUTION_LABELS: Labels<typeof E.PROBLEM_RESOLUTIONS> = {
   listing_changed: "The listing has changed since (the clinic updated it)",
 };
 
+export const PRICE_REMINDER_KIND_LABELS: Labels<typeof E.PRICE_REMINDER_KINDS> = {
+  "90_days": "Prices 90 days old",
+  "12_months": "Prices over a year old",
+};
+
 /** Full state names by USPS code (the 50 states and DC). */
 export const STATE_NAMES: Labels<typeof E.US_STATES> = {
   AL: "Alabama",
@@ -276,6 +281,7 @@ export const ENUM_LABELS = {
   WORDING_REVIEW_STATUSES: WORDING_REVIEW_STATUS_LABELS,
   PROBLEM_REASONS: PROBLEM_REASON_LABELS,
   PROBLEM_RESOLUTIONS: PROBLEM_RESOLUTION_LABELS,
+  PRICE_REMINDER_KINDS: PRICE_REMINDER_KIND_LABELS,
   US_STATES: STATE_NAMES,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 

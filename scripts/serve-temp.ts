@@ -92,7 +92,7 @@ try {
     intervalMs: 250,
   });
   console.log(
-    `READY ${JSON.stringify({ ...e, baseURL, dataDir: tmp, serverPid: server.pid, mailDir: mailSink.dir, adminEmails })}`,
+    `READY ${JSON.stringify({ ...e, baseURL, dataDir: tmp, serverPid: server.pid, mailDir: mailSink.dir, mailServer: mailSink.url, adminEmails })}`,
   );
 } catch (err) {
   console.error(`[temp] ${(err as Error).message}`);

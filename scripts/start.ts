@@ -8,7 +8,7 @@ import { NoMeilisearchBinaryError } from "@/scripts/lib/services/meilisearch-ser
 import { killOnExit } from "@/scripts/lib/services/process";
 import { DEFAULT_EMAIL_FROM } from "@/lib/auth/config-schemas";
 import { startMailSink, type MailSink } from "@/lib/mail/sink";
-import { ConfigError, internalOrigin, readConfig } from "./lib/config";
+import { ConfigError, internalOrigin, readConfig, siteUrlOf } from "./lib/config";
 import { prepareData } from "./lib/prepare";
 import { ensureBuild, ROOT as root } from "./lib/build";
 import { spawnWebServer } from "./lib/web-server";
@@ -125,7 +125,7 @@ const exposed = cfg.listenHost !== "127.0.0.1" && cfg.listenHost !== "::1" && cf
 const url = exposed
   ? (cfg.SITE_URL ?? self.replace("127.0.0.1", cfg.listenHost))
   : `http://localhost:${cfg.PORT}`;
-const siteUrl = cfg.SITE_URL ?? `http://localhost:${cfg.PORT}`;
+const siteUrl = siteUrlOf(cfg);
 if (exposed && !cfg.SITE_URL) {
   say(
     `HOST=${cfg.listenHost} but no SITE_URL: links in emails point at ${siteUrl}, which only this machine can open. Set SITE_URL to the address people use.`,

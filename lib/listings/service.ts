@@ -55,7 +55,7 @@ function diffListing(row: Clinic, patch: ListingPatch): Record<string, FieldChan
   return out;
 }
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 async function lockListing(tx: Tx, id: string): Promise<Clinic> {
   const [row] = await tx.select().from(clinics).where(eq(clinics.id, id)).for("update");
@@ -67,7 +67,9 @@ async function lockListing(tx: Tx, id: string): Promise<Clinic> {
  * Applies `patch` to a listing if it is still at `expectedVersion` (optimistic concurrency).
  * `patch` may be a function of the locked row, for rules that depend on what is stored (e.g. "a
  * price that changes becomes clinic-reported"). `note` says what kind of change it was, for the
- * history. A patch that changes nothing writes nothing and returns the row as it is.
+ * history. A patch that changes nothing writes nothing and returns the row as it is. `guard`, when
+ * given, runs in the same transaction with the locked row before anything is written: what it writes
+ * commits with the change, and what it throws undoes both (e.g. spending a one-time link).
  */
 export async function updateListing(
   db: Db,
@@ -77,6 +79,7 @@ export async function updateListing(
     expectedVersion: number;
     patch: ListingPatch | ((row: Clinic) => ListingPatch);
     note?: string;
+    guard?: (tx: Tx, row: Clinic) => Promise<void>;
   },
 ): Promise<{ clinic: Clinic; changes: Record<string, FieldChange>; flagged: ClaimMatch[] }> {
   let before: Clinic | undefined;
@@ -84,6 +87,7 @@ export async function updateListing(
     const row = await lockListing(tx, input.id);
     before = row;
     if (row.version !== input.expectedVersion) throw new ListingConflictError(input.expectedVersion, row);
+    await input.guard?.(tx, row);
     const patch = typeof input.patch === "function" ? input.patch(row) : input.patch;
     const changes = diffListing(row, patch);
     if (Object.keys(changes).length === 0) return { clinic: row, changes, flagged: [] };

@@ -69,6 +69,10 @@ export function readConfig(env: Env = process.env): LauncherConfig {
   };
 }
 
+/** The address links in emails point at: SITE_URL, else this machine's server on PORT. */
+export const siteUrlOf = (cfg: Pick<LauncherConfig, "SITE_URL" | "PORT">) =>
+  cfg.SITE_URL ?? `http://localhost:${cfg.PORT}`;
+
 /** Where the server can reach itself: loopback when it listens there or on every interface. */
 export function internalOrigin(listenHost: string, port: number): string {
   const host = ["0.0.0.0", "::", "localhost"].includes(listenHost) ? "127.0.0.1" : listenHost;

@@ -12,6 +12,8 @@ export const tempSiteReadySchema = z.object({
   dataDir: z.string(),
   serverPid: z.number().int(),
   mailDir: z.string(),
+  /** The mail sink's SMTP address (for commands a test runs, e.g. `npm run prices:remind`). */
+  mailServer: z.string(),
   adminEmails: z.string(),
 });
 export type TempSiteReady = z.infer<typeof tempSiteReadySchema>;
