@@ -4,7 +4,7 @@ import { appMailer, siteUrl } from "@/lib/mail/app";
 import { sendPriceReminders } from "./reminders";
 
 /** How often each server process runs a reminder pass, and how long after start the first one runs. */
-export const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 const FIRST_PASS_MS = 60 * 1000;
 
 const g = globalThis as unknown as { __atlasPriceReminders?: () => void };

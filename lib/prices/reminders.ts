@@ -47,7 +47,7 @@ const REMINDER_LOCK_KEY = 0x9e1c3d;
 const DAY_MS = 86_400_000;
 
 /** The published listings whose owners are due a reminder at `now`, oldest prices first. */
-export async function dueReminders(db: Db | Tx, now: Date, limit = 500): Promise<DueReminder[]> {
+async function dueReminders(db: Db | Tx, now: Date, limit = 500): Promise<DueReminder[]> {
   const { firstBy, staleBy } = reminderCutoffs(now);
   const gapStart = new Date(now.getTime() - REMINDER_GAP_DAYS * DAY_MS).toISOString();
   const kind = sql`(case when c.price_updated_at <= ${staleBy}::date then '12_months' else '90_days' end)::price_reminder_kind`;
@@ -156,7 +156,7 @@ export async function sendPriceReminders(
 // ---------------------------------------------------------------- the one-click link
 
 /** Why a link does not work, for the page that says so. */
-export type PriceLinkRefusal = LinkRefusal | "not_owner";
+type PriceLinkRefusal = LinkRefusal | "not_owner";
 
 export type PriceLinkView =
   | { ok: true; clinic: { id: string; name: string; slug: string; priceUpdatedAt: string | null } }
