@@ -1,9 +1,9 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import type { ActionState } from "@/components/action-form";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
-import { dateShort } from "@/lib/format";
 import { LINK_REFUSALS } from "@/lib/prices/links";
 import { confirmPrices } from "@/lib/prices/reminders";
 
@@ -13,16 +13,15 @@ import { confirmPrices } from "@/lib/prices/reminders";
  * recipient still owns the listing, and spends it in the same transaction as the write.
  */
 export async function confirmPricesAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+  let slug: string;
   try {
     const r = await confirmPrices(getDb(), fd.get("token"));
     if (!r.ok) return { ok: false, message: LINK_REFUSALS[r.refusal] };
-    // No revalidatePath: it would re-render this page, which then shows the spent link instead of this
-    // answer. The write itself expires the cached pages and figures (`updateListing`).
-    return {
-      ok: true,
-      message: `Thank you. The prices of “${r.clinic.name}” now show as checked on ${dateShort(r.clinic.priceUpdatedAt ?? new Date())}.`,
-    };
+    slug = r.clinic.slug;
   } catch (err) {
     return toFailure(err, "confirm prices");
   }
+  // The answer is a page of its own: the write expires the cached pages, so this one would be drawn
+  // again, and with its link now spent it would say "already used" instead of thank you.
+  redirect(`/verify-prices/done?c=${encodeURIComponent(slug)}`);
 }
