@@ -96,12 +96,12 @@ test("the one-click re-verify link from the email works once; the second use is 
   // Second use: the link opened again is refused…
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText("already used");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("already used");
   await expect(page.getByRole("button", { name: "Prices are still correct" })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
   // …and so is the button of a page opened before the first use.
   await early.getByRole("button", { name: "Prices are still correct" }).click();
-  await expect(early.getByRole("alert")).toContainText("already used");
+  await expect(early.getByRole("main").getByRole("alert")).toContainText("already used");
   await early.close();
   const [revisions] = await sql<{ n: number }[]>`
     select count(*)::int as n from listing_revisions
@@ -109,5 +109,5 @@ test("the one-click re-verify link from the email works once; the second use is 
   expect(revisions!.n).toBe(1);
   // A tampered token is refused too.
   await page.goto(link.replace(/token=(.)/, (_m, c: string) => `token=${c === "A" ? "B" : "A"}`));
-  await expect(page.getByRole("alert")).toContainText("We do not know this link");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("We do not know this link");
 });
