@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STATE_NAMES } from "@/lib/labels";
+import { joinAnd } from "@/lib/listings/describe";
 import { searchText } from "./backend";
 import type { MeiliClient } from "./client";
 import { count as countText } from "@/lib/format";
@@ -108,9 +109,6 @@ export function filterWords(
   return { change: change as Partial<SearchQuery>, params };
 }
 
-const listed = (words: string[]) =>
-  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-
 /** The query without one filter group (a group's parameters back to their defaults). */
 function relaxChange(key: GroupKey): Partial<SearchQuery> {
   const params: readonly ParamName[] = key === "place" ? PLACE_PARAMS : [key];
@@ -135,7 +133,7 @@ export async function waysOut(
   const named = query.q ? filterWords(query) : undefined;
   if (named)
     asked.push({
-      label: `Clinics with ${listed(named.params.map((p) => relaxLabel(p as GroupKey)))}`,
+      label: `Clinics with ${joinAnd(named.params.map((p) => relaxLabel(p as GroupKey)))}`,
       change: named.change,
     });
   const wider = query.zip ? WIDER_RADII.filter((r) => r > query.radius) : [];
