@@ -79,7 +79,7 @@ export function SearchLinks({
   if (median != null) {
     links.push({
       href: clinicSearchHref({ ...base, maxSessionPriceCents: median }),
-      label: `${usd(Math.ceil(median / 100) * 100)} a session or less (the median)`,
+      label: `${usd(Math.ceil(median / 100) * 100)} a session or less (the median single-session price)`,
     });
   }
   for (const r of routes) {

@@ -174,6 +174,32 @@ describe("compareTable", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("ranks by the one comparable price, so a package that costs less a session can win", () => {
+    const single = makeClinic({ sessionMin: 45_000, sessionMax: 45_000, seriesMin: null, seriesMax: null });
+    const pkg = makeClinic({
+      sessionMin: 50_000,
+      sessionMax: 60_000,
+      seriesMin: 240_000,
+      seriesMax: 240_000,
+    });
+    const onlyPkg = makeClinic({
+      sessionMin: null,
+      sessionMax: null,
+      seriesMin: 287_500,
+      seriesMax: 287_500,
+    });
+    const session = compareTable([single, pkg, onlyPkg], DEFAULT_ASSUMPTIONS, NOW)
+      .flatMap((g) => g.rows)
+      .find((r) => r.key === "session");
+    expect(session?.cells.map((c) => [c.text, c.rank])).toEqual([
+      ["$450", 45_000],
+      ["$500–$600", 40_000],
+      ["from $479/session in a 6-session package", 47_917],
+    ]);
+    expect(session?.cells[1]?.note).toMatch(/^from \$400\/session in a 6-session package · /);
+    expect(session?.best).toEqual([false, true, false]);
+  });
+
   it("never marks a price over a year old as lowest, and says how old it is", () => {
     const fresh = makeClinic({ sessionMin: 60_000, sessionMax: 60_000, priceUpdatedAt: "2026-03-01" });
     const old = makeClinic({ sessionMin: 30_000, sessionMax: 30_000, priceUpdatedAt: "2025-03-01" });
@@ -182,7 +208,8 @@ describe("compareTable", () => {
     // The old price is cheaper, but it may no longer be true: neither is marked.
     expect(session?.best).toEqual([false, false]);
     expect(session?.cells.map((c) => c.note)).toEqual([
-      "Prices from Mar 2026",
+      // the fixture's package ($2,400 for 6) costs less a session than fresh's $600
+      "from $400/session in a 6-session package · Prices from Mar 2026",
       "Prices from Mar 2025, over a year old",
     ]);
     expect(rows.find((r) => r.key === "course")?.best).toEqual([false, false]);

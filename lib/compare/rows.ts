@@ -2,6 +2,7 @@ import type { Clinic } from "@/db/schema";
 import {
   aftercareScore,
   courseEstimate,
+  effectiveSessionPrice,
   type CourseAssumptions,
   type ScoreKey,
   type ScoreResult,
@@ -29,6 +30,7 @@ import {
   listText,
   newPatientText,
   onCallText,
+  packagePriceText,
   placeText,
   prepText,
   statesServedShort,
@@ -264,7 +266,18 @@ const COST: RowSpec[] = [
     key: "session",
     label: "Price per session",
     better: "lower",
-    cell: (x) => priceCell(x.clinic.sessionMin, x.clinic.sessionMax, priceAgeNote(x)),
+    // The listed single-session range, ranked by the one comparable price (the search's price
+    // filter and sort): a package that costs less a session is named beside it, or instead of it.
+    cell: (x) => {
+      const c = x.clinic;
+      const viaPackage = packagePriceText(c);
+      const listed = c.sessionMin !== null || c.sessionMax !== null;
+      return {
+        text: listed || !viaPackage ? usdRange(c.sessionMin, c.sessionMax) : viaPackage,
+        note: [listed && viaPackage, priceAgeNote(x)].filter(Boolean).join(" · "),
+        rank: effectiveSessionPrice(c)?.cents ?? null,
+      };
+    },
   },
   {
     key: "series",

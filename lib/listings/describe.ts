@@ -1,5 +1,6 @@
 import type { Clinic } from "@/db/schema";
 import type { UsState } from "@/db/enums";
+import { effectiveSessionPrice, type CostInput } from "@/lib/aftercare/cost";
 import { NOT_LISTED, usd } from "@/lib/format";
 import {
   INSURANCE_LABELS,
@@ -148,4 +149,18 @@ export function sessionPriceText(cents: number | null, packageSessions: number |
   if (cents === null) return NOT_LISTED;
   const each = `from ${usd(cents)}/session`;
   return packageSessions === null ? each : `${each} in a ${packageSessions}-session package`;
+}
+
+/**
+ * The per-session price a package gives, in words, when it is the listing's one comparable price
+ * (lower than a single session, or the only price): "from $479/session in a 6-session package".
+ * Null when the single-session price is the lowest, or nothing is listed. Shown beside the listed
+ * single-session range on the profile and in the compare table, so they agree with the cards.
+ */
+export function packagePriceText(c: CostInput): string | null {
+  const p = effectiveSessionPrice(c);
+  // In whole dollars, as the search document and the cards give it (lib/search/document.ts).
+  return p && p.packageSessions !== null
+    ? sessionPriceText(Math.round(p.cents / 100) * 100, p.packageSessions)
+    : null;
 }

@@ -30,7 +30,8 @@ describe("clinicJsonLd", () => {
       geo: { "@type": "GeoCoordinates", latitude: 30.27, longitude: -97.74 },
       medicalSpecialty: ["https://schema.org/Psychiatric", "https://schema.org/Anesthesia"],
       isAcceptingNewPatients: true,
-      priceRange: "$450–$600 per session",
+      // the listed range, and the fixture's package ($2,400 for 6) as it costs less a session
+      priceRange: "$450–$600 per session; from $400/session in a 6-session package",
     });
     expect(ld.availableService).toEqual([
       { "@type": "MedicalTherapy", name: "Ketamine IV infusion" },
@@ -60,7 +61,8 @@ describe("clinicJsonLd", () => {
       { "@type": "State", name: "Nevada" },
     ]);
     expect(ld.isAcceptingNewPatients).toBe(false);
-    expect(ld.priceRange).toBeUndefined();
+    // no single-session price: the package's price per session is the only one
+    expect(ld.priceRange).toBe("from $400/session in a 6-session package");
     // a website that is not http(s) is never repeated; the profile stands in
     expect(ld.url).toBe(URL_);
   });

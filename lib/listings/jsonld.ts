@@ -1,8 +1,9 @@
 import type { Clinic } from "@/db/schema";
 import type { Route } from "@/db/enums";
+import type { CostInput } from "@/lib/aftercare/cost";
 import { usdRange } from "@/lib/format";
 import { ROUTE_LABELS, STATE_NAMES } from "@/lib/labels";
-import { isOnlineOnly, safeWebsite } from "./describe";
+import { isOnlineOnly, packagePriceText, safeWebsite } from "./describe";
 
 /**
  * schema.org structured data for a clinic profile. Pure: the page passes the absolute URL of the
@@ -43,7 +44,8 @@ export type ClinicJsonLdInput = Pick<
   | "sessionMax"
   | "website"
   | "phone"
->;
+> &
+  CostInput;
 
 export function clinicJsonLd(c: ClinicJsonLdInput, profileUrl: string): JsonLd {
   const online = isOnlineOnly(c);
@@ -57,7 +59,14 @@ export function clinicJsonLd(c: ClinicJsonLdInput, profileUrl: string): JsonLd {
   if (c.supportGroups !== "none") {
     services.push({ "@type": "PsychologicalTreatment", name: "Support groups" });
   }
-  const price = c.sessionMin ?? c.sessionMax;
+  // The listed single-session range, and a package that costs less a session (as on the profile).
+  const viaPackage = packagePriceText(c);
+  const priceRange = [
+    (c.sessionMin ?? c.sessionMax) !== null && `${usdRange(c.sessionMin, c.sessionMax)} per session`,
+    viaPackage,
+  ]
+    .filter(Boolean)
+    .join("; ");
   const website = safeWebsite(c.website);
   return {
     "@context": "https://schema.org",
@@ -90,7 +99,7 @@ export function clinicJsonLd(c: ClinicJsonLdInput, profileUrl: string): JsonLd {
     medicalSpecialty: c.clinicType === "infusion_clinic" ? [SPECIALTY, ANESTHESIA] : [SPECIALTY],
     availableService: services,
     isAcceptingNewPatients: c.newPatientStatus === "accepting",
-    ...(price !== null ? { priceRange: `${usdRange(c.sessionMin, c.sessionMax)} per session` } : {}),
+    ...(priceRange ? { priceRange } : {}),
   };
 }
 

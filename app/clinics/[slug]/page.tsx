@@ -15,7 +15,7 @@ import { compareHref } from "@/lib/compare/href";
 import { serverEnv } from "@/lib/env";
 import { dateShort, relativeDays, score as fmtScore, usdRange } from "@/lib/format";
 import { CLINIC_TYPE_LABELS, DATA_SOURCE_LABELS, INTEGRATION_THERAPY_LABELS } from "@/lib/labels";
-import { newPatientText, placeText, telHref } from "@/lib/listings/describe";
+import { newPatientText, packagePriceText, placeText, telHref } from "@/lib/listings/describe";
 import { isStale, STALE_AFTER_DAYS } from "@/lib/listings/freshness";
 import { clinicJsonLd, jsonLdText } from "@/lib/listings/jsonld";
 import { getPublishedClinic } from "@/lib/listings/queries";
@@ -30,12 +30,14 @@ const profilePath = (slug: string) => `/clinics/${slug}`;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const clinic = await loadClinic((await params).slug);
   if (!clinic) return { title: "Clinic not found" };
+  const viaPackage = packagePriceText(clinic);
   const title = `${clinic.name}, ${clinic.city}, ${clinic.state}`;
   const description =
     `${clinic.dataSource === "sample" ? "Fictional sample listing. " : ""}` +
     `Aftercare score ${fmtScore(clinic.aftercareScore)}. ` +
     `Integration therapy: ${INTEGRATION_THERAPY_LABELS[clinic.integrationTherapy].toLowerCase()}. ` +
-    `Per session: ${usdRange(clinic.sessionMin, clinic.sessionMax)}.`;
+    `Per session: ${usdRange(clinic.sessionMin, clinic.sessionMax)}` +
+    `${viaPackage ? `, or ${viaPackage}` : ""}.`;
   return {
     title,
     description,
@@ -61,6 +63,7 @@ export default async function ClinicPage({ params }: Props) {
   const tel = telHref(clinic.phone);
   const staleListing = isStale(clinic.lastVerifiedAt, now);
   const stalePrices = isStale(clinic.priceUpdatedAt, now);
+  const viaPackage = packagePriceText(clinic);
 
   return (
     <article className="space-y-6">
@@ -121,6 +124,11 @@ export default async function ClinicPage({ params }: Props) {
             <div>
               <dt className="text-sm text-muted">Per session</dt>
               <dd className="num font-semibold">{usdRange(clinic.sessionMin, clinic.sessionMax)}</dd>
+              {viaPackage && (
+                <dd className="num text-sm" data-testid="package-price">
+                  or {viaPackage}
+                </dd>
+              )}
             </div>
             {clinic.phone && (
               <div>
