@@ -12,6 +12,9 @@ import { adminEmailsSchema, emailFromSchema, emailServerSchema } from "@/lib/aut
 /** An environment: `process.env`, or a plain object in tests. */
 export type Env = Record<string, string | undefined>;
 
+/** A switch that is on unless set to `off`. */
+const onOff = () => z.enum(["on", "off"], { error: "must be on or off" }).default("on");
+
 const wholeNumber = (min: number, max: number, unit = "") =>
   z.coerce
     .number({ error: `must be a whole number${unit} from ${min} to ${max}` })
@@ -51,7 +54,9 @@ export const configFields = {
   MEILI_BINARY: z
     .string()
     .refine((p) => existsSync(p), "names no file: give the path of a meilisearch binary"),
-  SEARCH_SYNC: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  SEARCH_SYNC: onOff(),
+  /** `off`: this process sends no price reminders (`npm run prices:remind` still does). */
+  PRICE_REMINDERS: onOff(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   /** The public origin: canonical links and every link the site emails. */
   SITE_URL: z
@@ -64,7 +69,7 @@ export const configFields = {
   EMAIL_FROM: emailFromSchema,
   ADMIN_EMAILS: adminEmailsSchema,
   SEED_COUNT: wholeNumber(0, 1_000_000).default(1500),
-  PAGE_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  PAGE_CACHE: onOff(),
 } as const;
 
 /** The environment with empty values removed: `VAR= cmd` means "unset", as in most shells. */

@@ -15,6 +15,7 @@ const schema = z.object({
   MEILI_INDEX: f.MEILI_INDEX,
   MEILI_TIMEOUT_MS: f.MEILI_TIMEOUT_MS,
   SEARCH_SYNC: f.SEARCH_SYNC,
+  PRICE_REMINDERS: f.PRICE_REMINDERS,
   SITE_URL: f.SITE_URL.default("http://localhost:3000"),
   TRUST_PROXY_HOPS: f.TRUST_PROXY_HOPS,
   /** SMTP server for sign-in links and notices. `npm start` starts a local mail sink when unset. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { appMailer, siteUrl } from "@/lib/mail/app";
 import { sendPriceReminders } from "./reminders";
 
@@ -13,10 +14,10 @@ const g = globalThis as unknown as { __atlasPriceReminders?: () => void };
  * Starts, once per server process, the price reminder job (lib/prices/reminders.ts): a pass a minute
  * after start, then every hour. Every process runs it; the advisory lock and the `price_reminders`
  * rows make sure each reminder is sent once. A failed pass (no database) is logged and retried at
- * the next one.
+ * the next one. `PRICE_REMINDERS=off` keeps this process from sending any.
  */
 export function startPriceReminders(): void {
-  if (g.__atlasPriceReminders) return;
+  if (g.__atlasPriceReminders || serverEnv().PRICE_REMINDERS === "off") return;
   const log = (m: string) => console.log(`[price reminders] ${m}`);
   let timer: NodeJS.Timeout;
   const pass = async () => {

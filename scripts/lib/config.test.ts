@@ -30,6 +30,7 @@ const BAD: Record<string, string> = {
   MEILI_TIMEOUT_MS: "1",
   MEILI_BINARY: "/nowhere/meilisearch",
   SEARCH_SYNC: "sometimes",
+  PRICE_REMINDERS: "weekly",
   AUTH_SECRET: "too-short",
   SITE_URL: "atlas.example",
   EMAIL_SERVER: "http://mail.example",
