@@ -1,6 +1,6 @@
 import { type Page } from "@playwright/test";
 import { readMailbox } from "../lib/mail/mailbox";
-import { adminEmail, expect, mailDir, test, type Sql } from "./support/fixtures";
+import { adminEmail, expect, failOnDialog, mailDir, test, type Sql } from "./support/fixtures";
 
 /**
  * Clinic accounts end to end, against the production build with real PostgreSQL, Meilisearch and
@@ -264,9 +264,7 @@ test("hostile text in every free-text field is shown as text, and only http(s) w
   const l = await unclaimedListing(sql);
   await signInAs(context, `owner@${domainOf(l)}`);
   await claimByDomain(page, l);
-  page.on("dialog", (d) => {
-    throw new Error(`a script ran and opened a dialog: ${d.message()}`);
-  });
+  failOnDialog(page);
   await page.goto(`/dashboard/listings/${l.id}`);
   const hostile = `Calm <script>window.__xss=1;alert(1)</script><img src=x onerror="window.__xss=2;alert(2)"> care`;
   for (const label of [

@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { readMailbox } from "../lib/mail/mailbox";
 import { seriousViolations } from "./support/axe";
 import { expect, mailDir, test } from "./support/fixtures";
+import { ownedListing } from "./support/listings";
 
 /**
  * Stale prices (issue 16, part 3): `npm run prices:remind` emails the owner of a listing whose prices
@@ -39,18 +40,14 @@ test("the one-click re-verify link from the email works once; the second use is 
   sql,
   baseURL,
 }) => {
-  const [l] = await sql<{ id: string; name: string; slug: string }[]>`
-    select id, name, slug from clinics c
-    where status = 'published' and session_min is not null
-      and not exists (select 1 from clinic_members m where m.clinic_id = c.id)
-    order by slug offset ${900 + test.info().parallelIndex * 13} limit 1`;
-  const owner = `owner-${l!.id.slice(0, 8)}@prices.example`;
-  const [u] = await sql<{ id: string }[]>`
-    insert into users (id, email) values (${crypto.randomUUID()}, ${owner}) returning id`;
-  await sql`insert into clinic_members (user_id, clinic_id, role) values (${u!.id}, ${l!.id}, 'owner')`;
-  await sql`update clinics set price_updated_at = current_date - 400 where id = ${l!.id}`;
+  const l = await ownedListing(sql, {
+    offset: 900 + test.info().parallelIndex * 13,
+    ownerEmail: (x) => `owner-${x.id.slice(0, 8)}@prices.example`,
+  });
+  const owner = l.ownerEmail;
+  await sql`update clinics set price_updated_at = current_date - 400 where id = ${l.id}`;
 
-  await page.goto(`/clinics/${l!.slug}`);
+  await page.goto(`/clinics/${l.slug}`);
   await expect(page.getByText("These prices were last updated more than 12 months ago")).toBeVisible();
 
   // The command sends what is due (the server's hourly pass may have sent this one already: either
@@ -59,39 +56,39 @@ test("the one-click re-verify link from the email works once; the second use is 
   expect(stdout).toMatch(/Sent \d+ email\(s\)/);
   await expect.poll(() => readMailbox(mailDir, { to: owner }).length, { timeout: 10_000 }).toBe(1);
   const mail = readMailbox(mailDir, { to: owner })[0]!;
-  expect(mail.subject).toBe(`The prices of ${l!.name} are over a year old`);
+  expect(mail.subject).toBe(`The prices of ${l.name} are over a year old`);
   const link = mail.links.find((x) => x.includes("/verify-prices?token="))!;
   expect(link.startsWith(`${baseURL}/verify-prices?token=`)).toBe(true);
-  expect(mail.links).toContain(`${baseURL}/dashboard/listings/${l!.id}`);
+  expect(mail.links).toContain(`${baseURL}/dashboard/listings/${l.id}`);
 
   // Opening the link (as a mail scanner would) changes nothing.
   const early = await browser.newPage();
   await early.goto(link);
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Are these prices still correct?" })).toBeVisible();
-  await expect(page.getByText(l!.name)).toBeVisible();
+  await expect(page.getByText(l.name)).toBeVisible();
   const [before] = await sql<{ d: string; used: boolean }[]>`
     select c.price_updated_at::text as d, r.used_at is not null as used
-    from clinics c join price_reminders r on r.clinic_id = c.id where c.id = ${l!.id}`;
+    from clinics c join price_reminders r on r.clinic_id = c.id where c.id = ${l.id}`;
   expect(before!.used).toBe(false);
   expect(await seriousViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole("button", { name: "Prices are still correct" }).click();
-  await expect(page.getByRole("status")).toContainText(`The prices of “${l!.name}” now show as checked`);
+  await expect(page.getByRole("status")).toContainText(`The prices of “${l.name}” now show as checked`);
   const [after] = await sql<{ fresh: boolean; source: string; used: boolean }[]>`
     select c.price_updated_at = current_date as fresh, c.price_source::text as source,
            r.used_at is not null as used
-    from clinics c join price_reminders r on r.clinic_id = c.id where c.id = ${l!.id}`;
+    from clinics c join price_reminders r on r.clinic_id = c.id where c.id = ${l.id}`;
   expect(after).toEqual({ fresh: true, source: "clinic_reported", used: true });
-  await page.goto(`/clinics/${l!.slug}`);
-  await expect(page.getByRole("heading", { name: l!.name })).toBeVisible();
+  await page.goto(`/clinics/${l.slug}`);
+  await expect(page.getByRole("heading", { name: l.name })).toBeVisible();
   await expect(page.getByText("These prices were last updated more than 12 months ago")).toHaveCount(0);
   // Confirmed prices are not due again: a dry run does not list the listing (and sends nothing).
   const dry = await remind(baseURL!, "--dry-run");
   expect(dry.stdout).toMatch(/Dry run: would send \d+ email\(s\) for \d+ listing\(s\)\. Nothing was sent\./);
-  expect(dry.stdout).not.toContain(`/clinics/${l!.slug})`);
+  expect(dry.stdout).not.toContain(`/clinics/${l.slug})`);
 
   // Second use: the link opened again is refused…
   await page.goto(link);
@@ -105,7 +102,7 @@ test("the one-click re-verify link from the email works once; the second use is 
   await early.close();
   const [revisions] = await sql<{ n: number }[]>`
     select count(*)::int as n from listing_revisions
-    where clinic_id = ${l!.id} and note like 'Prices confirmed%'`;
+    where clinic_id = ${l.id} and note like 'Prices confirmed%'`;
   expect(revisions!.n).toBe(1);
   // A tampered token is refused too.
   await page.goto(link.replace(/token=(.)/, (_m, c: string) => `token=${c === "A" ? "B" : "A"}`));

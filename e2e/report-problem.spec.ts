@@ -1,6 +1,7 @@
 import { readMailbox } from "../lib/mail/mailbox";
 import { seriousViolations } from "./support/axe";
-import { adminEmail, expect, mailDir, test } from "./support/fixtures";
+import { adminEmail, expect, failOnDialog, mailDir, test } from "./support/fixtures";
+import { ownedListing } from "./support/listings";
 
 /**
  * "Report a problem with this listing" (issue 16, part 2) end to end: a signed-out visitor reports
@@ -22,27 +23,21 @@ test("a visitor reports a problem; the clinic is emailed; an editor resolves it 
   sql,
   signedInPage,
 }) => {
-  const [l] = await sql<{ id: string; name: string; slug: string }[]>`
-    select id, name, slug from clinics c
-    where status = 'published' and session_min is not null
-      and not exists (select 1 from clinic_members m where m.clinic_id = c.id)
-    order by slug offset ${700 + test.info().parallelIndex * 11} limit 1`;
-  const memberEmail = `owner-${l!.id.slice(0, 8)}@report.example`;
-  const [u] = await sql<{ id: string }[]>`
-    insert into users (id, email) values (${crypto.randomUUID()}, ${memberEmail}) returning id`;
-  await sql`insert into clinic_members (user_id, clinic_id, role) values (${u!.id}, ${l!.id}, 'owner')`;
-  page.on("dialog", (d) => {
-    throw new Error(`a script ran and opened a dialog: ${d.message()}`);
+  const l = await ownedListing(sql, {
+    offset: 700 + test.info().parallelIndex * 11,
+    ownerEmail: (x) => `owner-${x.id.slice(0, 8)}@report.example`,
   });
+  const memberEmail = l.ownerEmail;
+  failOnDialog(page);
 
-  await page.goto(`/clinics/${l!.slug}`);
+  await page.goto(`/clinics/${l.slug}`);
   await page.getByText("Report a problem with this listing").click();
   await page.getByRole("button", { name: "Send the report" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Nothing was sent" })).toBeVisible();
   await expect(page.getByText("Choose what is wrong.")).toBeVisible();
 
   const hostile = `Calm <script>window.__xss=1;alert(1)</script><img src=x onerror="window.__xss=2;alert(2)"> care`;
-  const reporter = `reporter-${l!.id.slice(0, 8)}@example.org`;
+  const reporter = `reporter-${l.id.slice(0, 8)}@example.org`;
   await page.getByLabel("The prices are wrong").check();
   await page.getByLabel("Details (optional)").fill(`${hostile} — charged $600, not as listed.`);
   await page.getByLabel("Your email (optional)").fill(reporter);
@@ -60,11 +55,9 @@ test("a visitor reports a problem; the clinic is emailed; an editor resolves it 
   expect(toClinic.text).not.toContain(reporter);
 
   const editor = await signedInPage(adminEmail);
-  editor.page.on("dialog", (d) => {
-    throw new Error(`a script ran and opened a dialog: ${d.message()}`);
-  });
+  failOnDialog(editor.page);
   await editor.page.goto("/admin/reports");
-  const card = editor.page.getByTestId("problem-report").filter({ hasText: l!.name });
+  const card = editor.page.getByTestId("problem-report").filter({ hasText: l.name });
   await expect(card).toBeVisible();
   await expect(card.getByTestId("problem-details")).toContainText("<script>window.__xss=1;alert(1)</script>");
   await expect(card).toContainText("Per session");
@@ -81,7 +74,7 @@ test("a visitor reports a problem; the clinic is emailed; an editor resolves it 
   const told = readMailbox(mailDir, { to: reporter }).find((m) => /Your report about/.test(m.subject))!;
   expect(told.text).toContain("Prices corrected with the clinic.");
   expect(
-    (await sql`select status, email from problem_reports where clinic_id = ${l!.id}`).map((r) => [
+    (await sql`select status, email from problem_reports where clinic_id = ${l.id}`).map((r) => [
       r.status,
       r.email,
     ]),

@@ -1,5 +1,6 @@
 import { seriousViolations } from "./support/axe";
-import { adminEmail, expect, test } from "./support/fixtures";
+import { adminEmail, expect, failOnDialog, test } from "./support/fixtures";
+import { ownedListing } from "./support/listings";
 
 /**
  * Misleading claims (issue 16, part 3) end to end: the editor points out flagged words as they are
@@ -13,20 +14,15 @@ test("the editor warns about misleading claims while typing; the save is queued 
   sql,
   signedInPage,
 }) => {
-  const [l] = await sql<{ id: string; name: string; slug: string }[]>`
-    select id, name, slug from clinics c
-    where status = 'published' and session_min is not null
-      and not exists (select 1 from clinic_members m where m.clinic_id = c.id)
-      and not exists (select 1 from claims k where k.clinic_id = c.id)
-    order by slug desc offset ${test.info().parallelIndex * 13} limit 1`;
-  const owner = await signedInPage(`owner-wording-${l!.id.slice(0, 8)}@wording.example`);
-  await sql`insert into clinic_members (user_id, clinic_id, role) values (${owner.userId}, ${l!.id}, 'owner')`;
-  const { page } = owner;
-  page.on("dialog", (d) => {
-    throw new Error(`a script ran and opened a dialog: ${d.message()}`);
+  const l = await ownedListing(sql, {
+    offset: test.info().parallelIndex * 13,
+    desc: true,
+    ownerEmail: (x) => `owner-wording-${x.id.slice(0, 8)}@wording.example`,
   });
+  const { page } = await signedInPage(l.ownerEmail);
+  failOnDialog(page);
 
-  await page.goto(`/dashboard/listings/${l!.id}`);
+  await page.goto(`/dashboard/listings/${l.id}`);
   const hostile = `Calm <script>window.__xss=1;alert(1)</script><img src=x onerror="window.__xss=2;alert(2)"> care`;
   const about = page.getByLabel("About the clinic");
   await about.fill(`${hostile}. Our infusions cure depression, guaranteed results.`);
@@ -43,14 +39,12 @@ test("the editor warns about misleading claims while typing; the save is queued 
   await expect(page.getByRole("status").filter({ hasText: "Saved" })).toContainText(
     "a site editor will review the wording",
   );
-  expect((await sql`select status from clinics where id = ${l!.id}`)[0]?.status).toBe("published");
+  expect((await sql`select status from clinics where id = ${l.id}`)[0]?.status).toBe("published");
 
   const editor = await signedInPage(adminEmail);
-  editor.page.on("dialog", (d) => {
-    throw new Error(`a script ran and opened a dialog: ${d.message()}`);
-  });
+  failOnDialog(editor.page);
   await editor.page.goto("/admin/wording");
-  const card = editor.page.getByTestId("wording-review").filter({ hasText: l!.name });
+  const card = editor.page.getByTestId("wording-review").filter({ hasText: l.name });
   await expect(card).toBeVisible();
   const text = card.getByTestId("flagged-description");
   await expect(text).toContainText("<script>window.__xss=1;alert(1)</script>");
@@ -64,6 +58,6 @@ test("the editor warns about misleading claims while typing; the save is queued 
   // Accepted: the page is drawn again without it.
   await expect(card).toHaveCount(0);
   expect(
-    (await sql`select status from wording_reviews where clinic_id = ${l!.id}`).map((r) => r.status),
+    (await sql`select status from wording_reviews where clinic_id = ${l.id}`).map((r) => r.status),
   ).toEqual(["approved"]);
 });

@@ -18,14 +18,18 @@ export const mailDir = process.env.E2E_MAIL_DIR!;
 
 export type Sql = ReturnType<typeof postgres>;
 
-/** A user row for `email` (created when missing, as the first sign-in does) and a fresh session for it. */
-export async function createSession(sql: Sql, email: string): Promise<{ userId: string; token: string }> {
+/** The user row for `email`, created when missing (as the first sign-in does); its id. */
+export async function ensureUser(sql: Sql, email: string): Promise<string> {
   const normalized = email.trim().toLowerCase();
   const [user] = await sql<{ id: string }[]>`
     insert into users (id, email, email_verified) values (${crypto.randomUUID()}, ${normalized}, now())
     on conflict do nothing returning id`;
-  const userId =
-    user?.id ?? (await sql<{ id: string }[]>`select id from users where email = ${normalized}`)[0]!.id;
+  return user?.id ?? (await sql<{ id: string }[]>`select id from users where email = ${normalized}`)[0]!.id;
+}
+
+/** A user row for `email` (created when missing, as the first sign-in does) and a fresh session for it. */
+export async function createSession(sql: Sql, email: string): Promise<{ userId: string; token: string }> {
+  const userId = await ensureUser(sql, email);
   const token = randomBytes(32).toString("hex");
   await sql`insert into sessions (session_token, user_id, expires)
     values (${token}, ${userId}, now() + interval '1 day')`;
@@ -68,5 +72,15 @@ export const test = base.extend<Fixtures, { sql: Sql }>({
     for (const c of contexts) await c.close();
   },
 });
+
+/**
+ * Fails the test when a script on `page` opens a dialog: the hostile-text payloads the specs type
+ * call `alert`, so a dialog means text ran as script.
+ */
+export function failOnDialog(page: Page): void {
+  page.on("dialog", (d) => {
+    throw new Error(`a script ran and opened a dialog: ${d.message()}`);
+  });
+}
 
 export { expect };

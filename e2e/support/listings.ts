@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, type Sql } from "./fixtures";
+import { ensureUser, expect, type Sql } from "./fixtures";
 
 export type CreatedListing = { id: string; slug: string; name: string; status: string };
 
@@ -54,4 +54,27 @@ export async function searchSynced(sql: Sql, ids: string[]): Promise<void> {
       { timeout: 30_000 },
     )
     .toBe(0);
+}
+
+/**
+ * A published listing with a per-session price that no one has joined or claimed, made owned by
+ * `ownerEmail(listing)` (a user created for it). `offset` picks it in slug order (`desc` from the end):
+ * give each spec its own range, and add `test.info().parallelIndex` times a step, so tests running
+ * side by side never share a listing.
+ */
+export async function ownedListing(
+  sql: Sql,
+  opts: { offset: number; desc?: boolean; ownerEmail: (l: { id: string }) => string },
+): Promise<{ id: string; name: string; slug: string; ownerEmail: string; ownerId: string }> {
+  const [l] = await sql<{ id: string; name: string; slug: string }[]>`
+    select id, name, slug from clinics c
+    where status = 'published' and session_min is not null
+      and not exists (select 1 from clinic_members m where m.clinic_id = c.id)
+      and not exists (select 1 from claims k where k.clinic_id = c.id)
+    order by slug ${opts.desc ? sql`desc` : sql`asc`} offset ${opts.offset} limit 1`;
+  if (!l) throw new Error(`no unowned published listing at offset ${opts.offset}`);
+  const ownerEmail = opts.ownerEmail(l);
+  const ownerId = await ensureUser(sql, ownerEmail);
+  await sql`insert into clinic_members (user_id, clinic_id, role) values (${ownerId}, ${l.id}, 'owner')`;
+  return { ...l, ownerEmail, ownerId };
 }
