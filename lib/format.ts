@@ -28,6 +28,11 @@ export function count(n: number): string {
   return Number.isFinite(n) ? grouped(roundHalfAway(n)) : NO_VALUE;
 }
 
+/** A count with its unit, plural unless one: "1 listing", "1,204 clinics", "0 weeks". */
+export function counted(n: number, unit: string): string {
+  return `${count(n)} ${unit}${Math.abs(n) === 1 ? "" : "s"}`;
+}
+
 /** Integer US cents as dollars: "$450", "$2,400"; cents only when there are some ("$450.50"). */
 export function usd(cents: number): string {
   if (!Number.isFinite(cents)) return NOT_LISTED;
@@ -94,7 +99,7 @@ const NEAR_DAYS: Readonly<Record<number, string>> = { [-1]: "yesterday", 0: "tod
 
 /** "3 days ago", "in 1 month": `n` units from now, negative in the past. */
 function away(n: number, unit: "day" | "month" | "year"): string {
-  const amount = `${count(Math.abs(n))} ${unit}${Math.abs(n) === 1 ? "" : "s"}`;
+  const amount = counted(Math.abs(n), unit);
   return n < 0 ? `${amount} ago` : `in ${amount}`;
 }
 

@@ -1,3 +1,4 @@
+import { counted } from "@/lib/format";
 import Link from "@/components/link";
 import type { Clinic } from "@/db/schema";
 import { Explain } from "@/components/glossary";
@@ -24,16 +25,16 @@ type Props = {
  */
 export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: Props) {
   const slugs = clinics.map((c) => c.slug);
-  const title = `${count(clinics.length, "clinic")} side by side`;
+  const title = `${counted(clinics.length, "clinic")} side by side`;
   return (
     <div className="space-y-2">
       <h2 id="compare-title" className="text-xl">
         {title}
       </h2>
       <p className="text-sm text-muted">
-        The course cost counts {count(assumptions.ketamineSessions, "ketamine session")},{" "}
-        {count(assumptions.integrationSessions, "integration therapy session")} and{" "}
-        {count(assumptions.boosters, "booster")}. <strong className="text-ink">★ Best</strong> and{" "}
+        The course cost counts {counted(assumptions.ketamineSessions, "ketamine session")},{" "}
+        {counted(assumptions.integrationSessions, "integration therapy session")} and{" "}
+        {counted(assumptions.boosters, "booster")}. <strong className="text-ink">★ Best</strong> and{" "}
         <strong className="text-ink">★ Lowest</strong> mark the best value in a row; prices more than{" "}
         {Math.round(STALE_AFTER_DAYS / 30)} months old are never marked lowest.
       </p>
@@ -142,5 +143,3 @@ export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: 
     </div>
   );
 }
-
-const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;

@@ -1,3 +1,4 @@
+import { counted } from "@/lib/format";
 import type { Clinic } from "@/db/schema";
 import {
   DIGITAL_TOOL_LABELS,
@@ -195,8 +196,6 @@ export type ScoreResult = { total: number; max: typeof SCORE_MAX; items: ScoreIt
 /** Which level a clinic reaches, plus an optional specific note (e.g. "12 weeks") for the detail. */
 type Rule<K extends ScoreKey> = (c: ScoreInput) => { level: LevelId<K>; note?: string };
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
-
 const listNote = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>) =>
   values.map((v) => labels[v].toLowerCase()).join(", ");
 
@@ -218,7 +217,7 @@ const RULES: { [K in ScoreKey]: Rule<K> } = {
         },
   supportGroups: (c) => ({ level: c.supportGroups }),
   prep: (c) =>
-    c.prepSessions >= 1 ? { level: "yes", note: plural(c.prepSessions, "session") } : { level: "no" },
+    c.prepSessions >= 1 ? { level: "yes", note: counted(c.prepSessions, "session") } : { level: "no" },
   measurement: (c) => ({ level: c.measurementBasedCare ? "yes" : "no" }),
   digitalTools: (c) =>
     c.digitalTools.length >= 1
@@ -233,7 +232,7 @@ const RULES: { [K in ScoreKey]: Rule<K> } = {
     c.aftercareWeeks >= 1
       ? {
           level: c.aftercareWeeks >= AFTERCARE_WEEKS_TARGET ? "yes" : "no",
-          note: plural(c.aftercareWeeks, "week"),
+          note: counted(c.aftercareWeeks, "week"),
         }
       : { level: "not_stated" },
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { counted } from "@/lib/format";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 
@@ -129,9 +130,7 @@ export async function signInRateLimit(
 
 /** "15 minutes", "1 minute", "40 seconds". */
 export function waitText(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const m = Math.ceil(seconds / 60);
-  return `${m} minute${m === 1 ? "" : "s"}`;
+  return seconds < 60 ? counted(seconds, "second") : counted(Math.ceil(seconds / 60), "minute");
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Clinic } from "@/db/schema";
 import type { UsState } from "@/db/enums";
 import { effectiveSessionPrice, type CostInput } from "@/lib/aftercare/cost";
-import { NOT_LISTED, usd } from "@/lib/format";
+import { counted, NOT_LISTED, usd } from "@/lib/format";
 import {
   INSURANCE_LABELS,
   INTEGRATION_BY_LABELS,
@@ -18,8 +18,6 @@ import {
  */
 
 export const yesNo = (b: boolean) => (b ? "Yes" : "No");
-
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
 /** "Nutrition, Sleep", or `none` when the list is empty. */
 export function listText<T extends string>(
@@ -51,19 +49,19 @@ export function integrationDetail(
 }
 
 export function prepText(sessions: number): string {
-  return sessions >= 1 ? plural(sessions, "session") : "None listed";
+  return sessions >= 1 ? counted(sessions, "session") : "None listed";
 }
 
 export function aftercareLengthText(weeks: number): string {
-  return weeks >= 1 ? plural(weeks, "week") : "Not stated";
+  return weeks >= 1 ? counted(weeks, "week") : "Not stated";
 }
 
 /** The wait for a first visit: "About 5 days", "About 3 weeks", "No wait listed". */
 export function waitText(days: number | null): string {
   if (days === null) return "Wait not listed";
   if (days === 0) return "No wait";
-  if (days < 14) return `About ${plural(days, "day")}`;
-  return `About ${plural(Math.round(days / 7), "week")}`;
+  if (days < 14) return `About ${counted(days, "day")}`;
+  return `About ${counted(Math.round(days / 7), "week")}`;
 }
 
 /** "Taking new patients" or "Waitlist for new patients (about 3 weeks)". */

@@ -11,7 +11,7 @@ import { LISTING_FIELDS } from "./fields";
 import { allocateSlug, newListingRow, takenSlugs } from "./moderation";
 import { BLANK_LISTING, fieldErrors, listingInputSchema, toFormValues } from "./schema";
 import { createListings, type NewListing } from "./service";
-import { count } from "@/lib/format";
+import { count, counted } from "@/lib/format";
 import { findMisleadingClaims } from "@/lib/wording/misleading-claims";
 
 /**
@@ -172,7 +172,7 @@ export async function startImport(
     return {
       ok: false,
       code: "invalid",
-      message: `Nothing was imported: ${count(issues.length)} problem${issues.length === 1 ? "" : "s"} found.`,
+      message: `Nothing was imported: ${counted(issues.length, "problem")} found.`,
       issues,
     };
   }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { requireAdminPage } from "@/lib/auth/session";
-import { count, percent } from "@/lib/format";
+import { count, counted, percent } from "@/lib/format";
 import { IMPORT_STATUS_LABELS } from "@/lib/labels";
 import { getImportJob } from "@/lib/listings/import";
 
@@ -32,7 +32,8 @@ export default async function ImportJobPage({ params }: Props) {
       <h1 className="text-3xl">Import of {job.fileName}</h1>
       <p role="status" data-testid="import-status" data-status={job.status} className="text-lg">
         {IMPORT_STATUS_LABELS[job.status]}
-        {job.status === "done" && `: ${count(job.total)} listings added. They reach search within seconds.`}
+        {job.status === "done" &&
+          `: ${counted(job.total, "listing")} added. They reach search within seconds.`}
       </p>
       {job.status === "done" && job.flagged > 0 && (
         <p className="rounded-md border border-notice-line bg-notice p-3" data-testid="import-flagged">
