@@ -36,6 +36,9 @@ test("open a profile from search, add three clinics through the tray, compare, c
   page,
   context,
 }) => {
+  // A long journey (three profiles, compare, the tray on another page): about 35 s on a quiet
+  // machine, past the 60 s default when the machine is busy.
+  test.slow();
   const names: string[] = [];
   for (let i = 0; i < 3; i++) {
     await openProfileFromSearch(page, i);
