@@ -1,20 +1,33 @@
-import { Meilisearch, type Task } from "meilisearch";
-import { keepAliveHttpClient } from "./http";
+import { Meilisearch, MeilisearchApiError, type Task } from "meilisearch";
 
 export type MeiliClient = Meilisearch;
 
 /**
- * A Meilisearch client over keep-alive sockets. `timeoutMs` bounds each HTTP request: short for
- * searches (so a slow engine falls back to Postgres quickly), long for indexing and admin work.
+ * A Meilisearch client. `timeoutMs` bounds each HTTP request: short for searches (so a slow engine
+ * falls back to Postgres quickly), long for indexing and admin work.
+ *
+ * It asks for uncompressed answers. Node's fetch (the SDK's) offers gzip, and Meilisearch then
+ * compresses every answer as it streams it: a search with facets, about 50 KB, took ~45 ms more
+ * that way (2026-11-29, 300 listings, 60 searches with every facet: p50 49–53 ms with gzip, 5–12 ms
+ * without, as over a plain node:http client). On the loopback or a private network the bytes cost
+ * nothing; the CPU does. Node's fetch keeps its connections alive by default.
  */
 export function createMeili(host: string, apiKey: string, timeoutMs: number): Meilisearch {
   return new Meilisearch({
     host,
     apiKey,
     timeout: timeoutMs,
-    httpClient: keepAliveHttpClient,
+    requestInit: { headers: { "accept-encoding": "identity" } },
     defaultWaitOptions: { timeout: 60_000, interval: 25 },
   });
+}
+
+/** The Meilisearch error code (e.g. "index_not_found") of an error thrown by the SDK, if any. */
+export function meiliErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof MeilisearchApiError) return e.cause?.code;
+  }
+  return undefined;
 }
 
 /**

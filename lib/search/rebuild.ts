@@ -2,8 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { clinics } from "@/db/schema";
-import { waitForTask, type MeiliClient } from "./client";
-import { meiliErrorCode } from "./http";
+import { meiliErrorCode, waitForTask, type MeiliClient } from "./client";
 import { DOC_VERSION, toSearchDocument } from "./document";
 import { INDEX_SETTINGS } from "./settings";
 
