@@ -60,18 +60,33 @@ export function ActionForm({
       <button type="submit" disabled={pending} className={variant === "primary" ? "btn" : "btn-secondary"}>
         {pending ? "Working…" : submitLabel}
       </button>
-      {state && (
-        <p
-          role={state.ok ? "status" : "alert"}
-          className={
-            state.ok
-              ? "text-sm text-accent-800"
-              : "rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900"
-          }
-        >
-          {state.message}
-        </p>
-      )}
+      {state && <ActionAnswer state={state} />}
     </form>
+  );
+}
+
+/** A server action's answer: a status when it worked, an alert when it did not. */
+export function ActionAnswer({
+  state,
+  ref,
+  tabIndex,
+}: {
+  state: NonNullable<ActionState>;
+  ref?: React.Ref<HTMLParagraphElement>;
+  tabIndex?: number;
+}) {
+  return (
+    <p
+      ref={ref}
+      tabIndex={tabIndex}
+      role={state.ok ? "status" : "alert"}
+      className={
+        state.ok
+          ? "text-sm text-accent-800"
+          : "rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900"
+      }
+    >
+      {state.message}
+    </p>
   );
 }

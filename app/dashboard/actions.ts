@@ -93,13 +93,18 @@ export async function removeMemberAction(_prev: ActionState, fd: FormData): Prom
   const inviteId = formString(fd, "inviteId");
   try {
     const actor = await currentActor();
-    await removeMember(
+    const { email } = await removeMember(
       claimDeps(),
       actor,
       inviteId ? { clinicId, inviteId } : { clinicId, userId: formString(fd, "userId") },
     );
     if (clinicId) refresh(clinicId);
-    return { ok: true, message: inviteId ? "Invitation withdrawn." : "Removed." };
+    return {
+      ok: true,
+      message: inviteId
+        ? `Invitation for ${email} withdrawn.`
+        : `Removed ${email}. They can no longer edit this listing.`,
+    };
   } catch (err) {
     return toFailure(err, "remove member");
   }

@@ -205,12 +205,19 @@ export async function inviteEditor(
   return { added, emailed };
 }
 
-/** An owner (or admin) removes an editor, or withdraws an open invitation. Owners are removed by admins only. */
-export async function removeMember(deps: ClaimDeps, actor: Actor, input: unknown): Promise<void> {
+/**
+ * An owner (or admin) removes an editor, or withdraws an open invitation. Owners are removed by admins
+ * only. Answers the email of whom it removed.
+ */
+export async function removeMember(
+  deps: ClaimDeps,
+  actor: Actor,
+  input: unknown,
+): Promise<{ email: string }> {
   const parsed = removeMemberSchema.parse(input);
   const user = await assertCanManageMembers(deps.db, actor, parsed.clinicId);
   if ("inviteId" in parsed) {
-    const gone = await deps.db
+    const [gone] = await deps.db
       .delete(clinicInvites)
       .where(
         and(
@@ -219,16 +226,17 @@ export async function removeMember(deps: ClaimDeps, actor: Actor, input: unknown
           isNull(clinicInvites.acceptedAt),
         ),
       )
-      .returning({ id: clinicInvites.id });
-    if (gone.length === 0) throw new ClaimError("not_found", "That invitation no longer exists.");
-    return;
+      .returning({ email: clinicInvites.email });
+    if (!gone) throw new ClaimError("not_found", "That invitation no longer exists.");
+    return gone;
   }
-  await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [m] = await tx
-      .select()
+      .select({ role: clinicMembers.role, email: users.email })
       .from(clinicMembers)
+      .innerJoin(users, eq(users.id, clinicMembers.userId))
       .where(and(eq(clinicMembers.clinicId, parsed.clinicId), eq(clinicMembers.userId, parsed.userId)))
-      .for("update");
+      .for("update", { of: clinicMembers });
     if (!m) throw new ClaimError("not_found", "That person does not manage this listing.");
     if (m.role === "owner" && user.role !== "admin") {
       throw new ClaimError("owner_protected", "Only a site editor can remove an owner.");
@@ -236,6 +244,7 @@ export async function removeMember(deps: ClaimDeps, actor: Actor, input: unknown
     await tx
       .delete(clinicMembers)
       .where(and(eq(clinicMembers.clinicId, parsed.clinicId), eq(clinicMembers.userId, parsed.userId)));
+    return { email: m.email };
   });
 }
 
