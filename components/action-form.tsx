@@ -1,7 +1,7 @@
 "use client";
 
 import { unstable_rethrow } from "next/navigation";
-import { useActionState } from "react";
+import { createContext, useActionState, useContext, useEffect, useRef } from "react";
 
 /** What a small server action answers: a sentence to show, and whether it worked. */
 export type ActionState = { ok: boolean; message: string } | null;
@@ -28,29 +28,68 @@ export function keepingTheForm<S, A extends unknown[]>(
   };
 }
 
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+/** The action state of the forms inside an `ActionHost`. */
+const Host = createContext<{ formAction: (form: FormData) => void; pending: boolean } | null>(null);
+
+function useAction(action: Action) {
+  return useActionState(keepingTheForm(action, { ok: false, message: UNREACHABLE_MESSAGE }), null);
+}
+
 /**
- * A form around one server action (approve, remove, hide…) that shows the action's answer next to
- * its button. Works without JavaScript too (the page then reloads with the result).
+ * Shares one server action among the `ActionForm`s inside it and shows its answer above them, with
+ * the focus on it. For lists whose item leaves the page once handled (a removed person, a decided
+ * claim, a resolved report): an answer shown next to the item's button would leave with it.
  */
-export function ActionForm({
-  action,
-  hidden,
-  submitLabel,
-  children,
-  variant = "primary",
-  className = "",
-}: {
-  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+export function ActionHost({ action, children }: { action: Action; children: React.ReactNode }) {
+  const [state, formAction, pending] = useAction(action);
+  const answer = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state) answer.current?.focus();
+  }, [state]);
+  return (
+    <Host value={{ formAction, pending }}>
+      {state && <ActionAnswer state={state} ref={answer} tabIndex={-1} />}
+      {children}
+    </Host>
+  );
+}
+
+type FormProps = {
+  action: Action;
   hidden: Record<string, string | number>;
   submitLabel: string;
   children?: React.ReactNode;
   variant?: "primary" | "secondary";
   className?: string;
-}) {
-  const [state, formAction, pending] = useActionState(
-    keepingTheForm(action, { ok: false, message: UNREACHABLE_MESSAGE }),
-    null,
-  );
+};
+
+/**
+ * A form around one server action (approve, remove, hide…) that shows the action's answer next to
+ * its button, or in its `ActionHost` (whose action it then uses). Works without JavaScript too (the
+ * page then reloads with the result).
+ */
+export function ActionForm(props: FormProps) {
+  const host = useContext(Host);
+  return host ? <Form {...props} {...host} state={null} /> : <OwnForm {...props} />;
+}
+
+function OwnForm(props: FormProps) {
+  const [state, formAction, pending] = useAction(props.action);
+  return <Form {...props} formAction={formAction} pending={pending} state={state} />;
+}
+
+function Form({
+  hidden,
+  submitLabel,
+  children,
+  variant = "primary",
+  className = "",
+  formAction,
+  pending,
+  state,
+}: FormProps & { formAction: (form: FormData) => void; pending: boolean; state: ActionState }) {
   return (
     <form action={formAction} className={`space-y-2 ${className}`}>
       {Object.entries(hidden).map(([k, v]) => (

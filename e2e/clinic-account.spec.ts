@@ -191,8 +191,9 @@ test("an admin approves a manual claim and the person is told by email", async (
   await expect(claim).toContainText(l.name);
   await claim.getByLabel("Note to the person (optional)").fill("Confirmed by phone with the front desk.");
   await claim.getByRole("button", { name: "Approve" }).click();
-  // The decided claim leaves the queue.
+  // The decided claim leaves the queue; the answer stays, with the focus.
   await expect(claim).toHaveCount(0);
+  await expect(a.page.getByRole("status").filter({ hasText: "Claim approved." })).toBeFocused();
   expect((await sql`select status from claims where clinic_id = ${l.id}`)[0]?.status).toBe("approved");
 
   await expect

@@ -70,6 +70,7 @@ test("a visitor reports a problem; the clinic is emailed; an editor resolves it 
   await card.getByLabel("Note to the reporter (optional)").fill("Prices corrected with the clinic.");
   await card.getByRole("button", { name: "Resolve" }).click();
   await expect(card).toHaveCount(0);
+  await expect(editor.page.getByRole("status").filter({ hasText: "Resolved." })).toBeFocused();
   await mailTo(reporter, /Your report about/);
   const told = readMailbox(mailDir, { to: reporter }).find((m) => /Your report about/.test(m.subject))!;
   expect(told.text).toContain("Prices corrected with the clinic.");

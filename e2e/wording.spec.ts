@@ -55,8 +55,9 @@ test("the editor warns about misleading claims while typing; the save is queued 
   expect(await seriousViolations(editor.page)).toEqual([]);
 
   await card.getByRole("button", { name: "The wording is fine as written" }).click();
-  // Accepted: the page is drawn again without it.
+  // Accepted: the page is drawn again without it, and the answer stays, with the focus.
   await expect(card).toHaveCount(0);
+  await expect(editor.page.getByRole("status").filter({ hasText: "Accepted." })).toBeFocused();
   expect(
     (await sql`select status from wording_reviews where clinic_id = ${l.id}`).map((r) => r.status),
   ).toEqual(["approved"]);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { z } from "zod";
-import { ActionForm } from "@/components/action-form";
+import { ActionForm, ActionHost } from "@/components/action-form";
 import { getDb } from "@/lib/db";
 import { findListings, pendingClaims } from "@/lib/admin/queries";
 import { searchSyncHealth } from "@/lib/admin/search";
@@ -53,55 +53,57 @@ export default async function AdminPage({ searchParams }: Props) {
         {claims.length === 0 ? (
           <p className="card">No claims are waiting.</p>
         ) : (
-          <ul className="space-y-3">
-            {claims.map((c) => (
-              <li key={c.id} className="card space-y-3" data-testid="pending-claim">
-                <div>
-                  <p className="font-semibold">
-                    {c.clinicName}{" "}
-                    <span className="font-normal text-muted">
-                      · {c.city}, {c.state}
-                    </span>
-                  </p>
-                  <p className="text-sm">
-                    By <strong>{c.email}</strong> on {dateShort(c.createdAt)} ·{" "}
-                    {CLAIM_METHOD_LABELS[c.method]} · Website: {c.website ?? "none listed"}
-                  </p>
-                </div>
-                <div className="grid gap-3 sm:grid-cols-2">
-                  <ActionForm
-                    action={decideClaimAction}
-                    hidden={{ claimId: c.id, decision: "approve" }}
-                    submitLabel="Approve"
-                  >
-                    <label htmlFor={`note-a-${c.id}`} className="block text-sm font-medium">
-                      Note to the person (optional)
-                    </label>
-                    <input
-                      id={`note-a-${c.id}`}
-                      name="note"
-                      className="block min-h-11 w-full rounded-md border border-muted px-3"
-                    />
-                  </ActionForm>
-                  <ActionForm
-                    action={decideClaimAction}
-                    hidden={{ claimId: c.id, decision: "reject" }}
-                    submitLabel="Reject"
-                    variant="secondary"
-                  >
-                    <label htmlFor={`note-r-${c.id}`} className="block text-sm font-medium">
-                      Why not (the person sees this)
-                    </label>
-                    <input
-                      id={`note-r-${c.id}`}
-                      name="note"
-                      className="block min-h-11 w-full rounded-md border border-muted px-3"
-                    />
-                  </ActionForm>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <ActionHost action={decideClaimAction}>
+            <ul className="space-y-3">
+              {claims.map((c) => (
+                <li key={c.id} className="card space-y-3" data-testid="pending-claim">
+                  <div>
+                    <p className="font-semibold">
+                      {c.clinicName}{" "}
+                      <span className="font-normal text-muted">
+                        · {c.city}, {c.state}
+                      </span>
+                    </p>
+                    <p className="text-sm">
+                      By <strong>{c.email}</strong> on {dateShort(c.createdAt)} ·{" "}
+                      {CLAIM_METHOD_LABELS[c.method]} · Website: {c.website ?? "none listed"}
+                    </p>
+                  </div>
+                  <div className="grid gap-3 sm:grid-cols-2">
+                    <ActionForm
+                      action={decideClaimAction}
+                      hidden={{ claimId: c.id, decision: "approve" }}
+                      submitLabel="Approve"
+                    >
+                      <label htmlFor={`note-a-${c.id}`} className="block text-sm font-medium">
+                        Note to the person (optional)
+                      </label>
+                      <input
+                        id={`note-a-${c.id}`}
+                        name="note"
+                        className="block min-h-11 w-full rounded-md border border-muted px-3"
+                      />
+                    </ActionForm>
+                    <ActionForm
+                      action={decideClaimAction}
+                      hidden={{ claimId: c.id, decision: "reject" }}
+                      submitLabel="Reject"
+                      variant="secondary"
+                    >
+                      <label htmlFor={`note-r-${c.id}`} className="block text-sm font-medium">
+                        Why not (the person sees this)
+                      </label>
+                      <input
+                        id={`note-r-${c.id}`}
+                        name="note"
+                        className="block min-h-11 w-full rounded-md border border-muted px-3"
+                      />
+                    </ActionForm>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </ActionHost>
         )}
       </section>
 

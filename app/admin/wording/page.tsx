@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { ActionForm } from "@/components/action-form";
+import { ActionForm, ActionHost } from "@/components/action-form";
 import { QueueHeader } from "@/components/admin/queue-header";
 import { ClaimReasons, FlaggedText } from "@/components/wording/flagged-text";
 import { getDb } from "@/lib/db";
@@ -32,53 +32,55 @@ export default async function WordingReviewPage() {
       {reviews.length === 0 ? (
         <p className="card">No listing is waiting.</p>
       ) : (
-        <ul className="space-y-4">
-          {reviews.map((r) => (
-            <li key={r.id} className="card space-y-3" data-testid="wording-review">
-              <div>
-                <h2 className="text-xl">{r.clinic.name}</h2>
-                <p className="text-sm text-muted">
-                  {r.clinic.city}, {r.clinic.state} · {LISTING_STATUS_LABELS[r.clinic.status]} · saved{" "}
-                  {dateShort(r.updatedAt)} by {r.savedBy ?? "an import or the system"}
-                </p>
-                <p className="flex flex-wrap gap-x-4 text-sm">
-                  <Link
-                    className="inline-flex min-h-11 items-center"
-                    href={`/dashboard/listings/${r.clinic.id}`}
-                  >
-                    Edit<span className="sr-only"> {r.clinic.name}</span>
-                  </Link>
-                  {r.clinic.status === "published" && (
-                    <Link className="inline-flex min-h-11 items-center" href={`/clinics/${r.clinic.slug}`}>
-                      Public page<span className="sr-only"> of {r.clinic.name}</span>
+        <ActionHost action={decideWordingReviewAction}>
+          <ul className="space-y-4">
+            {reviews.map((r) => (
+              <li key={r.id} className="card space-y-3" data-testid="wording-review">
+                <div>
+                  <h2 className="text-xl">{r.clinic.name}</h2>
+                  <p className="text-sm text-muted">
+                    {r.clinic.city}, {r.clinic.state} · {LISTING_STATUS_LABELS[r.clinic.status]} · saved{" "}
+                    {dateShort(r.updatedAt)} by {r.savedBy ?? "an import or the system"}
+                  </p>
+                  <p className="flex flex-wrap gap-x-4 text-sm">
+                    <Link
+                      className="inline-flex min-h-11 items-center"
+                      href={`/dashboard/listings/${r.clinic.id}`}
+                    >
+                      Edit<span className="sr-only"> {r.clinic.name}</span>
                     </Link>
-                  )}
-                </p>
-              </div>
-              {r.matches.length === 0 ? (
-                <p className="text-sm">The flagged words are no longer in the listing.</p>
-              ) : (
-                <dl className="space-y-2">
-                  {CHECKED_FIELDS.filter((f) => r.matches.some((m) => m.field === f)).map((f) => (
-                    <div key={f}>
-                      <dt className="font-medium">{fieldLabel(f)}</dt>
-                      <dd className="whitespace-pre-line break-words" data-testid={`flagged-${f}`}>
-                        <FlaggedText text={r.clinic[f]} matches={r.matches.filter((m) => m.field === f)} />
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              )}
-              <ClaimReasons matches={r.matches} />
-              <ActionForm
-                action={decideWordingReviewAction}
-                hidden={{ reviewId: r.id, decision: "approved" }}
-                submitLabel="The wording is fine as written"
-                variant="secondary"
-              />
-            </li>
-          ))}
-        </ul>
+                    {r.clinic.status === "published" && (
+                      <Link className="inline-flex min-h-11 items-center" href={`/clinics/${r.clinic.slug}`}>
+                        Public page<span className="sr-only"> of {r.clinic.name}</span>
+                      </Link>
+                    )}
+                  </p>
+                </div>
+                {r.matches.length === 0 ? (
+                  <p className="text-sm">The flagged words are no longer in the listing.</p>
+                ) : (
+                  <dl className="space-y-2">
+                    {CHECKED_FIELDS.filter((f) => r.matches.some((m) => m.field === f)).map((f) => (
+                      <div key={f}>
+                        <dt className="font-medium">{fieldLabel(f)}</dt>
+                        <dd className="whitespace-pre-line break-words" data-testid={`flagged-${f}`}>
+                          <FlaggedText text={r.clinic[f]} matches={r.matches.filter((m) => m.field === f)} />
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
+                <ClaimReasons matches={r.matches} />
+                <ActionForm
+                  action={decideWordingReviewAction}
+                  hidden={{ reviewId: r.id, decision: "approved" }}
+                  submitLabel="The wording is fine as written"
+                  variant="secondary"
+                />
+              </li>
+            ))}
+          </ul>
+        </ActionHost>
       )}
     </div>
   );

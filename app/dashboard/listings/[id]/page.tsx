@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ActionForm } from "@/components/action-form";
+import { ActionForm, ActionHost } from "@/components/action-form";
 import { SampleBadge } from "@/components/notices";
 import { getDb } from "@/lib/db";
 import { canEditListing, canManageMembers } from "@/lib/auth/authz";
@@ -14,7 +14,6 @@ import { listingInputSchema, toFormValues } from "@/lib/listings/schema";
 import { hasPendingWordingReview } from "@/lib/wording/reviews";
 import { inviteEditorAction, removeMemberAction, saveListingAction } from "../../actions";
 import { ListingEditor } from "@/components/listings/listing-editor";
-import { MemberList } from "@/components/listings/member-list";
 
 export const metadata: Metadata = { title: "Edit listing", robots: { index: false } };
 
@@ -87,23 +86,44 @@ async function MembersPanel({ clinicId, removesOwners }: { clinicId: string; rem
       <h2 id="members-h" className="text-xl">
         People who can edit this listing
       </h2>
-      <MemberList
-        action={removeMemberAction}
-        rows={[
-          ...members.map((m) => ({
-            key: m.userId,
-            text: `${m.email} — ${MEMBER_ROLE_LABELS[m.role]}`,
-            ...(m.role === "editor" || removesOwners
-              ? { remove: { label: `Remove ${m.email}`, hidden: { clinicId, userId: m.userId } } }
-              : {}),
-          })),
-          ...invites.map((i) => ({
-            key: i.id,
-            text: `${i.email} — invited ${dateShort(i.createdAt)}, not signed in yet`,
-            remove: { label: `Withdraw invitation for ${i.email}`, hidden: { clinicId, inviteId: i.id } },
-          })),
-        ]}
-      />
+      <ActionHost action={removeMemberAction}>
+        <ul className="space-y-3">
+          {members.map((m) => (
+            <li
+              key={m.userId}
+              className="flex flex-wrap items-center justify-between gap-2 border-b border-line pb-3"
+            >
+              <span>
+                {m.email} — {MEMBER_ROLE_LABELS[m.role]}
+              </span>
+              {(m.role === "editor" || removesOwners) && (
+                <ActionForm
+                  action={removeMemberAction}
+                  hidden={{ clinicId, userId: m.userId }}
+                  submitLabel={`Remove ${m.email}`}
+                  variant="secondary"
+                />
+              )}
+            </li>
+          ))}
+          {invites.map((i) => (
+            <li
+              key={i.id}
+              className="flex flex-wrap items-center justify-between gap-2 border-b border-line pb-3"
+            >
+              <span>
+                {i.email} — invited {dateShort(i.createdAt)}, not signed in yet
+              </span>
+              <ActionForm
+                action={removeMemberAction}
+                hidden={{ clinicId, inviteId: i.id }}
+                submitLabel={`Withdraw invitation for ${i.email}`}
+                variant="secondary"
+              />
+            </li>
+          ))}
+        </ul>
+      </ActionHost>
       <ActionForm action={inviteEditorAction} hidden={{ clinicId }} submitLabel="Invite">
         <label htmlFor="invite-email" className="block font-medium">
           Invite someone to help edit (their email)
