@@ -193,7 +193,56 @@ export const clinics = pgTable(
     index("clinics_session_price_idx").on(t.sessionPrice),
     index("clinics_course_low_idx").on(t.courseLow),
     index("clinics_aftercare_score_idx").on(t.aftercareScore),
+    // The cached figures' fingerprint reads the latest change (lib/cached-figures.ts).
+    index("clinics_updated_at_idx").on(t.updatedAt),
   ],
+);
+
+/**
+ * What the cost pages' figures read (lib/costs), one narrow row per listing: the same columns,
+ * under the same names, as in `clinics`. Kept by triggers on `clinics` (migration
+ * 0008_clinic_cost_inputs.sql: every insert and update copies these columns in the same statement,
+ * and a deleted listing's row goes with it), so it is never behind the listings, whatever writes
+ * them. It exists for speed: the figures scan ~15 MB here instead of the ~200 MB `clinics` table
+ * at 100,000 listings. test/costs-inputs.int.test.ts checks that it matches `clinics`.
+ */
+export const clinicCostInputs = pgTable(
+  "clinic_cost_inputs",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    clinicType: clinicTypeEnum("clinic_type").notNull(),
+    city: text("city").notNull(),
+    state: text("state").notNull(),
+    statesServed: text("states_served").array().notNull(),
+    routes: routeEnum("routes").array().notNull(),
+    status: listingStatusEnum("status").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    sessionMin: integer("session_min"),
+    sessionMax: integer("session_max"),
+    insurance: insuranceEnum("insurance").notNull(),
+    hsaFsa: boolean("hsa_fsa").notNull(),
+    integrationTherapy: integrationTherapyEnum("integration_therapy").notNull(),
+    supportGroups: supportGroupsEnum("support_groups").notNull(),
+    followUp24h: boolean("follow_up_24h").notNull(),
+    onCall: onCallEnum("on_call").notNull(),
+    onCallHours: onCallHoursEnum("on_call_hours"),
+    measurementBasedCare: boolean("measurement_based_care").notNull(),
+    digitalTools: digitalToolEnum("digital_tools").array().notNull(),
+    lifestyle: lifestyleEnum("lifestyle").array().notNull(),
+    recoveryRoom: boolean("recovery_room").notNull(),
+    aftercareWeeks: integer("aftercare_weeks").notNull(),
+    aftercareScore: integer("aftercare_score").notNull(),
+    courseLow: integer("course_low"),
+    courseHigh: integer("course_high"),
+    offersIntegration: boolean("offers_integration").notNull(),
+    integrationLicensed: boolean("integration_licensed").notNull(),
+    hasPrep: boolean("has_prep").notNull(),
+  },
+  (t) => [index("clinic_cost_inputs_state_city_idx").on(t.state, t.city)],
 );
 
 // ---------------------------------------------------------------- Auth.js (database sessions)

@@ -40,20 +40,36 @@ export function cachedFigures<A extends string[], T>(
   tags: (...args: A) => string[],
 ): (...args: A) => Promise<T> {
   const last = new Map<string, { fingerprint: string; value: T }>();
-  return (...args: A) =>
-    unstable_cache(
-      async () => {
-        const db = getDb();
-        const key = args.join("\0");
-        const fingerprint = await dataFingerprint(db);
-        const seen = last.get(key);
-        if (seen?.fingerprint === fingerprint) return seen.value;
-        const value = await compute(db, ...args);
-        last.set(key, { fingerprint, value });
-        return value;
+  /** Computations under way, by arguments and generation: concurrent misses share one. */
+  const inflight = new Map<string, Promise<T>>();
+  async function fresh(key: string, args: A): Promise<T> {
+    const db = getDb();
+    const fingerprint = await dataFingerprint(db);
+    const seen = last.get(key);
+    if (seen?.fingerprint === fingerprint) return seen.value;
+    const value = await compute(db, ...args);
+    last.set(key, { fingerprint, value });
+    return value;
+  }
+  return (...args: A) => {
+    const key = args.join("\0");
+    // The tags' generation: a change announced by any process (lib/cache.ts) expires them here too.
+    const generation = figuresGeneration(tags(...args));
+    return unstable_cache(
+      () => {
+        // A page's metadata and body, or two visitors, asking at once for figures not cached yet
+        // (or just expired) wait for the same computation instead of each running the queries.
+        // Keyed by generation: a request that comes after a change never joins one that began before it.
+        const flight = `${generation}\0${key}`;
+        let running = inflight.get(flight);
+        if (!running) {
+          running = fresh(key, args).finally(() => inflight.delete(flight));
+          inflight.set(flight, running);
+        }
+        return running;
       },
-      // The tags' generation: a change announced by any process (lib/cache.ts) expires them here too.
-      [name, ...args, PROCESS_KEY, figuresGeneration(tags(...args))],
+      [name, ...args, PROCESS_KEY, generation],
       { tags: tags(...args), revalidate: FIGURES_REVALIDATE_SECONDS },
     )();
+  };
 }

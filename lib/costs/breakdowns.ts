@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
+import { clinicCostInputs } from "@/db/schema";
 import { INTEGRATION_THERAPY, integrationTherapySchema, routeSchema, usStateSchema } from "@/db/enums";
 import type { IntegrationTherapy, Route, UsState } from "@/db/enums";
 import { SCORE_BANDS, type ScoreBand } from "./bands";
@@ -60,7 +61,7 @@ export async function aftercareAdds(db: Db, scope: Scope): Promise<AftercareAdds
       from (
         select c.routes, c.integration_therapy::text as model,
                c.course_low as course, ${bandSql(sql`c.aftercare_score`)} as band
-        from clinics c where ${scopeWhere(scope)}
+        from ${clinicCostInputs} c where ${scopeWhere(scope)}
       ) x
       cross join lateral unnest(x.routes) as r(route)
       where x.course is not null
@@ -110,7 +111,7 @@ export async function paymentCounts(db: Db, scope: Scope): Promise<PaymentCounts
                count(*) filter (where c.insurance = 'spravato_only')::int as "spravatoOnly",
                count(*) filter (where c.insurance <> 'none')::int as "anyInsurance",
                count(*) filter (where c.hsa_fsa)::int as "hsaFsa"
-        from clinics c where ${scopeWhere(scope)}`),
+        from ${clinicCostInputs} c where ${scopeWhere(scope)}`),
     );
   if (!row) throw new Error("payment query returned no row");
   return row;
@@ -124,7 +125,7 @@ export async function stateRouteMedians(db: Db): Promise<Map<UsState, Partial<Re
       await db.execute(sql`
         select s.st as state, r.route::text as route, count(*)::int as n,
                percentile_cont(0.5) within group (order by ${PRICE})::float8 as median
-        from clinics c
+        from ${clinicCostInputs} c
         cross join lateral unnest(
           case when c.clinic_type = 'telehealth' then c.states_served else array[c.state] end) as s(st)
         cross join lateral unnest(c.routes) as r(route)

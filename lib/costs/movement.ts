@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
+import { clinicCostInputs } from "@/db/schema";
 import { ROUTES, routeSchema, type Route } from "@/db/enums";
 import { PRICE, scopeWhere, type Scope } from "./queries";
 import { isFew } from "./sample";
@@ -66,7 +67,7 @@ export async function priceMovement(db: Db, scope: Scope, now = new Date()): Pro
       ),
       sc as materialized (
         select c.id, c.routes, c.created_at, c.session_min, c.session_max, ${PRICE} as price
-        from clinics c where ${scopeWhere(scope)}
+        from ${clinicCostInputs} c where ${scopeWhere(scope)}
       ),
       ev as materialized (
         select r.clinic_id, r.created_at as t, r.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
+import { clinicCostInputs } from "@/db/schema";
 import { routeSchema, usStateSchema, type Route, type UsState } from "@/db/enums";
 import { slugify } from "@/db/seed/names";
 import { AFTERCARE_WEEKS_TARGET } from "@/lib/aftercare";
@@ -21,7 +22,8 @@ import { binCounts, quartiles, trimBins, type Quartiles, type Weighted } from ".
 
 /**
  * Cost and aftercare figures for the nation, a state or a city, computed in PostgreSQL from
- * published listings only, and cached (`unstable_cache`, tagged, revalidated after at most
+ * published listings only (read from `clinic_cost_inputs`, the narrow copy of `clinics` that triggers
+ * keep equal to it: db/schema.ts `clinicCostInputs`), and cached (`unstable_cache`, tagged, revalidated after at most
  * a minute and at once when a listing changes, see `lib/cached-figures.ts` and `lib/cache.ts`).
  *
  * Where a listing counts:
@@ -192,11 +194,11 @@ async function routePrices(db: Db, scope: Scope): Promise<RoutePrice[]> {
     .parse(
       await db.execute(sql`
         select null::text as route, count(*)::int as n, ${q} as q
-          from clinics c where ${where} and ${PRICE} is not null
+          from ${clinicCostInputs} c where ${where} and ${PRICE} is not null
           having count(*) > 0
         union all
         select r.route::text, count(*)::int, ${q}
-          from clinics c cross join lateral unnest(c.routes) as r(route)
+          from ${clinicCostInputs} c cross join lateral unnest(c.routes) as r(route)
           where ${where} and ${PRICE} is not null
           group by r.route`),
     );
@@ -209,7 +211,7 @@ async function priceHistogram(db: Db, scope: Scope): Promise<Histogram> {
   const rows = z.array(z.object({ bin: z.number().int(), n: z.number().int() })).parse(
     await db.execute(sql`
       select least(floor(${PRICE} / ${PRICE_BIN_CENTS}), ${PRICE_LAST_BIN})::int as bin, count(*)::int as n
-      from clinics c where ${scopeWhere(scope)} and ${PRICE} is not null
+      from ${clinicCostInputs} c where ${scopeWhere(scope)} and ${PRICE} is not null
       group by 1`),
   );
   return histogram(
@@ -237,7 +239,7 @@ async function counts(db: Db, scope: Scope) {
                count(*) filter (where c.clinic_type = 'telehealth')::int as telehealth,
                count(*) filter (where ${PRICE} is not null)::int as priced,
                ${featureCounts}
-        from clinics c where ${scopeWhere(scope)}`),
+        from ${clinicCostInputs} c where ${scopeWhere(scope)}`),
     );
   if (!row) throw new Error("count query returned no row");
   return {
@@ -252,7 +254,7 @@ const courseRow = z.object({ low: z.number().int().nullable(), high: z.number().
 
 async function courseFigures(db: Db, scope: Scope): Promise<CourseFigures> {
   const rows = z.array(courseRow).parse(
-    await db.execute(sql`select c.course_low as low, c.course_high as high from clinics c
+    await db.execute(sql`select c.course_low as low, c.course_high as high from ${clinicCostInputs} c
       where ${scopeWhere(scope)}`),
   );
   const low: Weighted[] = [];
@@ -318,7 +320,7 @@ async function cityRows(db: Db, state: UsState): Promise<CityRow[]> {
         select c.city, count(*)::int as n,
                percentile_cont(0.5) within group (order by ${PRICE})::float8 as median,
                count(*) filter (where ${FEATURE_SQL.integration})::int as integration
-        from clinics c where ${scopeWhere({ kind: "state", state })} and c.clinic_type <> 'telehealth'
+        from ${clinicCostInputs} c where ${scopeWhere({ kind: "state", state })} and c.clinic_type <> 'telehealth'
         group by c.city order by n desc, c.city`),
     );
   return rows.map((r) => ({
@@ -348,7 +350,7 @@ async function topByScore(db: Db, scope: Scope): Promise<{ top: TopClinic[]; sco
     await db.execute(sql`
       select c.slug, c.name, c.city, c.state, c.clinic_type = 'telehealth' as telehealth,
              c.aftercare_score as score
-      from clinics c where ${scopeWhere(scope)}`),
+      from ${clinicCostInputs} c where ${scopeWhere(scope)}`),
   );
   const scored = rows.map((r) => ({ row: r, score: r.score }));
   scored.sort(
@@ -388,7 +390,7 @@ async function stateRows(db: Db): Promise<StateRow[]> {
         select s.st as state, count(*)::int as n, count(${PRICE})::int as priced,
                percentile_cont(0.5) within group (order by ${PRICE})::float8 as median,
                ${featureCounts}
-        from clinics c
+        from ${clinicCostInputs} c
         cross join lateral unnest(
           case when c.clinic_type = 'telehealth' then c.states_served else array[c.state] end) as s(st)
         where ${scopeWhere({ kind: "nation" })}
@@ -444,7 +446,7 @@ export async function cityCosts(db: Db, state: UsState, city: string): Promise<C
 export async function cityPages(db: Db): Promise<{ state: UsState; city: string; slug: string }[]> {
   const rows = z.array(z.object({ state: z.string(), city: z.string() })).parse(
     await db.execute(sql`
-      select c.state, c.city from clinics c
+      select c.state, c.city from ${clinicCostInputs} c
       where ${scopeWhere({ kind: "nation" })} and c.clinic_type <> 'telehealth'
       group by c.state, c.city having count(*) >= ${MIN_CITY_CLINICS}
       order by c.state, c.city`),
