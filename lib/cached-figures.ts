@@ -10,12 +10,24 @@ import { figuresGeneration } from "@/lib/cache";
 /** The longest a cached figure is served after the data changed without a tag expiry (another process, a script). */
 const FIGURES_REVALIDATE_SECONDS = 60;
 
+const g = globalThis as unknown as {
+  __atlasFiguresProcessKey?: string;
+  __atlasFiguresMemo?: Map<string, { fingerprint: string; value: unknown }>;
+  __atlasFiguresInflight?: Map<string, Promise<unknown>>;
+};
 /**
  * Part of every cache key: Next keeps `unstable_cache` entries on disk across restarts, and a
  * restarted server may face another database (a reseed, the e2e and benchmark stacks), so entries
- * from an earlier process must not be served, not even once while they revalidate.
+ * from an earlier process must not be served, not even once while they revalidate. Kept on
+ * `globalThis`, like the memo and the computations under way below: Next.js loads this module once
+ * per bundle (the pages, the download route), and they must share one cache entry (with a key per
+ * module, a download computed again the figures its page had just computed).
  */
-const PROCESS_KEY = randomUUID();
+const PROCESS_KEY = (g.__atlasFiguresProcessKey ??= randomUUID());
+/** The last figures computed in this process, by name and arguments, with their data fingerprint. */
+const memo = (g.__atlasFiguresMemo ??= new Map());
+/** Computations under way, by generation, name and arguments: concurrent misses share one. */
+const inflight = (g.__atlasFiguresInflight ??= new Map());
 
 /** What the clinics table holds, cheaply: any write through the listing service changes it. */
 async function dataFingerprint(db: Db): Promise<string> {
@@ -39,20 +51,17 @@ export function cachedFigures<A extends string[], T>(
   compute: (db: Db, ...args: A) => Promise<T>,
   tags: (...args: A) => string[],
 ): (...args: A) => Promise<T> {
-  const last = new Map<string, { fingerprint: string; value: T }>();
-  /** Computations under way, by arguments and generation: concurrent misses share one. */
-  const inflight = new Map<string, Promise<T>>();
   async function fresh(key: string, args: A): Promise<T> {
     const db = getDb();
     const fingerprint = await dataFingerprint(db);
-    const seen = last.get(key);
-    if (seen?.fingerprint === fingerprint) return seen.value;
+    const seen = memo.get(key);
+    if (seen?.fingerprint === fingerprint) return seen.value as T;
     const value = await compute(db, ...args);
-    last.set(key, { fingerprint, value });
+    memo.set(key, { fingerprint, value });
     return value;
   }
   return (...args: A) => {
-    const key = args.join("\0");
+    const key = [name, ...args].join("\0");
     // The tags' generation: a change announced by any process (lib/cache.ts) expires them here too.
     const generation = figuresGeneration(tags(...args));
     return unstable_cache(
@@ -61,7 +70,7 @@ export function cachedFigures<A extends string[], T>(
         // (or just expired) wait for the same computation instead of each running the queries.
         // Keyed by generation: a request that comes after a change never joins one that began before it.
         const flight = `${generation}\0${key}`;
-        let running = inflight.get(flight);
+        let running = inflight.get(flight) as Promise<T> | undefined;
         if (!running) {
           running = fresh(key, args).finally(() => inflight.delete(flight));
           inflight.set(flight, running);
