@@ -75,7 +75,7 @@ const list = (values: readonly string[], type: string) =>
   )}]::${sql.raw(type.endsWith("[]") ? type : `${type}[]`)}`;
 
 /** A filter condition as SQL; values travel as bound parameters. */
-export function toSql(cond: Cond): SQL {
+function toSql(cond: Cond): SQL {
   switch (cond.op) {
     case "eq": {
       const col = column(cond.attr);
