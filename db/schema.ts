@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
   bigserial,
+  bigint,
   date,
 } from "drizzle-orm/pg-core";
 import * as E from "./enums";
@@ -435,6 +436,17 @@ export const searchOutbox = pgTable(
       .where(sql`${t.doneAt} is null`),
   ],
 );
+
+/**
+ * How often the listings changed: one row (`id` 1), whose `generation` a statement trigger on
+ * `clinics` bumps in the transaction of every insert, update, delete or truncate, whatever code
+ * made it (migration 0009). The PostgreSQL search fallback keys the facet counts it shares between
+ * searches to it (`lib/search/fallback.ts`), so they are never older than the listings they count.
+ */
+export const listingsGeneration = pgTable("listings_generation", {
+  id: integer("id").primaryKey(),
+  generation: bigint("generation", { mode: "number" }).notNull().default(0),
+});
 
 /**
  * A listing whose free text holds words from the list of misleading claims

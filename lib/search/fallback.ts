@@ -2,7 +2,7 @@ import "server-only";
 import { and as sqlAnd, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
-import { clinics } from "@/db/schema";
+import { clinics, listingsGeneration } from "@/db/schema";
 import { toSearchDocument, UNKNOWN_PRICE_SORT } from "./document";
 import { distanceSql, withinSql } from "./geo-sql";
 import {
@@ -142,6 +142,12 @@ const GROUPED = new Set<Facet["param"]>(["state", "telehealthIn", "language"]);
 
 const toInt = (v: unknown) => Number(v ?? 0);
 
+/** The order of the facets in an answer, as `count` fills them in: the grouped ones first. */
+const FACET_ORDER = [
+  ...FACETS.filter((f) => GROUPED.has(f.param)),
+  ...FACETS.filter((f) => !GROUPED.has(f.param)),
+];
+
 /**
  * At most this many fallback searches run at once per server process (each takes up to three
  * connections): when Meilisearch is down under load, the rest wait their turn instead of taking
@@ -166,23 +172,81 @@ export function searchPostgres(db: Db, query: SearchQuery, groups: FilterGroup[]
   return limited(() => run(db, query, groups));
 }
 
+/** Every facet count and the total over all published listings, and the data they were counted from. */
+type GlobalCounts = { generation: number; total: number; facets: FacetCounts };
+
+/** Per database client (a process may talk to several: tests, the benchmark), the latest count. */
+const kept = globalThis as unknown as { __atlasFallbackCounts?: WeakMap<Db, Promise<GlobalCounts>> };
+const latest = () => (kept.__atlasFallbackCounts ??= new WeakMap());
+
+/** Forgets the shared counts (`globalCounts`): the next search that needs them counts afresh. */
+export function clearFallbackCache(): void {
+  kept.__atlasFallbackCounts = new WeakMap();
+}
+
+const lg = listingsGeneration;
+const GENERATION = sql`(select ${lg.generation} from ${lg} where ${lg.id} = 1)`;
+
 /**
- * One statement: the listings that match the words are read once into `m`, with what the answer
- * needs computed once per row (derived numbers, sort keys, whether the row passes each filter group);
- * the page, the total, the relax counts and every facet count are then counted from `m`.
+ * The counts over every published listing. A facet counts the rows that pass every filter group but
+ * its own, so for a search without words these are the counts of every facet when no filter is on,
+ * and of the one active group's facets (and its relax count) when one is: the same for all such
+ * searches, whatever their filter, sort or page. Kept per database client and keyed to the
+ * listings' generation (`listings_generation`, bumped at the commit of every write to `clinics`),
+ * read in the same statement as the counts, so they are never older than the data a search sees;
+ * one count runs at a time, and the searches that need it meanwhile wait for it.
  */
-async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<BackendAnswer> {
-  const words = searchWords(query.q);
+async function globalCounts(db: Db): Promise<GlobalCounts> {
+  const [row] = await db.execute<{ g: unknown }>(sql`select ${GENERATION} as g`);
+  const generation = toInt(row?.g);
+  const current = latest().get(db);
+  if (current) {
+    const found = await current.catch(() => undefined);
+    if (found && found.generation >= generation) return found;
+    // Another search may have started a newer count meanwhile.
+    if (latest().get(db) !== current) return globalCounts(db);
+  }
+  const counting = count(db, { words: [], groups: [] }).then(({ agg, facets, total }) => ({
+    generation: toInt(agg?.generation),
+    total,
+    facets,
+  }));
+  latest().set(db, counting);
+  counting.catch(() => {
+    if (latest().get(db) === counting) latest().delete(db);
+  });
+  return counting;
+}
+
+/** What `count` counts: the rows matching `words` and passing the groups but one at most. */
+type CountSpec = {
+  words: string[];
+  textMatch?: SQL;
+  groups: FilterGroup[];
+  /** The facets and relax counts known already (`globalCounts`): left out. */
+  known?: { facets: ReadonlySet<Facet>; relax: boolean };
+  /** The page of ids, in the query's order. */
+  page?: SearchQuery;
+};
+
+/**
+ * One statement: the listings that can count anywhere are read once into `m`, with what the answer
+ * needs computed once per row (sort keys, whether the row passes each filter group, each choice);
+ * the page, the total, the relax counts and every facet count not `known` are then counted from `m`.
+ */
+async function count(db: Db, spec: CountSpec) {
+  const { words, groups, page: query } = spec;
   // A row that misses two filter groups or more counts nowhere (not in the page, the total, a relax
-  // count or a facet, each of which forgives at most one group): leave it out of `m` at once.
+  // count or a facet, each of which forgives at most one group), and with the relax counts known,
+  // neither does one that misses any: leave it out of `m` at once.
   const nearly =
-    groups.length >= 2
+    groups.length >= 2 || (groups.length === 1 && spec.known?.relax)
       ? sql`(${sql.join(
           groups.map((g) => sql`coalesce((${toSql(g.cond)})::int, 0)`),
           sql` + `,
-        )}) >= ${groups.length - 1}`
+        )}) >= ${spec.known?.relax ? groups.length : groups.length - 1}`
       : undefined;
-  const base = sqlAnd(eq(c.status, "published"), textMatchSql(query.q), nearly)!;
+  const base = sqlAnd(eq(c.status, "published"), spec.textMatch, nearly)!;
   const ownerOf = (facet: Facet) => groups.find((g) => g.facets.includes(facet))?.key;
   const passes = (except?: string) => {
     const rest = groups.flatMap((g, i) => (g.key === except ? [] : [sql.raw(`g${i}`)]));
@@ -199,20 +263,24 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
     // The sort by price: the lowest effective price per session, as `priceSort` in the document.
     sql`${dollarsSql(sql`${c.sessionPrice}`)} as session_dollars`,
   ];
-  if (query.zip) columns.push(sql`${distanceSql(query.zip.lat, query.zip.lng)} as dist`);
+  if (query?.zip) columns.push(sql`${distanceSql(query.zip.lat, query.zip.lng)} as dist`);
   if (words.length) columns.push(sql`${nameMatchSql(words)} as name_match`);
   groups.forEach((g, i) => columns.push(sql`${toSql(g.cond)} as ${sql.raw(`g${i}`)}`));
 
   const counted: { alias: string; param: Facet["param"]; choice: string }[] = [];
   const aggregates: SQL[] = [
-    sql`array(select id from m where ${passes()} order by ${orderBy(query, words)}
-      limit ${query.perPage} offset ${(query.page - 1) * query.perPage}) as ids`,
     sql`count(*) filter (where ${passes()}) as total`,
+    sql`${GENERATION} as generation`,
   ];
-  groups.forEach((g, i) =>
-    aggregates.push(sql`count(*) filter (where ${passes(g.key)}) as ${sql.raw(`relax_${i}`)}`),
-  );
-  for (const facet of FACETS) {
+  if (query)
+    aggregates.push(sql`array(select id from m where ${passes()} order by ${orderBy(query, words)}
+      limit ${query.perPage} offset ${(query.page - 1) * query.perPage}) as ids`);
+  if (!spec.known?.relax)
+    groups.forEach((g, i) =>
+      aggregates.push(sql`count(*) filter (where ${passes(g.key)}) as ${sql.raw(`relax_${i}`)}`),
+    );
+  const counting = FACETS.filter((f) => !spec.known?.facets.has(f));
+  for (const facet of counting) {
     if (GROUPED.has(facet.param)) continue;
     for (const choice of facet.choices) {
       const alias = `c${counted.length}`;
@@ -223,7 +291,7 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
       );
     }
   }
-  const groupedFacets = FACETS.filter((f) => GROUPED.has(f.param));
+  const groupedFacets = counting.filter((f) => GROUPED.has(f.param));
   const GROUPED_COLUMN: Partial<Record<Facet["param"], SQL>> = {
     state: sql`state`,
     telehealthIn: sql`unnest(telehealth_states)`,
@@ -244,7 +312,54 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
     return tx.execute<Record<string, unknown>>(statement);
   });
 
-  const ids = z.array(z.string()).parse(agg?.ids ?? []);
+  const facets: FacetCounts = {};
+  groupedFacets.forEach((facet, i) => {
+    const found = z.record(z.string(), z.coerce.number()).parse(agg?.[`f${i}`] ?? {});
+    facets[facet.param] = Object.fromEntries(facet.choices.map((ch) => [ch, found[ch] ?? 0]));
+  });
+  for (const { alias, param, choice } of counted) (facets[param] ??= {})[choice] = toInt(agg?.[alias]);
+  const relax: BackendAnswer["relax"] = {};
+  if (!spec.known?.relax) groups.forEach((g, i) => (relax[g.key] = toInt(agg?.[`relax_${i}`])));
+  return { agg, facets, relax, total: toInt(agg?.total) };
+}
+
+/** The page of ids of a search without words or filters, straight from the listings. */
+async function plainPage(db: Db, query: SearchQuery): Promise<string[]> {
+  const columns: SQL[] = [
+    sql`${c.id} as id`,
+    sql`${c.lastVerifiedAt} as last_verified_at`,
+    sql`${c.aftercareScore} as score`,
+    sql`${dollarsSql(sql`${c.sessionPrice}`)} as session_dollars`,
+  ];
+  const [row] = await db.execute<{ ids: unknown }>(sql`select array(
+      select id from (select ${sql.join(columns, sql`, `)} from ${c} where ${eq(c.status, "published")}) m
+      order by ${orderBy(query, [])} limit ${query.perPage} offset ${(query.page - 1) * query.perPage}) as ids`);
+  return z.array(z.string()).parse(row?.ids ?? []);
+}
+
+/**
+ * A search: the page of ids, the total, the relax counts and every facet count (`count`). Without
+ * words and with one filter group at most, the counts that forgive that group, or every count when
+ * no filter is on, are the shared ones (`globalCounts`), and only the rest is counted.
+ */
+async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<BackendAnswer> {
+  const words = searchWords(query.q);
+  const global = !words.length && groups.length <= 1 ? await globalCounts(db) : undefined;
+  let answer: { ids: string[]; total: number; facets: FacetCounts; relax: BackendAnswer["relax"] };
+  if (global && groups.length === 0) {
+    answer = { ids: await plainPage(db, query), total: global.total, facets: global.facets, relax: {} };
+  } else {
+    const known = global && { facets: new Set(groups[0]!.facets), relax: true };
+    const counted = await count(db, { words, textMatch: textMatchSql(query.q), groups, known, page: query });
+    const facets: FacetCounts = {};
+    for (const f of FACET_ORDER) {
+      facets[f.param] = known?.facets.has(f) ? global!.facets[f.param] : counted.facets[f.param];
+    }
+    const relax = known ? { [groups[0]!.key]: global!.total } : counted.relax;
+    answer = { ids: z.array(z.string()).parse(counted.agg?.ids ?? []), total: counted.total, facets, relax };
+  }
+
+  const { ids, total, facets, relax } = answer;
   const order = new Map(ids.map((id, i) => [id, i]));
   const rows = ids.length
     ? (
@@ -254,16 +369,6 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
           .where(sqlAnd(eq(c.status, "published"), inArray(c.id, ids)))
       ).sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     : [];
-
-  const facets: FacetCounts = {};
-  groupedFacets.forEach((facet, i) => {
-    const found = z.record(z.string(), z.coerce.number()).parse(agg?.[`f${i}`] ?? {});
-    facets[facet.param] = Object.fromEntries(facet.choices.map((ch) => [ch, found[ch] ?? 0]));
-  });
-  for (const { alias, param, choice } of counted) (facets[param] ??= {})[choice] = toInt(agg?.[alias]);
-  const relax: BackendAnswer["relax"] = {};
-  groups.forEach((g, i) => (relax[g.key] = toInt(agg?.[`relax_${i}`])));
-  const total = toInt(agg?.total);
   if (words.length && total === 0) {
     const all = combined(groups);
     const allWhere = all ? sqlAnd(eq(c.status, "published"), toSql(all)) : eq(c.status, "published");

@@ -32,7 +32,8 @@ export async function startEmbeddedPostgres(opts: {
       "-c", "listen_addresses=127.0.0.1",
       "-c", `unix_socket_directories=${os.tmpdir()}`,
       "-c", "max_connections=200",
-      "-c", "shared_buffers=256MB",
+      // Four times the listings table at 100,000 clinics (docs/OPERATIONS.md): full scans stay cached.
+      "-c", "shared_buffers=1GB",
       "-c", "fsync=on",
     ], // prettier-ignore
     onLog: (m: string) => {
