@@ -438,9 +438,9 @@ export const searchOutbox = pgTable(
 );
 
 /**
- * How often the listings changed: one row (`id` 1), whose `generation` a statement trigger on
- * `clinics` bumps in the transaction of every insert, update, delete or truncate, whatever code
- * made it (migration 0009). The PostgreSQL search fallback keys the facet counts it shares between
+ * How often the listings changed: one row (`id` 1), whose `generation` triggers on `clinics` bump
+ * once at the commit of every transaction that inserts, updates, deletes or truncates listings,
+ * whatever code made it (migration 0009). The PostgreSQL search fallback keys the facet counts it shares between
  * searches to it (`lib/search/fallback.ts`), so they are never older than the listings they count.
  */
 export const listingsGeneration = pgTable("listings_generation", {
