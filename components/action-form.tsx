@@ -105,7 +105,7 @@ function Form({
 }
 
 /** A server action's answer: a status when it worked, an alert when it did not. */
-export function ActionAnswer({
+function ActionAnswer({
   state,
   ref,
   tabIndex,

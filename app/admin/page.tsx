@@ -50,10 +50,10 @@ export default async function AdminPage({ searchParams }: Props) {
         <h2 id="claims-h" className="text-xl">
           Claims waiting for review <span className="num text-muted">({claims.length})</span>
         </h2>
-        {claims.length === 0 ? (
-          <p className="card">No claims are waiting.</p>
-        ) : (
-          <ActionHost action={decideClaimAction}>
+        <ActionHost action={decideClaimAction}>
+          {claims.length === 0 ? (
+            <p className="card">No claims are waiting.</p>
+          ) : (
             <ul className="space-y-3">
               {claims.map((c) => (
                 <li key={c.id} className="card space-y-3" data-testid="pending-claim">
@@ -103,8 +103,8 @@ export default async function AdminPage({ searchParams }: Props) {
                 </li>
               ))}
             </ul>
-          </ActionHost>
-        )}
+          )}
+        </ActionHost>
       </section>
 
       <section aria-labelledby="listings-h" className="space-y-3">

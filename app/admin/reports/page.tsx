@@ -23,10 +23,10 @@ export default async function ProblemReportsPage() {
         each came in. When you resolve one, a reporter who left an email is told the outcome, and their email
         is deleted.
       </QueueHeader>
-      {reports.length === 0 ? (
-        <p className="card">No report is open.</p>
-      ) : (
-        <ActionHost action={resolveProblemReportAction}>
+      <ActionHost action={resolveProblemReportAction}>
+        {reports.length === 0 ? (
+          <p className="card">No report is open.</p>
+        ) : (
           <ul className="space-y-4">
             {reports.map((r) => {
               const c = r.clinic;
@@ -123,8 +123,8 @@ export default async function ProblemReportsPage() {
               );
             })}
           </ul>
-        </ActionHost>
-      )}
+        )}
+      </ActionHost>
     </div>
   );
 }

@@ -29,10 +29,10 @@ export default async function WordingReviewPage() {
         Accept the wording when it is fine in context (“there is no cure for…”), or edit the listing: a save
         without the words takes it off this list.
       </QueueHeader>
-      {reviews.length === 0 ? (
-        <p className="card">No listing is waiting.</p>
-      ) : (
-        <ActionHost action={decideWordingReviewAction}>
+      <ActionHost action={decideWordingReviewAction}>
+        {reviews.length === 0 ? (
+          <p className="card">No listing is waiting.</p>
+        ) : (
           <ul className="space-y-4">
             {reviews.map((r) => (
               <li key={r.id} className="card space-y-3" data-testid="wording-review">
@@ -80,8 +80,8 @@ export default async function WordingReviewPage() {
               </li>
             ))}
           </ul>
-        </ActionHost>
-      )}
+        )}
+      </ActionHost>
     </div>
   );
 }
