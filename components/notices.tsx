@@ -27,8 +27,6 @@ export function SampleDataNotice() {
 /** A small label on each sample listing. */
 export function SampleBadge() {
   return (
-    <span className="inline-block rounded border border-notice-line bg-notice px-1.5 py-0.5 text-xs font-medium text-ink">
-      Fictional sample
-    </span>
+    <span className="badge border-notice-line bg-notice text-xs font-medium text-ink">Fictional sample</span>
   );
 }

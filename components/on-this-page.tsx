@@ -6,7 +6,7 @@ export function OnThisPage({ links }: { links: readonly (readonly [href: `#${str
       <ul className="mt-1 grid gap-x-6 sm:grid-cols-2">
         {links.map(([href, label]) => (
           <li key={href}>
-            <a href={href} className="inline-flex min-h-11 items-center">
+            <a href={href} className="tap">
               {label}
             </a>
           </li>

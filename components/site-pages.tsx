@@ -50,14 +50,14 @@ export function MainPagesList() {
     <ul className="space-y-1">
       {MAIN_PAGES.map((p) => (
         <li key={p.href}>
-          <Link href={p.href} className="inline-flex min-h-11 items-center">
+          <Link href={p.href} className="tap">
             {p.title}
           </Link>{" "}
           <span className="text-muted">— {p.about}</span>
         </li>
       ))}
       <li>
-        <Link href="/" className="inline-flex min-h-11 items-center">
+        <Link href="/" className="tap">
           Home page
         </Link>
       </li>

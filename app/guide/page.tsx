@@ -169,7 +169,7 @@ export default function GuidePage() {
               <ul className="space-y-1">
                 {q.links.map((l) => (
                   <li key={l.label}>
-                    <Link href={guideSearchHref(l.filters)} className="inline-flex min-h-11 items-center">
+                    <Link href={guideSearchHref(l.filters)} className="tap">
                       {l.label} →
                     </Link>
                   </li>

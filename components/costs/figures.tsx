@@ -29,7 +29,7 @@ function Th({ children, right = false }: { children: React.ReactNode; right?: bo
 }
 
 function Num({ children }: { children: React.ReactNode }) {
-  return <td className="num py-2 pr-3 text-right whitespace-nowrap">{children}</td>;
+  return <td className="cell-num">{children}</td>;
 }
 
 /**
@@ -202,9 +202,9 @@ const MODEL_LABELS: Record<IntegrationTherapy, string> = {
 function MedianCell({ m }: { m: { count: number; median: number } | undefined }) {
   if (!m) return <td className="py-2 pr-3 text-right text-muted">—</td>;
   return (
-    <td className="num py-2 pr-3 text-right whitespace-nowrap">
+    <td className="cell-num">
       {dollars(m.median)}
-      <span className="block text-xs text-muted">
+      <span className="cell-note">
         n = {count(m.count)}
         <FewMark clinics={m.count} />
       </span>

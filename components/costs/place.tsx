@@ -15,7 +15,7 @@ export function Breadcrumbs({ items }: { items: { href?: string; label: string }
           <li key={item.label} className="flex items-center gap-x-2">
             {i > 0 && <span aria-hidden>›</span>}
             {item.href ? (
-              <Link href={item.href} className="inline-flex min-h-11 items-center">
+              <Link href={item.href} className="tap">
                 {item.label}
               </Link>
             ) : (
@@ -192,7 +192,7 @@ export function CitiesSection({ state, cities }: { state: UsState; cities: CityR
             {shown.map((c) => (
               <tr key={c.city} className="border-b border-line">
                 <th scope="row" className="py-1 pr-3 text-left font-normal">
-                  <a href={href(c)} className="inline-flex min-h-11 items-center">
+                  <a href={href(c)} className="tap">
                     {c.city}
                     {c.clinics < MIN_CITY_CLINICS && <span className="sr-only"> (search)</span>}
                   </a>
@@ -215,7 +215,7 @@ export function CitiesSection({ state, cities }: { state: UsState; cities: CityR
           <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
             {rest.map((c) => (
               <li key={c.city}>
-                <a href={href(c)} className="inline-flex min-h-11 items-center">
+                <a href={href(c)} className="tap">
                   {c.city}
                 </a>{" "}
                 <span className="num text-sm text-muted">({count(c.clinics)})</span>

@@ -19,7 +19,7 @@ export function StateLinks({
     <ul className="grid grid-cols-2 gap-x-4 sm:grid-cols-3 lg:grid-cols-4">
       {STATES_BY_NAME.filter((s) => s !== except).map((state) => (
         <li key={state}>
-          <a href={costsHref(state)} className="inline-flex min-h-11 items-center">
+          <a href={costsHref(state)} className="tap">
             {STATE_NAMES[state]}
           </a>
           {clinics && (

@@ -272,7 +272,7 @@ export function UsMapTable({
             return (
               <tr key={state} className="border-b border-line">
                 <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                  <a href={`/costs/${state.toLowerCase()}`} className="inline-flex min-h-11 items-center">
+                  <a href={`/costs/${state.toLowerCase()}`} className="tap">
                     {STATE_NAMES[state]}
                   </a>
                 </th>

@@ -35,7 +35,7 @@ const countOf = (facets: FacetCounts, param: ParamName, value: string) => facets
 function Count({ n }: { n: number | undefined }) {
   if (n === undefined) return null;
   return (
-    <span className={`num ml-auto pl-2 text-sm ${n === 0 ? "text-muted/70" : "text-muted"}`}>
+    <span className={n === 0 ? "choice-count text-muted/70" : "choice-count"}>
       {count(n)}
       <span className="sr-only"> clinics</span>
     </span>
@@ -52,24 +52,26 @@ function Choice(props: {
   hint?: string;
 }) {
   const id = fieldId(props.name, props.value);
+  const label = (
+    <label htmlFor={id} className="choice">
+      <input
+        id={id}
+        type={props.type}
+        name={props.name}
+        value={props.value}
+        defaultChecked={props.checked}
+        className="choice-box"
+      />
+      <span className={props.count === 0 && !props.checked ? "text-muted" : undefined}>{props.label}</span>
+      <Count n={props.count} />
+    </label>
+  );
+  // ~130 choices on a page: no wrapper element unless there is a hint to keep with the label.
+  if (!props.hint) return label;
   return (
     <div>
-      <label
-        htmlFor={id}
-        className="flex min-h-11 cursor-pointer items-center gap-3 rounded px-1 hover:bg-accent-50"
-      >
-        <input
-          id={id}
-          type={props.type}
-          name={props.name}
-          value={props.value}
-          defaultChecked={props.checked}
-          className="size-5 shrink-0 accent-accent-700"
-        />
-        <span className={props.count === 0 && !props.checked ? "text-muted" : ""}>{props.label}</span>
-        <Count n={props.count} />
-      </label>
-      {props.hint && <p className="-mt-1 mb-1 pl-9 text-sm text-muted">{props.hint}</p>}
+      {label}
+      <p className="-mt-1 mb-1 pl-9 text-sm text-muted">{props.hint}</p>
     </div>
   );
 }

@@ -52,7 +52,7 @@ const AVAILABILITY_STYLE: Record<ClinicHit["newPatientStatus"], string> = {
 function AvailabilityBadge({ status }: { status: ClinicHit["newPatientStatus"] }) {
   return (
     <span
-      className={`inline-block rounded border px-1.5 py-0.5 text-sm font-semibold ${AVAILABILITY_STYLE[status]}`}
+      className={`badge text-sm font-semibold ${AVAILABILITY_STYLE[status]}`}
       data-testid="availability"
       data-status={status}
     >
@@ -135,7 +135,7 @@ export function ResultCard({ hit, now }: { hit: ClinicHit; now: Date }) {
       {points.length > 0 ? (
         <ul className="flex flex-wrap gap-1.5" aria-label="Aftercare">
           {points.map((p) => (
-            <li key={p} className="rounded-full bg-accent-50 px-2.5 py-0.5 text-sm text-accent-800">
+            <li key={p} className="pill">
               {p}
             </li>
           ))}

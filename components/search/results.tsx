@@ -205,7 +205,7 @@ function EmptyState({ query, ways }: { query: SearchQuery; ways: WayOut[] }) {
         <p>Try fewer filters, or check the spelling of your search words.</p>
       )}
       <p>
-        <Link href="/clinics" className="inline-flex min-h-11 items-center">
+        <Link href="/clinics" className="tap">
           Clear every filter
         </Link>
       </p>

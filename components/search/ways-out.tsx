@@ -12,7 +12,7 @@ export function WaysOut({ query, ways }: { query: SearchQuery; ways: WayOut[] })
     <ul className="space-y-2" data-testid="ways-out">
       {ways.map((w) => (
         <li key={w.label}>
-          <Link href={searchHref(query, w.change)} className="inline-flex min-h-11 items-center">
+          <Link href={searchHref(query, w.change)} className="tap">
             {w.label} ({count(w.total)} {w.total === 1 ? "clinic" : "clinics"})
           </Link>
         </li>
@@ -28,7 +28,7 @@ export function WaysOut({ query, ways }: { query: SearchQuery; ways: WayOut[] })
 export function UnpricedOffer({ query, way }: { query: SearchQuery; way: WayOut }) {
   return (
     <p className="text-sm" data-testid="unpriced">
-      <Link href={searchHref(query, way.change)} className="inline-flex min-h-11 items-center">
+      <Link href={searchHref(query, way.change)} className="tap">
         {way.label}
       </Link>
     </p>
@@ -45,7 +45,7 @@ export function PlaceChoices({ query, choices }: { query: SearchQuery; choices: 
       <ul className="mt-1 flex flex-wrap gap-x-4">
         {choices.map((c) => (
           <li key={c.label}>
-            <Link href={searchHref(query, c.change)} className="inline-flex min-h-11 items-center">
+            <Link href={searchHref(query, c.change)} className="tap">
               {c.label}
             </Link>
           </li>

@@ -69,7 +69,7 @@ export default async function ClinicPage({ params }: Props) {
     <article className="space-y-6">
       <script type="application/ld+json">{jsonLdText(clinicJsonLd(clinic, profileUrl))}</script>
       <nav aria-label="Breadcrumb" className="no-print text-sm">
-        <Link href="/clinics" className="inline-flex min-h-11 items-center">
+        <Link href="/clinics" className="tap">
           ← Find a clinic
         </Link>
       </nav>
