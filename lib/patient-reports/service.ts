@@ -73,6 +73,20 @@ async function publishedClinic(db: Db, clinicId: string) {
   return clinic;
 }
 
+/**
+ * Why this person may not report on this clinic (a member of the listing, or an address from its
+ * email domain), or null.
+ */
+export async function reportRefusal(
+  db: Db,
+  user: { id: string; email: string },
+  clinic: { id: string; website: string | null; contactEmail: string | null },
+): Promise<string | null> {
+  if ((await membershipRole(db, user.id, clinic.id)) !== null || emailFromClinicDomain(user.email, clinic))
+    return "Reports come from patients: people who work for this clinic, or write from its email domain, cannot send one.";
+  return null;
+}
+
 /** Sends or edits the actor's report on one clinic. */
 export async function submitPatientReport(
   deps: Deps,
@@ -89,15 +103,8 @@ export async function submitPatientReport(
     );
   const v = parsed.data;
   const clinic = await publishedClinic(deps.db, v.clinicId);
-  if (
-    (await membershipRole(deps.db, user.id, clinic.id)) !== null ||
-    emailFromClinicDomain(user.email, clinic)
-  ) {
-    throw new PatientReportError(
-      "forbidden",
-      "Reports come from patients: people who work for this clinic, or write from its email domain, cannot send one.",
-    );
-  }
+  const refusal = await reportRefusal(deps.db, user, clinic);
+  if (refusal) throw new AuthzError("forbidden", refusal);
   if (!startLongEnoughAgo(v.treatmentStart, ctx.now ?? new Date()))
     return invalid("Some answers need fixing. Nothing was sent.", {
       treatmentStart: "You can report once your treatment started at least 2 weeks ago.",
