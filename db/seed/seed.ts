@@ -3,13 +3,28 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { Db } from "../connect";
+import type { ChargedAnswer, SupportAnswer } from "../enum-values";
 import { clinics, type DerivedFields, type NewClinic } from "../schema";
 import { sampleClinics, type SampleRow } from "./generate";
 import { sampleRevisions, type SampleRevision } from "./history";
-import { SAMPLE_PATIENTS, samplePatientReports, type SamplePatientReport } from "./patient-reports";
 
 /** Every column of `clinics`: the property name in a row, and the column name in the database. */
 const COLUMNS = Object.entries(getTableColumns(clinics)).map(([key, column]) => ({ key, name: column.name }));
+
+/** The fictional patients who write the sample patient reports (no mail reaches `.invalid`). */
+export const SAMPLE_PATIENTS = Array.from({ length: 6 }, (_, i) => `sample-patient-${i + 1}@example.invalid`);
+
+/** A fictional patient report (lib/patient-reports/sample.ts draws them). */
+export type SamplePatientReport = {
+  clinicId: string;
+  /** Index into `SAMPLE_PATIENTS`. */
+  patient: number;
+  treatmentStart: string;
+  route: string;
+  answers: Record<string, SupportAnswer>;
+  charged: ChargedAnswer;
+  comment: string;
+};
 
 /** Rows per chunk handed to COPY (and per progress report). */
 const CHUNK_ROWS = 1000;
@@ -45,9 +60,19 @@ export async function seedDatabase(
     onProgress?: (done: number, total: number) => void;
     /** The stored derived facts of a row (`deriveListing`, given by lib/listings/seed.ts). */
     derive: (row: SampleRow) => DerivedFields;
+    /**
+     * The sample patient reports of a row (lib/patient-reports/sample.ts, given by lib/listings/seed.ts)
+     * and whether they confirm its aftercare (stored as `patient_confirmed`).
+     */
+    reports?: (
+      row: SampleRow & DerivedFields,
+      index: number,
+      seed: number,
+    ) => { reports: SamplePatientReport[]; confirmed: boolean };
   },
 ): Promise<number> {
   const { count, seed = 42, reset = false, onProgress, derive } = opts;
+  const drawReports = opts.reports ?? (() => ({ reports: [], confirmed: false }));
   const rows = sampleClinics(count, seed); // validates count and seed before anything is written
   const table = getTableName(clinics);
   const staging = `${table}_seed_staging`;
@@ -67,7 +92,7 @@ export async function seedDatabase(
       let n = 0;
       for (const row of rows) {
         const derived = { ...row, ...derive(row) };
-        const sampleReports = samplePatientReports(derived, done + n, seed);
+        const sampleReports = drawReports(derived, done + n, seed);
         chunk += copyLine({ ...derived, patientConfirmed: sampleReports.confirmed });
         revisions.push(...sampleRevisions(row, done + n, seed));
         reports.push(...sampleReports.reports);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { withDerived } from "@/lib/aftercare/derived";
-import { claimedSupports } from "@/lib/patient-reports/rules";
-import { generateClinics } from "./generate";
-import { samplePatientReports } from "./patient-reports";
+import { generateClinics } from "@/db/seed/generate";
+import { claimedSupports } from "./rules";
+import { samplePatientReports } from "./sample";
 
 const rows = generateClinics(1500, 3).map((r) => withDerived(r));
 const drawn = rows.map((r, i) => ({ row: r, ...samplePatientReports(r, i, 3) }));

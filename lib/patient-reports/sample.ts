@@ -1,15 +1,15 @@
-import type { ChargedAnswer, SupportAnswer } from "../enum-values";
-import type { DerivedFields } from "../schema";
-import { claimedSupports, patientConfirmed, tallyReports } from "../../lib/patient-reports/rules";
-import { SAMPLE_EPOCH, type SampleRow } from "./generate";
-import { Prng } from "./prng";
+import type { DerivedFields } from "@/db/schema";
+import { SAMPLE_EPOCH, type SampleRow } from "@/db/seed/generate";
+import { Prng } from "@/db/seed/prng";
+import type { SamplePatientReport } from "@/db/seed/seed";
+import { claimedSupports, patientConfirmed, tallyReports } from "./rules";
 
 /**
  * Fictional patient reports for some sample listings, so profiles show what published counts and
  * comments look like. Fully determined by (seed, row index, row), from their own random streams (the
  * rows do not change with them). About one published listing in twenty-five that claims any support
  * gets 3–6 reports, mostly confirming what it claims; every report is marked `sample` and written by
- * one of `SAMPLE_PATIENTS` (addresses under the reserved `.invalid` domain, which no mail reaches).
+ * one of `SAMPLE_PATIENTS` (db/seed/seed.ts: addresses under the reserved `.invalid` domain, which no mail reaches).
  */
 export const SAMPLE_PATIENTS = Array.from({ length: 6 }, (_, i) => `sample-patient-${i + 1}@example.invalid`);
 
@@ -21,17 +21,6 @@ const COMMENTS = [
   "Integration sessions helped me make sense of the first weeks. (Fictional sample comment.)",
   "It took a few days to reach anyone between visits. (Fictional sample comment.)",
 ];
-
-export type SamplePatientReport = {
-  clinicId: string;
-  /** Index into `SAMPLE_PATIENTS`. */
-  patient: number;
-  treatmentStart: string;
-  route: string;
-  answers: Record<string, SupportAnswer>;
-  charged: ChargedAnswer;
-  comment: string;
-};
 
 /** The sample reports of row `index` (none for most rows), and whether they confirm its aftercare. */
 export function samplePatientReports(
