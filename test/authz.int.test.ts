@@ -21,6 +21,7 @@ import { toFormValues } from "@/lib/listings/schema";
 import { createMeili } from "@/lib/search/client";
 import { decideWordingReview } from "@/lib/wording/reviews";
 import { openProblemReports, resolveProblemReport } from "@/lib/reports/problems";
+import { claimedSupports } from "@/lib/patient-reports/rules";
 import {
   decideComment,
   decideDispute,
@@ -243,11 +244,7 @@ const ACTIONS: { name: string; allowed: Who[]; run: (actor: Actor) => Promise<un
           clinicId: clinic.id,
           treatmentStart: "2026-01",
           route: "iv_infusion",
-          answers: Object.fromEntries(
-            Object.entries(clinic.aftercareParts)
-              .filter(([, p]) => p > 0)
-              .map(([k]) => [k, "no"]),
-          ),
+          answers: Object.fromEntries(claimedSupports(clinic).map((x) => [x.key, "no"])),
           charged: "more",
           comment: "Hijacked",
         },
