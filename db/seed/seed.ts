@@ -12,7 +12,7 @@ import { sampleRevisions, type SampleRevision } from "./history";
 const COLUMNS = Object.entries(getTableColumns(clinics)).map(([key, column]) => ({ key, name: column.name }));
 
 /** The fictional patients who write the sample patient reports (no mail reaches `.invalid`). */
-export const SAMPLE_PATIENTS = Array.from({ length: 6 }, (_, i) => `sample-patient-${i + 1}@example.invalid`);
+const SAMPLE_PATIENTS = Array.from({ length: 6 }, (_, i) => `sample-patient-${i + 1}@example.invalid`);
 
 /** A fictional patient report (lib/patient-reports/sample.ts draws them). */
 export type SamplePatientReport = {
@@ -124,7 +124,7 @@ export async function seedDatabase(
           as r(clinic_id uuid, changes jsonb, note text, created_at timestamptz)`;
     }
     if (reports.length > 0) {
-      // The fictional patients who wrote the sample reports (lib/patient-reports; db/seed/patient-reports.ts).
+      // The fictional patients who wrote the sample reports (lib/patient-reports/sample.ts).
       const ids = await sql<{ id: string; email: string }[]>`
         insert into users (id, email) select gen_random_uuid()::text, e from unnest(${SAMPLE_PATIENTS}::text[]) e
         on conflict (email) do update set email = excluded.email returning id, email`;

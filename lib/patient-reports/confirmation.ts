@@ -17,7 +17,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export const isPublished = sql`${patientReports.disputeStatus} is distinct from 'upheld'`;
 
 /** The answers of a clinic's published reports. */
-export async function publishedAnswers(tx: Db | Tx, clinicId: string): Promise<ReportAnswers[]> {
+async function publishedAnswers(tx: Db | Tx, clinicId: string): Promise<ReportAnswers[]> {
   return tx
     .select({ answers: patientReports.answers, charged: patientReports.charged })
     .from(patientReports)

@@ -1,6 +1,7 @@
 import type { ChargedAnswer, SupportAnswer } from "@/db/enum-values";
 import type { Clinic } from "@/db/schema";
 import { SCORE_RUBRIC, type ScoreKey } from "@/lib/aftercare/score";
+import { FIELD_INFO } from "@/lib/listings/fields";
 
 /**
  * Patient reports: which questions a listing gets, and when its reports are published as counts or
@@ -11,9 +12,9 @@ import { SCORE_RUBRIC, type ScoreKey } from "@/lib/aftercare/score";
 /** Counts per support appear once a clinic has this many published reports. */
 export const PUBLISH_MIN_REPORTS = 3;
 /** "Confirmed": at least this share of the reports asked about a support say they got it. */
-export const CONFIRM_SHARE = { num: 2, den: 3 } as const;
+const CONFIRM_SHARE = { num: 2, den: 3 } as const;
 /** A report can be sent once treatment started at least this many days ago. */
-export const MIN_DAYS_SINCE_START = 14;
+const MIN_DAYS_SINCE_START = 14;
 /** The longest comment. */
 export const COMMENT_MAX = 600;
 /** The longest clinic reply and dispute reason. */
@@ -53,7 +54,7 @@ const rubricLabel = (key: ScoreKey) => SCORE_RUBRIC.find((e) => e.key === key)!.
 
 export const REPORT_SUPPORTS: readonly ReportSupport[] = [
   ...RUBRIC_SUPPORTS.map((key) => ({ key, label: rubricLabel(key), question: QUESTIONS[key] })),
-  { key: "writtenPlan", label: "Written aftercare plan", question: QUESTIONS.writtenPlan },
+  { key: "writtenPlan", label: FIELD_INFO.writtenPlan.shown!.title, question: QUESTIONS.writtenPlan },
 ];
 
 export const SUPPORT_KEYS = REPORT_SUPPORTS.map((s) => s.key) as readonly SupportKey[];

@@ -11,7 +11,6 @@ import { claimedSupports, patientConfirmed, tallyReports } from "./rules";
  * gets 3–6 reports, mostly confirming what it claims; every report is marked `sample` and written by
  * one of `SAMPLE_PATIENTS` (db/seed/seed.ts: addresses under the reserved `.invalid` domain, which no mail reaches).
  */
-export const SAMPLE_PATIENTS = Array.from({ length: 6 }, (_, i) => `sample-patient-${i + 1}@example.invalid`);
 
 const STREAM_BASE = 0x50000000;
 

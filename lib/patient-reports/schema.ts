@@ -13,7 +13,7 @@ const requiredText = (max: number, empty: string, tooLong: string) =>
   z.preprocess((v) => (v == null ? "" : v), storableString().trim().min(1, empty).max(max, tooLong));
 
 /** "Did you get this?" per support key; which keys must be there is the listing's (checked by the service). */
-export const supportAnswersSchema = z.partialRecord(
+const supportAnswersSchema = z.partialRecord(
   z.enum(SUPPORT_KEYS as [SupportKey, ...SupportKey[]]),
   z.enum(SUPPORT_ANSWERS, { error: "Choose an answer." }),
 );
@@ -30,8 +30,6 @@ export const patientReportSchema = z
     comment: optionalText(COMMENT_MAX, `Keep the comment under ${COMMENT_MAX} characters.`),
   })
   .strict();
-
-export type PatientReportInput = z.infer<typeof patientReportSchema>;
 
 export const reportIdSchema = z.object({ reportId: z.uuid({ error: "Unknown report." }) }).strict();
 

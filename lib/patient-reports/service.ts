@@ -39,7 +39,7 @@ import {
  * write recomputes the listing's "confirmed by patients" flag in the same transaction.
  */
 
-export class PatientReportError extends SafeError {}
+class PatientReportError extends SafeError {}
 
 export const REPORT_LIMITS = {
   /** Report saves (new or edited) from one network address an hour. */
@@ -212,7 +212,7 @@ export async function ownReport(db: Db, actor: Actor, clinicId: string): Promise
   return r ?? null;
 }
 
-export type PublicComment = {
+type PublicComment = {
   id: string;
   treatmentStart: string;
   comment: string;
