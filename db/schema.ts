@@ -189,7 +189,8 @@ export const clinics = pgTable(
      * "Aftercare confirmed by patients" (`patientConfirmed` in lib/patient-reports/rules.ts, from the
      * published reports and the supports the listing claims). Not a derived column: it depends on
      * `patient_reports` too, so every report write, editor decision and deletion, and every listing
-     * write, recomputes it in its own transaction (lib/patient-reports/confirmation.ts).
+     * write, recomputes it in its own transaction (lib/patient-reports/confirmation.ts); the migrate
+     * step corrects any stored flag that disagrees (`backfillPatientConfirmed`).
      */
     patientConfirmed: boolean("patient_confirmed").notNull().default(false),
   },

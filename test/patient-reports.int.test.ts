@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clinics, patientReports, searchOutbox, users, type Clinic } from "@/db/schema";
 import { AuthzError, type SignedIn } from "@/lib/auth/authz";
+import { runMigrations } from "@/lib/listings/derived";
 import { updateListing } from "@/lib/listings/service";
 import {
   decideComment,
@@ -182,6 +183,24 @@ describe("publication and the confirmed flag", () => {
       patch: { recoveryRoom: false },
     });
     expect(await flag()).toBe(true);
+  });
+
+  it("the migrate step corrects a stored flag that disagrees with the reports and the claims", async () => {
+    // As if the flag had been stored under an older definition of the rule or of the claimed supports.
+    const [unreported] = await fresh.db
+      .insert(clinics)
+      .values({ ...makeClinic({ ...claims, slug: "flag-without-reports" }), patientConfirmed: true })
+      .returning();
+    await fresh.db.update(clinics).set({ patientConfirmed: false }).where(eq(clinics.id, clinic.id));
+    await fresh.db.delete(searchOutbox).where(inArray(searchOutbox.clinicId, [clinic.id, unreported!.id]));
+    await runMigrations(fresh.url);
+    expect(await flag()).toBe(true);
+    const [after] = await fresh.db.select().from(clinics).where(eq(clinics.id, unreported!.id));
+    expect(after!.patientConfirmed).toBe(false);
+    const queued = await fresh.db.select({ id: searchOutbox.clinicId }).from(searchOutbox);
+    expect(queued.map((q) => q.id).sort()).toEqual([clinic.id, unreported!.id].sort());
+    await runMigrations(fresh.url); // nothing left to correct
+    expect(await fresh.db.select().from(searchOutbox)).toHaveLength(2);
   });
 
   it("publishes a comment only once an editor approves it, signed with the year; the clinic replies once", async () => {
