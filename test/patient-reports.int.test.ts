@@ -214,6 +214,14 @@ describe("publication and the confirmed flag", () => {
       { id: item.id, treatmentStart: "2026-09-01", comment: "They called.", reply: null, sample: false },
     ]);
     expect(JSON.stringify(pub)).not.toMatch(/patient0|mail\.example|user/i);
+    // The reply is the clinic's own words in public: checked like a listing's text, refused when flagged.
+    const before = await snapshot(fresh.db);
+    const err = await replyToReport(deps(), owner, {
+      reportId: item.id,
+      reply: "Thank you. Our infusions cure depression in most patients.",
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "misleading", message: expect.stringContaining("“cure”") });
+    expect(await snapshot(fresh.db)).toEqual(before);
     await replyToReport(deps(), owner, { reportId: item.id, reply: "Thank you." });
     await expect(replyToReport(deps(), owner, { reportId: item.id, reply: "Again" })).rejects.toMatchObject({
       code: "already_replied",

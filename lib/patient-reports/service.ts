@@ -16,6 +16,7 @@ import { revalidateListingCaches } from "@/lib/cache";
 import { emailFromClinicDomain } from "@/lib/claims/domain";
 import { SafeError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/listings/schema";
+import { claimById, claimsInText } from "@/lib/wording/misleading-claims";
 import { isPublished, refreshPatientConfirmed } from "./confirmation";
 import { claimedSupports, monthStart, startLongEnoughAgo, tallyReports, type ReportTally } from "./rules";
 import {
@@ -319,7 +320,11 @@ export async function reportsForListing(db: Db, actor: Actor, clinicId: string) 
     .orderBy(desc(patientReports.updatedAt));
 }
 
-/** The listing's one public reply to an approved comment. */
+/**
+ * The listing's one public reply to an approved comment. It is the clinic's own words in public, so
+ * it is checked against the list of misleading claims (lib/wording) like a listing's text; a reply
+ * that makes one is refused with the phrases and why, and can be reworded and sent again.
+ */
 export async function replyToReport(deps: Deps, actor: Actor, input: unknown): Promise<void> {
   requireUser(actor);
   const v = parseOr(replySchema, input);
@@ -327,6 +332,14 @@ export async function replyToReport(deps: Deps, actor: Actor, input: unknown): P
   const user = await assertCanEditListing(deps.db, actor, report.clinicId);
   if (report.commentStatus !== "approved")
     throw new PatientReportError("not_published", "You can reply once the comment is published.");
+  const flagged = claimsInText(v.reply);
+  if (flagged.length > 0)
+    throw new PatientReportError(
+      "misleading",
+      `Your reply was not published: it makes a claim a ketamine clinic must not make. ${flagged
+        .map((m) => `“${m.text}”: ${claimById(m.claim)?.why ?? ""}`)
+        .join(" ")} Reword it and send it again.`,
+    );
   const done = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(patientReports)
