@@ -5,8 +5,9 @@ import { adminEmail, expect, test } from "./support/fixtures";
 /**
  * Patient reports (issue 16, part 1) end to end: a patient signs in, reports on a clinic (hostile text
  * in the comment) and sees the comment pending; an editor publishes it; after two more reports the
- * profile shows the counts; the clinic replies (hostile text again); the author deletes their report
- * and the counts go. axe and screenshots at 390 and 1280 px on the new pages.
+ * profile shows the counts; the clinic replies and disputes another report (hostile text again in
+ * both); the author deletes their report and the counts go. axe and screenshots at 390 and 1280 px on
+ * the new pages. Tagged @phone: the whole round trip runs on a phone too.
  */
 
 test.slow();
@@ -38,7 +39,7 @@ async function sendReport(page: Page, slug: string, comment = "") {
   await expect(page.getByRole("status")).toContainText("Your report is saved");
 }
 
-test("a patient reports; an editor publishes the comment; three reports show counts; the clinic replies; deleting drops the counts", async ({
+test("a patient reports; an editor publishes the comment; three reports show counts; the clinic replies and disputes; deleting drops the counts @phone", async ({
   sql,
   signedInPage,
 }) => {
@@ -114,7 +115,24 @@ test("a patient reports; an editor publishes the comment; three reports show cou
   await noScriptRan(a.page);
   await noScriptRan(owner.page);
 
-  // 5. The author deletes theirs: below 3 reports, the counts go.
+  // The clinic disputes another report (hostile text in its reason): the editors get both sides, as text.
+  const items = owner.page.getByTestId("listing-patient-report");
+  const texts = await items.allInnerTexts();
+  const other = items.nth(texts.findIndex((t) => !t.includes("window.__xss=1")));
+  await other.getByText("Dispute this report").click();
+  await other.getByLabel("Why is this report wrong?").fill(`Not our patient ${hostile}`);
+  await other.getByRole("button", { name: "Send the dispute to the editors" }).click();
+  await expect(other).toContainText(
+    `Disputed: waiting for an editor. Your reason: Not our patient ${hostile}`,
+  );
+  await editor.page.goto("/admin/patient-reports");
+  await expect(
+    editor.page.getByTestId("dispute-reason").filter({ hasText: "Not our patient" }),
+  ).toContainText("<script>window.__xss=1;alert(1)</script>");
+  await noScriptRan(editor.page);
+  await noScriptRan(owner.page);
+
+  // 5. The author deletes theirs: below 3 reports (the disputed one counts until an editor decides), the counts go.
   await a.page.goto(`/clinics/${l!.slug}/report`);
   await a.page.getByRole("button", { name: "Delete my report" }).click();
   await expect(a.page.getByRole("status")).toContainText("Your report is deleted");
