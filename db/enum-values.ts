@@ -62,6 +62,14 @@ export const PROBLEM_REASONS = [
 export const PROBLEM_RESOLUTIONS = ["fixed", "not_a_problem", "listing_changed"] as const;
 /** The two price reminders an owner gets: prices 90 days old, and prices over a year old. */
 export const PRICE_REMINDER_KINDS = ["90_days", "12_months"] as const;
+/** A patient's report on a clinic (lib/patient-reports): "Did you get this?" for each claimed support. */
+export const SUPPORT_ANSWERS = ["yes", "no", "not_offered", "dont_know"] as const;
+/** "Were you charged what the listing says?" */
+export const CHARGED_ANSWERS = ["yes", "more", "less", "dont_know"] as const;
+/** A report's optional comment: published only once an editor approves it. */
+export const COMMENT_STATUSES = ["pending", "approved", "rejected"] as const;
+/** A clinic's dispute of a report: upheld takes the report out of every count and page. */
+export const DISPUTE_STATUSES = ["open", "upheld", "dismissed"] as const;
 
 /** USPS codes of the 50 states and DC. */
 export const US_STATES = [
@@ -74,6 +82,8 @@ export type ClinicType = (typeof CLINIC_TYPES)[number];
 export type Route = (typeof ROUTES)[number];
 export type Condition = (typeof CONDITIONS)[number];
 export type IntegrationTherapy = (typeof INTEGRATION_THERAPY)[number];
+export type SupportAnswer = (typeof SUPPORT_ANSWERS)[number];
+export type ChargedAnswer = (typeof CHARGED_ANSWERS)[number];
 export type SupportGroups = (typeof SUPPORT_GROUPS)[number];
 export type OnCall = (typeof ON_CALL)[number];
 export type OnCallHours = (typeof ON_CALL_HOURS)[number];

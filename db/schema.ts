@@ -45,6 +45,9 @@ export const wordingReviewStatusEnum = pgEnum("wording_review_status", E.WORDING
 export const problemReasonEnum = pgEnum("problem_reason", E.PROBLEM_REASONS);
 export const problemStatusEnum = pgEnum("problem_status", ["open", ...E.PROBLEM_RESOLUTIONS]);
 export const priceReminderKindEnum = pgEnum("price_reminder_kind", E.PRICE_REMINDER_KINDS);
+export const chargedAnswerEnum = pgEnum("charged_answer", E.CHARGED_ANSWERS);
+export const commentStatusEnum = pgEnum("comment_status", E.COMMENT_STATUSES);
+export const disputeStatusEnum = pgEnum("dispute_status", E.DISPUTE_STATUSES);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -183,6 +186,14 @@ export const clinics = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
     ...derivedColumns,
+    /**
+     * "Aftercare confirmed by patients" (`patientConfirmed` in lib/patient-reports/rules.ts, from the
+     * published reports and the supports the listing claims). Not a derived column: it depends on
+     * `patient_reports` too, so every report write, editor decision and deletion, and every listing
+     * write, recomputes it in its own transaction (lib/patient-reports/confirmation.ts); the migrate
+     * step corrects any stored flag that disagrees (`backfillPatientConfirmed`).
+     */
+    patientConfirmed: boolean("patient_confirmed").notNull().default(false),
   },
   (t) => [
     uniqueIndex("clinics_slug_key").on(t.slug),
@@ -541,6 +552,61 @@ export const priceReminders = pgTable(
   ],
 );
 
+/**
+ * A patient's structured report on one clinic (lib/patient-reports): one per person and clinic,
+ * editable and deletable by its author. It holds no health details. `answers` maps each aftercare
+ * support the listing claimed when it was written (lib/patient-reports/supports.ts) to yes / no /
+ * not_offered / dont_know. The comment is shown only once an editor approves it, and never with the
+ * author's name or email. A dispute the editors uphold takes the report out of every count and page.
+ */
+export const patientReports = pgTable(
+  "patient_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The first day of the month treatment started. */
+    treatmentStart: date("treatment_start", { mode: "string" }).notNull(),
+    route: routeEnum("route").notNull(),
+    answers: jsonb("answers").$type<Record<string, E.SupportAnswer>>().notNull(),
+    charged: chargedAnswerEnum("charged").notNull(),
+    comment: text("comment").notNull().default(""),
+    /** null when there is no comment. */
+    commentStatus: commentStatusEnum("comment_status"),
+    commentDecidedBy: text("comment_decided_by").references(() => users.id, { onDelete: "set null" }),
+    commentDecidedAt: timestamp("comment_decided_at", { withTimezone: true, mode: "date" }),
+    /** The clinic's one public reply to the comment. */
+    reply: text("reply"),
+    replyBy: text("reply_by").references(() => users.id, { onDelete: "set null" }),
+    replyAt: timestamp("reply_at", { withTimezone: true, mode: "date" }),
+    disputeStatus: disputeStatusEnum("dispute_status"),
+    /** The clinic's side of a dispute. */
+    disputeReason: text("dispute_reason"),
+    disputedBy: text("disputed_by").references(() => users.id, { onDelete: "set null" }),
+    disputedAt: timestamp("disputed_at", { withTimezone: true, mode: "date" }),
+    disputeDecidedBy: text("dispute_decided_by").references(() => users.id, { onDelete: "set null" }),
+    disputeDecidedAt: timestamp("dispute_decided_at", { withTimezone: true, mode: "date" }),
+    /** Fictional sample data (db/seed), labelled as such wherever it shows. */
+    sample: boolean("sample").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("patient_reports_user_clinic_key").on(t.userId, t.clinicId),
+    index("patient_reports_clinic_idx").on(t.clinicId),
+    index("patient_reports_comment_pending_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.commentStatus} = 'pending'`),
+    index("patient_reports_dispute_open_idx")
+      .on(t.disputedAt)
+      .where(sql`${t.disputeStatus} = 'open'`),
+  ],
+);
+
 export type Clinic = typeof clinics.$inferSelect;
 export type NewClinic = typeof clinics.$inferInsert;
 /** The stored derived facts of a listing (see `derivedColumns`). */
@@ -574,3 +640,4 @@ export type User = typeof users.$inferSelect;
 export type Claim = typeof claims.$inferSelect;
 export type ListingRevision = typeof listingRevisions.$inferSelect;
 export type WordingReview = typeof wordingReviews.$inferSelect;
+export type PatientReport = typeof patientReports.$inferSelect;

@@ -187,6 +187,36 @@ export const PRICE_REMINDER_KIND_LABELS: Labels<typeof E.PRICE_REMINDER_KINDS> =
   "12_months": "Prices over a year old",
 };
 
+/** A patient's answer to "Did you get this?" (patient reports). */
+export const SUPPORT_ANSWER_LABELS: Labels<typeof E.SUPPORT_ANSWERS> = {
+  yes: "Yes",
+  no: "No",
+  not_offered: "It was not offered to me",
+  dont_know: "I don’t know",
+};
+
+/** A patient's answer to "Were you charged what the listing says?". */
+export const CHARGED_ANSWER_LABELS: Labels<typeof E.CHARGED_ANSWERS> = {
+  yes: "Yes",
+  more: "I was charged more",
+  less: "I was charged less",
+  dont_know: "I don’t know",
+};
+
+/** Where a patient's comment stands (shown to its author and the clinic). */
+export const COMMENT_STATUS_LABELS: Labels<typeof E.COMMENT_STATUSES> = {
+  pending: "Waiting for an editor",
+  approved: "Published",
+  rejected: "Not published",
+};
+
+/** Where a clinic's dispute of a report stands. */
+export const DISPUTE_STATUS_LABELS: Labels<typeof E.DISPUTE_STATUSES> = {
+  open: "Disputed: waiting for an editor",
+  upheld: "Dispute upheld: the report is not shown or counted",
+  dismissed: "Dispute dismissed: the report stands",
+};
+
 /** Full state names by USPS code (the 50 states and DC). */
 export const STATE_NAMES: Labels<typeof E.US_STATES> = {
   AL: "Alabama",
@@ -282,6 +312,10 @@ export const ENUM_LABELS = {
   PROBLEM_REASONS: PROBLEM_REASON_LABELS,
   PROBLEM_RESOLUTIONS: PROBLEM_RESOLUTION_LABELS,
   PRICE_REMINDER_KINDS: PRICE_REMINDER_KIND_LABELS,
+  SUPPORT_ANSWERS: SUPPORT_ANSWER_LABELS,
+  CHARGED_ANSWERS: CHARGED_ANSWER_LABELS,
+  COMMENT_STATUSES: COMMENT_STATUS_LABELS,
+  DISPUTE_STATUSES: DISPUTE_STATUS_LABELS,
   US_STATES: STATE_NAMES,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 

@@ -1,6 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { claims, clinicInvites, clinics, problemReports, wordingReviews, type Clinic } from "@/db/schema";
+import {
+  claims,
+  clinicInvites,
+  clinics,
+  patientReports,
+  problemReports,
+  wordingReviews,
+  type Clinic,
+} from "@/db/schema";
 import { rebuildSearch, searchSyncHealth } from "@/lib/admin/search";
 import { AuthzError, type Actor, type SignedIn } from "@/lib/auth/authz";
 import { decideClaim, inviteEditor, removeMember, submitClaim } from "@/lib/claims/service";
@@ -13,6 +21,17 @@ import { toFormValues } from "@/lib/listings/schema";
 import { createMeili } from "@/lib/search/client";
 import { decideWordingReview } from "@/lib/wording/reviews";
 import { openProblemReports, resolveProblemReport } from "@/lib/reports/problems";
+import { claimedSupports } from "@/lib/patient-reports/rules";
+import {
+  decideComment,
+  decideDispute,
+  deletePatientReport,
+  disputeReport,
+  patientReportQueue,
+  replyToReport,
+  reportsForListing,
+  submitPatientReport,
+} from "@/lib/patient-reports/service";
 import { freshDatabase } from "./support/db";
 import { addMember, insertClinics, insertUser, siteUrl, snapshot, testMailer } from "./support/accounts";
 
@@ -25,12 +44,17 @@ import { addMember, insertClinics, insertUser, siteUrl, snapshot, testMailer } f
 let fresh: Awaited<ReturnType<typeof freshDatabase>>;
 let clinic: Clinic;
 let other: Clinic;
-const people = {} as Record<"owner" | "editor" | "otherOwner" | "member" | "admin" | "claimant", SignedIn>;
+const people = {} as Record<
+  "owner" | "editor" | "otherOwner" | "member" | "admin" | "claimant" | "author",
+  SignedIn
+>;
 let pendingClaimId: string;
 let inviteId: string;
 let revisionId: number;
 let wordingReviewId: string;
 let problemReportId: string;
+/** The author's report (comment waiting), another patient's (comment published) and a disputed one. */
+const patient = {} as Record<"own" | "published" | "disputed", string>;
 
 const meili = () => createMeili(inject("endpoints").meiliHost, inject("endpoints").meiliKey, 30_000);
 
@@ -44,6 +68,7 @@ beforeAll(async () => {
   people.member = await insertUser(db, "member@somewhere.example");
   people.admin = await insertUser(db, "admin@atlas.test", "admin");
   people.claimant = await insertUser(db, "claimant@elsewhere.example");
+  people.author = await insertUser(db, "author@patients.example");
   await addMember(db, people.owner.id, clinic.id, "owner");
   await addMember(db, people.editor.id, clinic.id, "editor");
   await addMember(db, people.otherOwner.id, other.id, "owner");
@@ -67,6 +92,26 @@ beforeAll(async () => {
     .values({ clinicId: clinic.id, reason: "wrong_price", email: "reporter@else.example" })
     .returning();
   problemReportId = p!.id;
+  const reportRow = (userId: string, over: Partial<typeof patientReports.$inferInsert>) => ({
+    clinicId: clinic.id,
+    userId,
+    treatmentStart: "2026-01-01",
+    route: "iv_infusion" as const,
+    answers: {},
+    charged: "yes" as const,
+    ...over,
+  });
+  const [own, published, disputed] = await db
+    .insert(patientReports)
+    .values([
+      reportRow(people.author.id, { comment: "Waiting", commentStatus: "pending" }),
+      reportRow(people.claimant.id, { comment: "Published", commentStatus: "approved" }),
+      reportRow(people.otherOwner.id, { disputeStatus: "open", disputeReason: "Not ours" }),
+    ])
+    .returning();
+  patient.own = own!.id;
+  patient.published = published!.id;
+  patient.disputed = disputed!.id;
   // One real edit, so there is a revision to restore.
   const r = await saveListing(db, people.owner, {
     id: clinic.id,
@@ -188,13 +233,66 @@ const ACTIONS: { name: string; allowed: Who[]; run: (actor: Actor) => Promise<un
     run: (a) => openProblemReports(fresh.db, a),
   },
   {
+    name: "send or edit a patient report (the listing's own people may not)",
+    allowed: ["otherOwner", "member", "admin", "claimant", "author"],
+    run: (a) =>
+      submitPatientReport(
+        { db: fresh.db },
+        a,
+        { ip: "192.0.2.77" },
+        {
+          clinicId: clinic.id,
+          treatmentStart: "2026-01",
+          route: "iv_infusion",
+          answers: Object.fromEntries(claimedSupports(clinic).map((x) => [x.key, "no"])),
+          charged: "more",
+          comment: "Hijacked",
+        },
+      ),
+  },
+  {
+    name: "delete a patient's report",
+    allowed: ["author"],
+    run: (a) => deletePatientReport({ db: fresh.db }, a, { reportId: patient.own }),
+  },
+  {
+    name: "reply to a patient's comment",
+    allowed: ["owner", "editor", "admin"],
+    run: (a) => replyToReport({ db: fresh.db }, a, { reportId: patient.published, reply: "Hijacked" }),
+  },
+  {
+    name: "dispute a patient's report",
+    allowed: ["owner", "editor", "admin"],
+    run: (a) => disputeReport({ db: fresh.db }, a, { reportId: patient.published, reason: "Hijacked" }),
+  },
+  {
+    name: "read a listing's patient reports",
+    allowed: ["owner", "editor", "admin"],
+    run: (a) => reportsForListing(fresh.db, a, clinic.id),
+  },
+  {
+    name: "publish a patient's comment",
+    allowed: ["admin"],
+    run: (a) => decideComment({ db: fresh.db }, a, { reportId: patient.own, decision: "approved" }),
+  },
+  {
+    name: "uphold a dispute of a patient's report",
+    allowed: ["admin"],
+    run: (a) => decideDispute({ db: fresh.db }, a, { reportId: patient.disputed, decision: "upheld" }),
+  },
+  {
+    name: "read the patient reports queue",
+    allowed: ["admin"],
+    run: (a) => patientReportQueue(fresh.db, a),
+  },
+  {
     name: "claim a listing",
-    allowed: ["owner", "editor", "otherOwner", "member", "admin", "claimant"],
+    allowed: ["owner", "editor", "otherOwner", "member", "admin", "claimant", "author"],
     run: (a) => submitClaim(deps(), a, { clinicId: other.id }),
   },
 ];
 
-const EVERYONE: Who[] = ["anonymous", "otherOwner", "editor", "member", "admin", "owner"];
+const EVERYONE: Who[] = ["anonymous", "otherOwner", "editor", "member", "admin", "owner", "author"];
 
 describe("authorization matrix", () => {
   for (const action of ACTIONS) {
@@ -222,6 +320,15 @@ describe("authorization matrix", () => {
     });
     expect(r.ok).toBe(true);
     expect(await snapshot(fresh.db)).not.toEqual(before);
+  });
+
+  it("the author may delete their report, and it leaves the listing's counts (the patient rows are not vacuous)", async () => {
+    const before = await snapshot(fresh.db);
+    await deletePatientReport({ db: fresh.db }, people.author, { reportId: patient.own });
+    expect(await snapshot(fresh.db)).not.toEqual(before);
+    expect(await fresh.db.select().from(patientReports).where(eq(patientReports.id, patient.own))).toEqual(
+      [],
+    );
   });
 
   it("an admin's import job is visible to admins only", async () => {

@@ -17,6 +17,7 @@ import { adminClient, indexName } from "@/lib/search/server";
 import { count } from "@/lib/format";
 import { decideWordingReview } from "@/lib/wording/reviews";
 import { resolveProblemReport } from "@/lib/reports/problems";
+import { decideComment, decideDispute } from "@/lib/patient-reports/service";
 
 /**
  * Admin server actions: thin wrappers; the domain functions check the actor is an admin first. As in
@@ -72,6 +73,33 @@ export async function resolveProblemReportAction(_prev: ActionState, fd: FormDat
     return { ok: true, message: `Resolved.${r.emailed ? " We emailed the reporter." : ""}` };
   } catch (err) {
     return toFailure(err, "resolve problem report");
+  }
+}
+
+export async function decideCommentAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+  try {
+    const actor = await currentActor();
+    const decision = str(fd, "decision");
+    await decideComment({ db: getDb() }, actor, { reportId: str(fd, "reportId"), decision });
+    revalidatePath("/admin/patient-reports");
+    return { ok: true, message: decision === "approved" ? "Published." : "Rejected: it stays unpublished." };
+  } catch (err) {
+    return toFailure(err, "decide patient comment");
+  }
+}
+
+export async function decideDisputeAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+  try {
+    const actor = await currentActor();
+    const decision = str(fd, "decision");
+    await decideDispute({ db: getDb() }, actor, { reportId: str(fd, "reportId"), decision });
+    revalidatePath("/admin/patient-reports");
+    return {
+      ok: true,
+      message: decision === "upheld" ? "Upheld: the report no longer counts or shows." : "Dismissed.",
+    };
+  } catch (err) {
+    return toFailure(err, "decide patient report dispute");
   }
 }
 

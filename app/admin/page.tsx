@@ -43,6 +43,9 @@ export default async function AdminPage({ searchParams }: Props) {
           <Link className="btn-secondary" href="/admin/reports">
             Reported problems
           </Link>
+          <Link className="btn-secondary" href="/admin/patient-reports">
+            Patient reports
+          </Link>
         </p>
       </header>
 

@@ -9,6 +9,8 @@ import { COMPARE_MAX, COMPARE_MIN, parseCompareParams, type CompareProblem } fro
 import { compareTable } from "@/lib/compare/rows";
 import { joinAnd } from "@/lib/listings/describe";
 import { getPublishedClinicsBySlugs } from "@/lib/listings/queries";
+import { getDb } from "@/lib/db";
+import { publicTallies } from "@/lib/patient-reports/service";
 
 export const metadata: Metadata = {
   title: "Compare clinics side by side",
@@ -38,7 +40,7 @@ export default async function ComparePage({ searchParams }: Props) {
   const bySlug = new Map(found.map((c) => [c.slug, c]));
   const clinics = params.slugs.flatMap((s) => bySlug.get(s) ?? []);
   const unknown = params.slugs.filter((s) => !bySlug.has(s));
-  const groups = compareTable(clinics, params.assumptions, new Date());
+  const groups = compareTable(clinics, params.assumptions, new Date(), await publicTallies(getDb(), clinics));
 
   const messages: ReactNode[] = params.problems.map(problemText);
   if (unknown.length > 0) {

@@ -7,6 +7,7 @@ import { currentActor } from "@/lib/auth/session";
 import { inviteEditor, removeMember } from "@/lib/claims/service";
 import { toFailure } from "@/lib/errors";
 import { restoreRevision, saveListing, type SaveOutcome } from "@/lib/listings/edit";
+import { disputeReport, replyToReport } from "@/lib/patient-reports/service";
 import { appMailer, siteUrl } from "@/lib/mail/app";
 
 /**
@@ -107,5 +108,38 @@ export async function removeMemberAction(_prev: ActionState, fd: FormData): Prom
     };
   } catch (err) {
     return toFailure(err, "remove member");
+  }
+}
+
+/** The listing's one public reply to a patient's published comment. */
+export async function replyToReportAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+  try {
+    const actor = await currentActor();
+    await replyToReport({ db: getDb() }, actor, {
+      reportId: formString(fd, "reportId"),
+      reply: formString(fd, "reply"),
+    });
+    revalidatePath("/dashboard/listings/[id]/patient-reports", "page");
+    return { ok: true, message: "Your reply is published under the comment." };
+  } catch (err) {
+    return toFailure(err, "reply to patient report");
+  }
+}
+
+/** The listing disputes a patient's report (to the editors' queue, with its reason). */
+export async function disputeReportAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+  try {
+    const actor = await currentActor();
+    await disputeReport({ db: getDb() }, actor, {
+      reportId: formString(fd, "reportId"),
+      reason: formString(fd, "reason"),
+    });
+    revalidatePath("/dashboard/listings/[id]/patient-reports", "page");
+    return {
+      ok: true,
+      message: "Sent to our editors with your reason. The report counts until they decide.",
+    };
+  } catch (err) {
+    return toFailure(err, "dispute patient report");
   }
 }

@@ -26,8 +26,8 @@ export default async function SignInPage({ searchParams }: Props) {
     <div className="max-w-xl space-y-6">
       <h1 className="text-3xl">Sign in</h1>
       <p>
-        Signing in is for clinics that keep their listing up to date, and for our editors. You do not need an
-        account to search or compare clinics.
+        Signing in is for patients reporting on the aftercare they got, for clinics that keep their listing up
+        to date, and for our editors. You do not need an account to search or compare clinics.
       </p>
       {error && (
         <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">

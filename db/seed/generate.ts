@@ -205,6 +205,7 @@ function generateClinic(rng: Prng, ctx: Ctx): Row {
     createdAt: dates.createdAt,
     updatedAt: dates.updatedAt,
     version: 1,
+    patientConfirmed: false,
   };
 }
 

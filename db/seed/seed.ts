@@ -3,12 +3,28 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { Db } from "../connect";
+import type { ChargedAnswer, SupportAnswer } from "../enum-values";
 import { clinics, type DerivedFields, type NewClinic } from "../schema";
 import { sampleClinics, type SampleRow } from "./generate";
 import { sampleRevisions, type SampleRevision } from "./history";
 
 /** Every column of `clinics`: the property name in a row, and the column name in the database. */
 const COLUMNS = Object.entries(getTableColumns(clinics)).map(([key, column]) => ({ key, name: column.name }));
+
+/** The fictional patients who write the sample patient reports (no mail reaches `.invalid`). */
+const SAMPLE_PATIENTS = Array.from({ length: 6 }, (_, i) => `sample-patient-${i + 1}@example.invalid`);
+
+/** A fictional patient report (lib/patient-reports/sample.ts draws them). */
+export type SamplePatientReport = {
+  clinicId: string;
+  /** Index into `SAMPLE_PATIENTS`. */
+  patient: number;
+  treatmentStart: string;
+  route: string;
+  answers: Record<string, SupportAnswer>;
+  charged: ChargedAnswer;
+  comment: string;
+};
 
 /** Rows per chunk handed to COPY (and per progress report). */
 const CHUNK_ROWS = 1000;
@@ -44,9 +60,19 @@ export async function seedDatabase(
     onProgress?: (done: number, total: number) => void;
     /** The stored derived facts of a row (`deriveListing`, given by lib/listings/seed.ts). */
     derive: (row: SampleRow) => DerivedFields;
+    /**
+     * The sample patient reports of a row (lib/patient-reports/sample.ts, given by lib/listings/seed.ts)
+     * and whether they confirm its aftercare (stored as `patient_confirmed`).
+     */
+    reports?: (
+      row: SampleRow & DerivedFields,
+      index: number,
+      seed: number,
+    ) => { reports: SamplePatientReport[]; confirmed: boolean };
   },
 ): Promise<number> {
   const { count, seed = 42, reset = false, onProgress, derive } = opts;
+  const drawReports = opts.reports ?? (() => ({ reports: [], confirmed: false }));
   const rows = sampleClinics(count, seed); // validates count and seed before anything is written
   const table = getTableName(clinics);
   const staging = `${table}_seed_staging`;
@@ -59,13 +85,17 @@ export async function seedDatabase(
     // Progress counts the rows COPY has taken, reported as each next chunk is handed over; the rows
     // of the last chunk count once the INSERT has moved everything into place.
     const revisions: SampleRevision[] = [];
+    const reports: SamplePatientReport[] = [];
     function* chunks() {
       let done = 0;
       let chunk = "";
       let n = 0;
       for (const row of rows) {
-        chunk += copyLine({ ...row, ...derive(row) });
+        const derived = { ...row, ...derive(row) };
+        const sampleReports = drawReports(derived, done + n, seed);
+        chunk += copyLine({ ...derived, patientConfirmed: sampleReports.confirmed });
         revisions.push(...sampleRevisions(row, done + n, seed));
+        reports.push(...sampleReports.reports);
         if (++n === CHUNK_ROWS) {
           onProgress?.(done, count);
           yield chunk;
@@ -92,6 +122,30 @@ export async function seedDatabase(
       await sql`insert into listing_revisions (clinic_id, changes, note, created_at)
         select * from jsonb_to_recordset(${JSON.stringify(part)}::jsonb)
           as r(clinic_id uuid, changes jsonb, note text, created_at timestamptz)`;
+    }
+    if (reports.length > 0) {
+      // The fictional patients who wrote the sample reports (lib/patient-reports/sample.ts).
+      const ids = await sql<{ id: string; email: string }[]>`
+        insert into users (id, email) select gen_random_uuid()::text, e from unnest(${SAMPLE_PATIENTS}::text[]) e
+        on conflict (email) do update set email = excluded.email returning id, email`;
+      const idOf = new Map(ids.map((u) => [u.email, u.id]));
+      const part = reports.map((r) => ({
+        clinic_id: r.clinicId,
+        user_id: idOf.get(SAMPLE_PATIENTS[r.patient]!)!,
+        treatment_start: r.treatmentStart,
+        route: r.route,
+        answers: r.answers,
+        charged: r.charged,
+        comment: r.comment,
+        comment_status: r.comment ? "approved" : null,
+      }));
+      await sql`insert into patient_reports
+          (clinic_id, user_id, treatment_start, route, answers, charged, comment, comment_status, sample)
+        select clinic_id, user_id, treatment_start, route::route, answers, charged::charged_answer, comment,
+          comment_status::comment_status, true
+        from jsonb_to_recordset(${JSON.stringify(part)}::jsonb)
+          as r(clinic_id uuid, user_id text, treatment_start date, route text, answers jsonb, charged text,
+               comment text, comment_status text)`;
     }
     onProgress?.(inserted.count, count);
     return inserted.count;

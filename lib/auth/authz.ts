@@ -36,7 +36,7 @@ export function requireAdmin(actor: Actor): SignedIn {
 }
 
 /** The actor's role on one listing ("owner" | "editor"), or null. */
-async function membershipRole(db: Db, userId: string, clinicId: string) {
+export async function membershipRole(db: Db, userId: string, clinicId: string) {
   const [m] = await db
     .select({ role: clinicMembers.role })
     .from(clinicMembers)

@@ -66,3 +66,16 @@ export function emailMatchesWebsite(email: string, website: string | null | unde
   if (!a || !b || a !== b) return false;
   return !SHARED_DOMAINS.has(a);
 }
+
+/**
+ * Does this email come from the clinic's own domain: its website's, or its contact email's (free-mail
+ * and shared domains never match)?
+ */
+export function emailFromClinicDomain(
+  email: string,
+  clinic: { website: string | null; contactEmail: string | null },
+): boolean {
+  if (emailMatchesWebsite(email, clinic.website)) return true;
+  const contactDomain = clinic.contactEmail ? emailDomain(clinic.contactEmail) : null;
+  return contactDomain !== null && emailMatchesWebsite(email, `https://${contactDomain}/`);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/aftercare";
 import { makeClinic } from "@/test/support/clinic";
+import { claimedSupports, tallyReports } from "@/lib/patient-reports/rules";
 import { bestInRow, cellsDiffer, compareTable, type CompareRow } from "./rows";
 
 const NOW = new Date("2026-05-01T00:00:00Z");
@@ -218,5 +219,29 @@ describe("compareTable", () => {
       .flatMap((g) => g.rows)
       .find((r) => r.key === "session");
     expect(both?.best).toEqual([false, true]);
+  });
+
+  it("shows the patients' counts, and marks a confirmed clinic over one that is not", () => {
+    const confirmed = { ...makeClinic({ followUp24h: true }), patientConfirmed: true };
+    const doubted = makeClinic({ followUp24h: true });
+    const fresh = makeClinic();
+    const yes = { answers: { followUp: "yes" as const }, charged: "yes" as const };
+    const no = { answers: { followUp: "no" as const }, charged: "yes" as const };
+    const tallies = new Map([
+      [confirmed.id, tallyReports(claimedSupports(confirmed), [yes, yes, no])],
+      [doubted.id, tallyReports(claimedSupports(doubted), [yes, no, no])],
+      [fresh.id, tallyReports(claimedSupports(fresh), [yes])],
+    ]);
+    const row = compareTable([confirmed, doubted, fresh], DEFAULT_ASSUMPTIONS, NOW, tallies)
+      .flatMap((g) => g.rows)
+      .find((r) => r.key === "patientConfirmed")!;
+    expect(row.cells.map((c) => c.text)).toEqual([
+      "Confirmed by patients",
+      "Not confirmed",
+      "1 report so far (counts from 3)",
+    ]);
+    expect(row.cells[0]!.note).toContain("Check-in within 24 hours: 2 of 3");
+    expect(row.cells[1]!.note).toContain("Check-in within 24 hours: 1 of 3 (not confirmed)");
+    expect(row.best).toEqual([true, false, false]);
   });
 });

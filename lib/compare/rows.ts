@@ -39,6 +39,7 @@ import {
 import type { SectionKey } from "@/lib/listings/fields";
 import { priceAge } from "@/lib/listings/freshness";
 import { compareCell, shownFacts } from "@/lib/listings/shown";
+import { countsPublished, supportConfirmed, type ReportTally } from "@/lib/patient-reports/rules";
 
 /**
  * The side-by-side comparison as data: groups of rows, one cell per clinic, each row knowing which
@@ -103,7 +104,26 @@ type Ctx = {
   now: Date;
   /** The prices are over a year old (or undated): shown, but never marked lowest. */
   stalePrices: boolean;
+  /** The published patient reports' counts (lib/patient-reports), when the caller read them. */
+  patients?: ReportTally;
 };
+
+/** "Confirmed by patients": the stored flag, with each claimed support's count under it. */
+function patientCell(x: Ctx): CompareCell {
+  const t = x.patients;
+  if (!t || t.reports === 0) return { text: "No patient reports yet", rank: null };
+  if (!countsPublished(t.reports))
+    return { text: `${t.reports} report${t.reports === 1 ? "" : "s"} so far (counts from 3)`, rank: null };
+  return {
+    text: x.clinic.patientConfirmed ? "Confirmed by patients" : "Not confirmed",
+    note: t.supports
+      .map(
+        (s) => `${s.support.label}: ${s.yes} of ${s.asked}${supportConfirmed(s) ? "" : " (not confirmed)"}`,
+      )
+      .join(" · "),
+    rank: x.clinic.patientConfirmed ? 1 : 0,
+  };
+}
 
 type RowSpec = {
   key: string;
@@ -244,6 +264,13 @@ const AFTERCARE: RowSpec[] = [
     cell: (x) => ({ text: aftercareLengthText(x.clinic.aftercareWeeks), rank: x.clinic.aftercareWeeks }),
   },
   ...declaredRows("aftercare"),
+  {
+    key: "patientConfirmed",
+    label: "Aftercare confirmed by patients",
+    better: "higher",
+    bestLabel: "Confirmed",
+    cell: patientCell,
+  },
 ];
 
 const COST: RowSpec[] = [
@@ -479,9 +506,12 @@ export function compareTable(
   clinics: readonly Clinic[],
   assumptions: CourseAssumptions,
   now: Date,
+  /** The published patient reports' counts by listing id (`publicTallies`). */
+  patients?: ReadonlyMap<string, ReportTally>,
 ): CompareGroup[] {
   const ctx: Ctx[] = clinics.map((clinic) => ({
     clinic,
+    patients: patients?.get(clinic.id),
     score: aftercareScore(clinic),
     estimate: courseEstimate(clinic, assumptions),
     now,

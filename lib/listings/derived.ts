@@ -4,6 +4,7 @@ import { createDb, type Db } from "@/db/connect";
 import { runSqlMigrations } from "@/db/migrate";
 import { clinics, DERIVED_KEYS, type DerivedFields } from "@/db/schema";
 import { deriveListing, DERIVED_VERSION } from "@/lib/aftercare/derived";
+import { backfillPatientConfirmed } from "@/lib/patient-reports/confirmation";
 
 /**
  * Keeping the stored derived facts of listings (db/schema.ts `derivedColumns`) equal to
@@ -58,13 +59,15 @@ export async function backfillDerived(db: Db, batch = 2000): Promise<number> {
 /**
  * Applies every pending migration (`runSqlMigrations`), then recomputes the stored derived facts of
  * listings written under an older definition (`backfillDerived`; nothing to do on a current
- * database). Throws on the first failure.
+ * database), then the "confirmed by patients" flag, which reads them (`backfillPatientConfirmed`).
+ * Throws on the first failure.
  */
 export async function runMigrations(url: string): Promise<void> {
   await runSqlMigrations(url);
   const conn = createDb(url, { max: 1 });
   try {
     await backfillDerived(conn.db);
+    await backfillPatientConfirmed(conn.db);
   } finally {
     await conn.end();
   }

@@ -4,6 +4,7 @@ import type { Db } from "@/db/connect";
 import { clinics, listingRevisions, type Clinic, type DerivedKey, type NewClinic } from "@/db/schema";
 import { deriveListing, type DeriveInput } from "@/lib/aftercare/derived";
 import { revalidateListingCaches } from "@/lib/cache";
+import { confirmationFor } from "@/lib/patient-reports/confirmation";
 import { enqueueSearchSync } from "@/lib/search/sync";
 import { findMisleadingClaims, type ClaimMatch } from "@/lib/wording/misleading-claims";
 import { recordWordingReview } from "@/lib/wording/reviews";
@@ -18,7 +19,7 @@ import { recordWordingReview } from "@/lib/wording/reviews";
  */
 
 /** Fields no write through this service may set directly. */
-const MANAGED = ["id", "createdAt", "updatedAt", "version"] as const;
+const MANAGED = ["id", "createdAt", "updatedAt", "version", "patientConfirmed"] as const;
 type Managed = (typeof MANAGED)[number];
 export type ListingPatch = Partial<Omit<NewClinic, Managed | DerivedKey>>;
 
@@ -95,9 +96,17 @@ export async function updateListing(
       Object.keys(changes).map((k) => [k, (patch as Record<string, unknown>)[k]]),
     );
     const derived = deriveListing({ ...row, ...(set as Partial<DeriveInput>) });
+    // The supports it claims may have changed: so may "aftercare confirmed by patients".
+    const patientConfirmed = await confirmationFor(tx, input.id, { ...row, ...set, ...derived });
     const [updated] = await tx
       .update(clinics)
-      .set({ ...set, ...derived, updatedAt: sql`clock_timestamp()`, version: sql`${clinics.version} + 1` })
+      .set({
+        ...set,
+        ...derived,
+        patientConfirmed,
+        updatedAt: sql`clock_timestamp()`,
+        version: sql`${clinics.version} + 1`,
+      })
       .where(and(eq(clinics.id, input.id), eq(clinics.version, input.expectedVersion)))
       .returning();
     if (!updated) throw new ListingConflictError(input.expectedVersion, await lockListing(tx, input.id));

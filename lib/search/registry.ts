@@ -445,6 +445,22 @@ export const FILTERS = [
     section: "aftercare",
     api: { meaning: "the clinic gives each patient a written aftercare plan" },
   },
+  {
+    param: "patientConfirmed",
+    kind: "flag",
+    attr: "patientConfirmed",
+    column: "patientConfirmed",
+    type: "bool",
+    title: "Aftercare confirmed by patients",
+    hint: "At least 3 patients reported, and at least two in three of them got each support the clinic lists.",
+    relax: "patient confirmation",
+    what: "patient confirmation",
+    section: "aftercare",
+    api: {
+      meaning:
+        "at least 3 published patient reports, and each aftercare support the listing claims confirmed by at least 2/3 of the reports asked about it",
+    },
+  },
   // ---------------------------------------------------------------- cost and payment
   {
     param: "maxSessionPrice",

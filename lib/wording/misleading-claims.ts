@@ -27,17 +27,25 @@ export type ClaimMatch = { field: CheckedField; claim: string; start: number; en
 
 const COMPILED = MISLEADING_CLAIMS.map((c) => ({ claim: c, re: new RegExp(c.pattern, "giu") }));
 
-/** The flagged phrases in one text, in reading order (`field` is copied onto each match). */
-export function findInText(field: CheckedField, text: string): ClaimMatch[] {
-  const out: ClaimMatch[] = [];
+/**
+ * The flagged phrases in one text, in reading order: a listing field's (`findInText`) or other text a
+ * clinic publishes in its own words (its reply to a patient's comment).
+ */
+export function claimsInText(text: string): Omit<ClaimMatch, "field">[] {
+  const out: Omit<ClaimMatch, "field">[] = [];
   for (const { claim, re } of COMPILED) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       if (m[0] === "") continue;
-      out.push({ field, claim: claim.id, start: m.index, end: m.index + m[0].length, text: m[0] });
+      out.push({ claim: claim.id, start: m.index, end: m.index + m[0].length, text: m[0] });
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The flagged phrases in one field's text, in reading order (`field` is copied onto each match). */
+export function findInText(field: CheckedField, text: string): ClaimMatch[] {
+  return claimsInText(text).map((m) => ({ field, ...m }));
 }
 
 /** The flagged phrases in every checked field of a listing's values (missing fields are skipped). */

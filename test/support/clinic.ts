@@ -76,6 +76,7 @@ export function makeClinic(overrides: Partial<Omit<Clinic, DerivedKey>> = {}): C
     createdAt: new Date("2025-01-01T00:00:00Z"),
     updatedAt: new Date("2026-04-01T00:00:00Z"),
     version: 1,
+    patientConfirmed: false,
     ...overrides,
   };
   return withDerived(row);

@@ -8,6 +8,7 @@ import { AftercareSection, ScoreBreakdown } from "@/components/profile/aftercare
 import { CareSection, PaymentSection, PlaceSection } from "@/components/profile/care";
 import { Section } from "@/components/profile/facts";
 import { CourseEstimateView, PriceTable } from "@/components/profile/prices";
+import { PatientReportsSection } from "@/components/patient-reports/profile-section";
 import { ReportProblemForm } from "@/components/reports/report-problem-form";
 import { reportProblemAction } from "./actions";
 import { aftercareScore, courseEstimate } from "@/lib/aftercare";
@@ -19,6 +20,8 @@ import { newPatientText, packagePriceText, placeText, telHref } from "@/lib/list
 import { isStale, STALE_AFTER_DAYS } from "@/lib/listings/freshness";
 import { clinicJsonLd, jsonLdText } from "@/lib/listings/jsonld";
 import { getPublishedClinic } from "@/lib/listings/queries";
+import { getDb } from "@/lib/db";
+import { publicReports } from "@/lib/patient-reports/service";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -64,6 +67,7 @@ export default async function ClinicPage({ params }: Props) {
   const staleListing = isStale(clinic.lastVerifiedAt, now);
   const stalePrices = isStale(clinic.priceUpdatedAt, now);
   const viaPackage = packagePriceText(clinic);
+  const reports = await publicReports(getDb(), clinic);
 
   return (
     <article className="space-y-6">
@@ -142,6 +146,7 @@ export default async function ClinicPage({ params }: Props) {
 
         <div className="space-y-6 lg:order-1">
           <AftercareSection clinic={clinic} />
+          <PatientReportsSection slug={clinic.slug} confirmed={clinic.patientConfirmed} reports={reports} />
           <ScoreBreakdown score={score} />
           <Section id="cost" title="Prices">
             {stalePrices && (

@@ -58,6 +58,12 @@ export default async function EditListingPage({ params }: Props) {
           <Link className="inline-flex min-h-11 items-center" href={`/dashboard/listings/${id}/history`}>
             History of changes
           </Link>
+          <Link
+            className="inline-flex min-h-11 items-center"
+            href={`/dashboard/listings/${id}/patient-reports`}
+          >
+            Patient reports
+          </Link>
         </p>
         {inReview && (
           <p className="rounded-md border border-notice-line bg-notice p-3 text-sm" data-testid="in-review">
