@@ -12,6 +12,7 @@ import {
 import { freshDatabase } from "./support/db";
 import {
   addMember,
+  apartFromListings,
   insertClinics,
   insertUser,
   siteUrl,
@@ -118,11 +119,9 @@ describe("report a problem", () => {
     // (the refused attempt counted against the address's limit, nothing else)
     const afterHidden = await snapshot(fresh.db);
     expect({ ...afterHidden, rate_limits: "" }).toEqual({ ...hidden, rate_limits: "" });
-    expect({ ...afterHidden, rate_limits: "", clinics: "" }).toEqual({
-      ...before,
-      rate_limits: "",
-      clinics: "",
-    });
+    expect(apartFromListings({ ...afterHidden, rate_limits: "" })).toEqual(
+      apartFromListings({ ...before, rate_limits: "" }),
+    );
   });
 
   it("a filled honeypot looks like success and stores nothing", async () => {

@@ -72,6 +72,14 @@ export async function snapshot(db: Db): Promise<Record<string, string>> {
   return out;
 }
 
+/**
+ * A snapshot without the listings and what triggers keep in step with them (the cost figures' copy,
+ * the listings' generation): for comparing the rest after a test changed a listing itself.
+ */
+export function apartFromListings(snap: Record<string, string>): Record<string, string> {
+  return { ...snap, clinics: "", clinic_cost_inputs: "", listings_generation: "" };
+}
+
 /** The CSV import's header line, and a listing as one import row (`over`: cells to change). */
 export const CSV_HEADER = toCsvLine(LISTING_FIELDS);
 export function csvRowOf(c: Clinic, over: Record<string, string> = {}) {
