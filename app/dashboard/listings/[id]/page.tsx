@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { ActionForm, ActionHost } from "@/components/action-form";
 import { SampleBadge } from "@/components/notices";
 import { getDb } from "@/lib/db";
-import { canEditListing, canManageMembers } from "@/lib/auth/authz";
-import { requireUserPage } from "@/lib/auth/session";
+import { canManageMembers } from "@/lib/auth/authz";
 import { dateShort } from "@/lib/format";
 import { LISTING_STATUS_LABELS, MEMBER_ROLE_LABELS, PRICE_SOURCE_LABELS } from "@/lib/labels";
-import { listingById, membersOf } from "@/lib/listings/account-queries";
+import { membersOf } from "@/lib/listings/account-queries";
 import { listingInputSchema, toFormValues } from "@/lib/listings/schema";
 import { hasPendingWordingReview } from "@/lib/wording/reviews";
 import { inviteEditorAction, removeMemberAction, saveListingAction } from "../../actions";
 import { ListingEditor } from "@/components/listings/listing-editor";
+import { editableListing } from "./editable";
 
 export const metadata: Metadata = { title: "Edit listing", robots: { index: false } };
 
@@ -21,13 +19,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditListingPage({ params }: Props) {
   const { id } = await params;
-  const actor = await requireUserPage(`/dashboard/listings/${id}`);
-  if (!z.uuid().safeParse(id).success) notFound();
-  const db = getDb();
-  // A listing the person may not edit looks the same as one that does not exist.
-  if (!(await canEditListing(db, actor, id))) notFound();
-  const clinic = await listingById(db, id);
-  if (!clinic) notFound();
+  const { actor, db, clinic } = await editableListing(id, `/dashboard/listings/${id}`);
   const [manage, inReview] = await Promise.all([
     canManageMembers(db, actor, id),
     hasPendingWordingReview(db, id),

@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { ActionForm } from "@/components/action-form";
-import { getDb } from "@/lib/db";
-import { canEditListing, canManageMembers } from "@/lib/auth/authz";
-import { requireUserPage } from "@/lib/auth/session";
+import { canManageMembers } from "@/lib/auth/authz";
 import { dateShort } from "@/lib/format";
-import { listingById, revisionsOf } from "@/lib/listings/account-queries";
+import { revisionsOf } from "@/lib/listings/account-queries";
 import { fieldLabel, formatFieldValue } from "@/lib/listings/fields";
 import { restoreRevisionAction } from "../../../actions";
+import { editableListing } from "../editable";
 
 export const metadata: Metadata = { title: "Listing history", robots: { index: false } };
 
@@ -21,12 +18,7 @@ const HIDDEN = new Set(["lat", "lng", "createdAt", "updatedAt", "id", "version"]
 
 export default async function HistoryPage({ params }: Props) {
   const { id } = await params;
-  const actor = await requireUserPage(`/dashboard/listings/${id}/history`);
-  if (!z.uuid().safeParse(id).success) notFound();
-  const db = getDb();
-  if (!(await canEditListing(db, actor, id))) notFound();
-  const clinic = await listingById(db, id);
-  if (!clinic) notFound();
+  const { actor, db, clinic } = await editableListing(id, `/dashboard/listings/${id}/history`);
   const [revisions, canRestore] = await Promise.all([revisionsOf(db, id), canManageMembers(db, actor, id)]);
   return (
     <div className="space-y-6">

@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { ActionForm } from "@/components/action-form";
 import { SampleBadge } from "@/components/notices";
 import { ReportAnswers } from "@/components/patient-reports/report-answers";
-import { canEditListing } from "@/lib/auth/authz";
-import { requireUserPage } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
 import { COMMENT_STATUS_LABELS, DISPUTE_STATUS_LABELS } from "@/lib/labels";
-import { listingById } from "@/lib/listings/account-queries";
 import { CLINIC_TEXT_MAX, commentByline } from "@/lib/patient-reports/rules";
 import { reportsForListing } from "@/lib/patient-reports/service";
 import { disputeReportAction, replyToReportAction } from "../../../actions";
+import { editableListing } from "../editable";
 
 export const metadata: Metadata = { title: "Patient reports", robots: { index: false } };
 
@@ -21,12 +16,7 @@ type Props = { params: Promise<{ id: string }> };
 /** A listing's patient reports, for its members: reply once to a published comment, or dispute a report. */
 export default async function ListingPatientReportsPage({ params }: Props) {
   const { id } = await params;
-  const actor = await requireUserPage(`/dashboard/listings/${id}/patient-reports`);
-  if (!z.uuid().safeParse(id).success) notFound();
-  const db = getDb();
-  if (!(await canEditListing(db, actor, id))) notFound();
-  const clinic = await listingById(db, id);
-  if (!clinic) notFound();
+  const { actor, db, clinic } = await editableListing(id, `/dashboard/listings/${id}/patient-reports`);
   const reports = await reportsForListing(db, actor, id);
   return (
     <div className="space-y-6">
