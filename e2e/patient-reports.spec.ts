@@ -82,8 +82,9 @@ test("a patient reports; an editor publishes the comment; three reports show cou
   expect(await seriousViolations(editor.page)).toEqual([]);
   await shoot(editor.page, "admin-queue");
   await item.getByRole("button", { name: "Publish the comment" }).click();
-  // Decided, it leaves the queue.
+  // Decided, it leaves the queue; the answer stays, above the list, with the focus on it.
   await expect(item).toHaveCount(0);
+  await expect(editor.page.getByRole("status").filter({ hasText: "Published." })).toBeFocused();
   await noScriptRan(editor.page);
 
   // 3. Two more reports: the profile shows the counts and the comment, signed with the year only.

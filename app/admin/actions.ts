@@ -76,30 +76,36 @@ export async function resolveProblemReportAction(_prev: ActionState, fd: FormDat
   }
 }
 
-export async function decideCommentAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+/**
+ * An editor's decision on a patient report: publish or reject its comment (`subject=comment`), uphold
+ * or dismiss a clinic's dispute (`subject=dispute`). One action, so the queue's `ActionHost` can show
+ * the answer after the decided report leaves the list.
+ */
+export async function decidePatientReportAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
   try {
     const actor = await currentActor();
+    const subject = str(fd, "subject");
     const decision = str(fd, "decision");
-    await decideComment({ db: getDb() }, actor, { reportId: str(fd, "reportId"), decision });
-    revalidatePath("/admin/patient-reports");
-    return { ok: true, message: decision === "approved" ? "Published." : "Rejected: it stays unpublished." };
+    const input = { reportId: str(fd, "reportId"), decision };
+    if (subject === "comment") {
+      await decideComment({ db: getDb() }, actor, input);
+      revalidatePath("/admin/patient-reports");
+      return {
+        ok: true,
+        message: decision === "approved" ? "Published." : "Rejected: it stays unpublished.",
+      };
+    }
+    if (subject === "dispute") {
+      await decideDispute({ db: getDb() }, actor, input);
+      revalidatePath("/admin/patient-reports");
+      return {
+        ok: true,
+        message: decision === "upheld" ? "Upheld: the report no longer counts or shows." : "Dismissed.",
+      };
+    }
+    return { ok: false, message: "Choose what to decide: the comment or the dispute." };
   } catch (err) {
-    return toFailure(err, "decide patient comment");
-  }
-}
-
-export async function decideDisputeAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  try {
-    const actor = await currentActor();
-    const decision = str(fd, "decision");
-    await decideDispute({ db: getDb() }, actor, { reportId: str(fd, "reportId"), decision });
-    revalidatePath("/admin/patient-reports");
-    return {
-      ok: true,
-      message: decision === "upheld" ? "Upheld: the report no longer counts or shows." : "Dismissed.",
-    };
-  } catch (err) {
-    return toFailure(err, "decide patient report dispute");
+    return toFailure(err, "decide patient report");
   }
 }
 

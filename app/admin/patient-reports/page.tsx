@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { ActionForm } from "@/components/action-form";
+import { ActionForm, ActionHost } from "@/components/action-form";
 import { QueueHeader } from "@/components/admin/queue-header";
 import { ReportAnswers } from "@/components/patient-reports/report-answers";
 import { requireAdminPage } from "@/lib/auth/session";
@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { dateShort } from "@/lib/format";
 import { commentByline } from "@/lib/patient-reports/rules";
 import { patientReportQueue } from "@/lib/patient-reports/service";
-import { decideCommentAction, decideDisputeAction } from "../actions";
+import { decidePatientReportAction } from "../actions";
 
 export const metadata: Metadata = { title: "Patient reports", robots: { index: false } };
 
@@ -23,76 +23,78 @@ export default async function PatientReportsQueuePage() {
         disputes a report puts it here with its reason: upholding the dispute takes the report out of every
         count and page. Authors are never named, here or anywhere.
       </QueueHeader>
-      {items.length === 0 ? (
-        <p className="card">Nothing is waiting.</p>
-      ) : (
-        <ul className="space-y-4">
-          {items.map((r) => (
-            <li key={r.id} className="card space-y-3" data-testid="patient-report-item">
-              <div>
-                <h2 className="text-xl">
-                  {r.disputeStatus === "open" ? "Disputed report" : "Comment to review"}:{" "}
-                  <Link href={`/clinics/${r.clinic.slug}`}>{r.clinic.name}</Link>
-                </h2>
-                <p className="text-sm text-muted">
-                  {commentByline(r.treatmentStart)} · last changed {dateShort(r.updatedAt)}
-                </p>
-              </div>
-              <ReportAnswers report={r} />
-              {r.comment ? (
-                <blockquote
-                  className="whitespace-pre-line break-words border-l-4 border-line pl-3"
-                  data-testid="queue-comment"
-                >
-                  {r.comment}
-                </blockquote>
-              ) : (
-                <p className="text-sm text-muted">No comment.</p>
-              )}
-              {r.commentStatus === "pending" && (
-                <div className="flex flex-wrap gap-3">
-                  <ActionForm
-                    action={decideCommentAction}
-                    hidden={{ reportId: r.id, decision: "approved" }}
-                    submitLabel="Publish the comment"
-                  />
-                  <ActionForm
-                    action={decideCommentAction}
-                    hidden={{ reportId: r.id, decision: "rejected" }}
-                    submitLabel="Reject the comment"
-                    variant="secondary"
-                  />
+      <ActionHost action={decidePatientReportAction}>
+        {items.length === 0 ? (
+          <p className="card">Nothing is waiting.</p>
+        ) : (
+          <ul className="space-y-4">
+            {items.map((r) => (
+              <li key={r.id} className="card space-y-3" data-testid="patient-report-item">
+                <div>
+                  <h2 className="text-xl">
+                    {r.disputeStatus === "open" ? "Disputed report" : "Comment to review"}:{" "}
+                    <Link href={`/clinics/${r.clinic.slug}`}>{r.clinic.name}</Link>
+                  </h2>
+                  <p className="text-sm text-muted">
+                    {commentByline(r.treatmentStart)} · last changed {dateShort(r.updatedAt)}
+                  </p>
                 </div>
-              )}
-              {r.disputeStatus === "open" && (
-                <section aria-label="The clinic's side" className="space-y-2">
-                  <h3 className="font-semibold">The clinic’s side</h3>
+                <ReportAnswers report={r} />
+                {r.comment ? (
                   <blockquote
-                    className="whitespace-pre-line break-words border-l-4 border-notice-line pl-3"
-                    data-testid="dispute-reason"
+                    className="whitespace-pre-line break-words border-l-4 border-line pl-3"
+                    data-testid="queue-comment"
                   >
-                    {r.disputeReason}
+                    {r.comment}
                   </blockquote>
+                ) : (
+                  <p className="text-sm text-muted">No comment.</p>
+                )}
+                {r.commentStatus === "pending" && (
                   <div className="flex flex-wrap gap-3">
                     <ActionForm
-                      action={decideDisputeAction}
-                      hidden={{ reportId: r.id, decision: "upheld" }}
-                      submitLabel="Uphold: remove the report"
-                      variant="secondary"
+                      action={decidePatientReportAction}
+                      hidden={{ reportId: r.id, subject: "comment", decision: "approved" }}
+                      submitLabel="Publish the comment"
                     />
                     <ActionForm
-                      action={decideDisputeAction}
-                      hidden={{ reportId: r.id, decision: "dismissed" }}
-                      submitLabel="Dismiss: the report stands"
+                      action={decidePatientReportAction}
+                      hidden={{ reportId: r.id, subject: "comment", decision: "rejected" }}
+                      submitLabel="Reject the comment"
                       variant="secondary"
                     />
                   </div>
-                </section>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+                )}
+                {r.disputeStatus === "open" && (
+                  <section aria-label="The clinic's side" className="space-y-2">
+                    <h3 className="font-semibold">The clinic’s side</h3>
+                    <blockquote
+                      className="whitespace-pre-line break-words border-l-4 border-notice-line pl-3"
+                      data-testid="dispute-reason"
+                    >
+                      {r.disputeReason}
+                    </blockquote>
+                    <div className="flex flex-wrap gap-3">
+                      <ActionForm
+                        action={decidePatientReportAction}
+                        hidden={{ reportId: r.id, subject: "dispute", decision: "upheld" }}
+                        submitLabel="Uphold: remove the report"
+                        variant="secondary"
+                      />
+                      <ActionForm
+                        action={decidePatientReportAction}
+                        hidden={{ reportId: r.id, subject: "dispute", decision: "dismissed" }}
+                        submitLabel="Dismiss: the report stands"
+                        variant="secondary"
+                      />
+                    </div>
+                  </section>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </ActionHost>
     </div>
   );
 }
