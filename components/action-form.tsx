@@ -1,7 +1,7 @@
 "use client";
 
 import { unstable_rethrow } from "next/navigation";
-import { createContext, useActionState, useContext, useEffect, useRef } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from "react";
 
 /** What a small server action answers: a sentence to show, and whether it worked. */
 export type ActionState = { ok: boolean; message: string } | null;
@@ -80,6 +80,24 @@ function OwnForm(props: FormProps) {
   return <Form {...props} formAction={formAction} pending={pending} state={state} />;
 }
 
+/**
+ * Sends the form to its action without React's reset of a form action's fields: a refused answer
+ * (a reply that makes a banned claim, a failed request) keeps what was typed. The form is emptied only
+ * when its own answer says it worked. Without JavaScript the form posts as usual.
+ */
+function useKeptFields(formAction: (form: FormData) => void, state: ActionState) {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) ref.current?.reset();
+  }, [state]);
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
+  return { ref, onSubmit };
+}
+
 function Form({
   hidden,
   submitLabel,
@@ -90,8 +108,9 @@ function Form({
   pending,
   state,
 }: FormProps & { formAction: (form: FormData) => void; pending: boolean; state: ActionState }) {
+  const { ref, onSubmit } = useKeptFields(formAction, state);
   return (
-    <form action={formAction} className={`space-y-2 ${className}`}>
+    <form ref={ref} action={formAction} onSubmit={onSubmit} className={`space-y-2 ${className}`}>
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={String(v)} />
       ))}

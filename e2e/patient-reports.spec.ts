@@ -109,7 +109,14 @@ test("a patient reports; an editor publishes the comment; three reports show cou
   expect(await seriousViolations(owner.page)).toEqual([]);
   await shoot(owner.page, "dashboard-reports");
   const mine = owner.page.getByTestId("listing-patient-report").filter({ hasText: "window.__xss=1" });
-  await mine.getByLabel("Your public reply (one per comment)").fill(`Thanks ${hostile}`);
+  // A reply that makes a banned claim is refused, and what was typed stays in the box.
+  const replyBox = mine.getByLabel("Your public reply (one per comment)");
+  const flagged = "Thank you. Our infusions cure depression.";
+  await replyBox.fill(flagged);
+  await mine.getByRole("button", { name: "Publish the reply" }).click();
+  await expect(mine.getByRole("alert")).toContainText("Your reply was not published");
+  await expect(replyBox).toHaveValue(flagged);
+  await replyBox.fill(`Thanks ${hostile}`);
   await mine.getByRole("button", { name: "Publish the reply" }).click();
   // Replied, the form gives way to the reply (one per comment).
   await expect(mine).toContainText(`Thanks ${hostile}`);
