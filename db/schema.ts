@@ -8,6 +8,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -256,6 +257,32 @@ export const clinicCostInputs = pgTable(
   },
   (t) => [index("clinic_cost_inputs_state_city_idx").on(t.state, t.city)],
 );
+
+/**
+ * What the PostgreSQL search fallback reads (lib/search/fallback.ts), one narrow row per listing:
+ * `facetValues`, the numbers of the facet values the listing's search document holds (their layout
+ * derives from the filter registry: `FACET_VALUES` in lib/search/search-table.ts), and, under the
+ * same names as in `clinics`, the columns of the filters those numbers cannot answer (the city,
+ * the prices of a range filter), of the sorts, of the distance and of the name. Kept by triggers on
+ * `clinics` like `clinic_cost_inputs` (migration 0011_clinic_search; the copy function, generated
+ * from the registry, is installed by the migrate step: `installSearchTable`), so it is never behind
+ * the listings. test/search-table.int.test.ts checks it against a recomputation.
+ */
+export const clinicSearch = pgTable("clinic_search", {
+  id: uuid("id")
+    .primaryKey()
+    .references(() => clinics.id, { onDelete: "cascade" }),
+  status: listingStatusEnum("status").notNull(),
+  name: text("name").notNull(),
+  city: text("city").notNull(),
+  lat: doublePrecision("lat"),
+  lng: doublePrecision("lng"),
+  lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true, mode: "date" }),
+  aftercareScore: integer("aftercare_score").notNull(),
+  sessionPrice: integer("session_price"),
+  courseLow: integer("course_low"),
+  facetValues: smallint("facet_values").array().notNull(),
+});
 
 // ---------------------------------------------------------------- Auth.js (database sessions)
 export const users = pgTable(

@@ -1,9 +1,10 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clinicCostInputs } from "@/db/schema";
-import { createListing, deleteListing, updateListing } from "@/lib/listings/service";
+import type { ListingPatch } from "@/lib/listings/service";
 import { freshDatabase } from "./support/db";
 import { makeClinic } from "./support/clinic";
+import { listingLife } from "./support/rows";
 
 /**
  * `clinic_cost_inputs`, the narrow copy of the listings the cost figures read (db/schema.ts), is
@@ -55,38 +56,25 @@ describe("clinic_cost_inputs", () => {
 
   it("follows a created, edited, unpublished and deleted listing", async () => {
     const { id: _id, ...values } = makeClinic({ state: "NM", city: "Taos" });
-    const created = await createListing(db.db, { userId: null, values });
-    await expectInStep();
-
-    const edited = await updateListing(db.db, {
-      id: created.id,
-      userId: null,
-      expectedVersion: created.version,
-      patch: { sessionMin: 12_300, routes: ["im_injection", "iv_infusion"], integrationTherapy: "included" },
-    });
-    const [copy] = await db.db
-      .select()
-      .from(clinicCostInputs)
-      .where(sql`id = ${created.id}`);
-    expect(copy).toMatchObject({
+    const patch: ListingPatch = {
       sessionMin: 12_300,
       routes: ["im_injection", "iv_infusion"],
       integrationTherapy: "included",
-      courseLow: edited.clinic.courseLow,
-      aftercareScore: edited.clinic.aftercareScore,
+    };
+    await listingLife(db.db, values, patch, async (edited) => {
+      if (edited) {
+        const [copy] = await db.db
+          .select()
+          .from(clinicCostInputs)
+          .where(sql`id = ${edited.id}`);
+        expect(copy).toMatchObject({
+          ...patch,
+          courseLow: edited.courseLow,
+          aftercareScore: edited.aftercareScore,
+        });
+      }
+      await expectInStep();
     });
-    await expectInStep();
-
-    await updateListing(db.db, {
-      id: created.id,
-      userId: null,
-      expectedVersion: edited.clinic.version,
-      patch: { status: "draft" },
-    });
-    await expectInStep();
-
-    await deleteListing(db.db, { id: created.id });
-    await expectInStep();
   });
 
   it("follows writes that bypass the listing service (scripts, bulk SQL)", async () => {

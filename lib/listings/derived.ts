@@ -5,6 +5,7 @@ import { runSqlMigrations } from "@/db/migrate";
 import { clinics, DERIVED_KEYS, type DerivedFields } from "@/db/schema";
 import { deriveListing, DERIVED_VERSION } from "@/lib/aftercare/derived";
 import { backfillPatientConfirmed } from "@/lib/patient-reports/confirmation";
+import { installSearchTable } from "@/lib/search/search-table";
 
 /**
  * Keeping the stored derived facts of listings (db/schema.ts `derivedColumns`) equal to
@@ -57,15 +58,17 @@ export async function backfillDerived(db: Db, batch = 2000): Promise<number> {
 }
 
 /**
- * Applies every pending migration (`runSqlMigrations`), then recomputes the stored derived facts of
- * listings written under an older definition (`backfillDerived`; nothing to do on a current
- * database), then the "confirmed by patients" flag, which reads them (`backfillPatientConfirmed`).
- * Throws on the first failure.
+ * Applies every pending migration (`runSqlMigrations`), then installs the search table's copy
+ * function as the filter registry defines it, rewriting the table if it changed
+ * (`installSearchTable`), then recomputes the stored derived facts of listings written under an
+ * older definition (`backfillDerived`; nothing to do on a current database), then the "confirmed by
+ * patients" flag, which reads them (`backfillPatientConfirmed`). Throws on the first failure.
  */
 export async function runMigrations(url: string): Promise<void> {
   await runSqlMigrations(url);
   const conn = createDb(url, { max: 1 });
   try {
+    await installSearchTable(conn.db);
     await backfillDerived(conn.db);
     await backfillPatientConfirmed(conn.db);
   } finally {

@@ -2,15 +2,15 @@ import "server-only";
 import { and as sqlAnd, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
-import { clinics, listingsGeneration } from "@/db/schema";
+import { clinics, clinicSearch, listingsGeneration } from "@/db/schema";
 import { toSearchDocument, UNKNOWN_PRICE_SORT } from "./document";
-import { distanceSql, withinSql } from "./geo-sql";
+import { distanceSql } from "./geo-sql";
 import {
   andAlso,
   combined,
+  countsFromDistribution,
   FACETS,
   filterGroups,
-  type Cond,
   type Facet,
   type FacetCounts,
   type FilterGroup,
@@ -18,104 +18,28 @@ import {
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
 import type { CountAsk } from "./suggestions";
-import { FILTERS, type FilterDef, type SqlType } from "./registry";
-import type { FilterableAttribute } from "./settings";
+import { condSql, dollarsSql, FACET_VALUES } from "./search-table";
 import { searchWords } from "./settings";
 import { textMatchSql } from "./text-sql";
 
 /**
  * The PostgreSQL answer to a search, for when Meilisearch is unreachable, failing or slow: the same
- * filter tree (`lib/search/filters.ts`) compiled to SQL, the same sorts, facet counts with
- * `count(*) filter (…)`, distance by the haversine formula (`lib/search/geo-sql.ts`), and text matched
- * by full-text search over the fields Meilisearch searches (`lib/search/text-sql.ts`: the same words,
- * synonyms and stop words; no typo tolerance, no ranking beyond "the name matches").
+ * filter tree (`lib/search/filters.ts`) compiled to SQL over the narrow search table `clinic_search`
+ * (`lib/search/search-table.ts`: filters on facet values are tests of its `facet_values` numbers),
+ * the same sorts, every facet count from one pass over those numbers, distance by the haversine
+ * formula (`lib/search/geo-sql.ts`), and text matched by full-text search over the fields
+ * Meilisearch searches (`lib/search/text-sql.ts`: the same words, synonyms and stop words; no typo
+ * tolerance, no ranking beyond "the name matches").
  */
 
 const c = clinics;
-
-/**
- * `expr` is what the document holds, `type` its SQL type (e.g. `condition[]`, `insurance`, `text`);
- * a range's `cents` is its stored column in cents.
- */
-type Column = { expr: SQL; kind: SqlType; type: string; cents?: SQL };
-
-/** Cents to whole dollars, as `dollars()` in lib/search/registry.ts. */
-const dollarsSql = (cents: SQL) => sql`round(${cents} / 100.0)`;
-
-/**
- * The SQL of every attribute a filter may name, from the registry (the meaning of `filterFields`):
- * the filter's column, derived facts included (stored, db/schema.ts `derivedColumns`).
- */
-const COLUMNS = new Map<string, Column>(
-  (FILTERS as readonly FilterDef[]).flatMap((f) => {
-    if (!f.attr || !f.type) return [];
-    if (!f.column) throw new Error(`filter ${f.param} has no column`);
-    const column = c[f.column];
-    const col = sql`${column}`;
-    const type = column.getSQLType();
-    if (f.kind === "range") return [[f.attr, { expr: dollarsSql(col), kind: "number", type, cents: col }]];
-    return [[f.attr, { expr: col, kind: f.type, type }]];
-  }),
-);
-
-function column(attr: FilterableAttribute): Column {
-  const col = COLUMNS.get(attr);
-  if (!col) throw new Error(`no SQL for filter attribute ${attr}`);
-  return col;
-}
-
-/**
- * Values as an array of the column's own type (`array[$1, $2]::condition[]`): the values are cast
- * once, where casting the column (enums to text) would convert every row's value at every test.
- */
-const list = (values: readonly string[], type: string) =>
-  sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::${sql.raw(type.endsWith("[]") ? type : `${type}[]`)}`;
-
-/** A filter condition as SQL; values travel as bound parameters. */
-function toSql(cond: Cond): SQL {
-  switch (cond.op) {
-    case "eq": {
-      const col = column(cond.attr);
-      if (typeof cond.value === "boolean")
-        return cond.value ? sql`coalesce(${col.expr}, false)` : sql`not coalesce(${col.expr}, false)`;
-      return col.kind === "array"
-        ? sql`(${col.expr} @> ${list([cond.value], col.type)})`
-        : sql`(${col.expr} = any(${list([cond.value], col.type)}))`;
-    }
-    case "in": {
-      const col = column(cond.attr);
-      if (cond.values.length === 0) return sql`false`;
-      return col.kind === "array"
-        ? sql`(${col.expr} && ${list(cond.values, col.type)})`
-        : sql`(${col.expr} = any(${list(cond.values, col.type)}))`;
-    }
-    case "lte": {
-      // round(cents / 100) <= n  ⇔  cents < 100 n + 50 (n whole): a plain comparison an index serves.
-      const col = column(cond.attr);
-      return col.cents && Number.isInteger(cond.value)
-        ? sql`(${col.cents} < ${cond.value * 100 + 50})`
-        : sql`(${col.expr} <= ${cond.value})`;
-    }
-    case "null": {
-      const col = column(cond.attr);
-      return sql`(${col.cents ?? col.expr} is null)`;
-    }
-    case "geo":
-      return withinSql(cond);
-    case "and":
-    case "or":
-      return sql`(${sql.join(cond.items.map(toSql), cond.op === "and" ? sql` and ` : sql` or `)})`;
-  }
-}
+const s = clinicSearch;
 
 /** `%`, `_` and `\` match themselves in a LIKE pattern. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 function nameMatchSql(words: string[]): SQL {
   return sql`(${sql.join(
-    words.map((w) => sql`${c.name} ilike ${`%${likeEscape(w)}%`}`),
+    words.map((w) => sql`${s.name} ilike ${`%${likeEscape(w)}%`}`),
     sql` and `,
   )})`;
 }
@@ -137,16 +61,7 @@ function orderBy(query: SearchQuery, words: string[]): SQL {
   }
 }
 
-/** Facets with many choices are counted with GROUP BY; the rest with one count(*) filter each. */
-const GROUPED = new Set<Facet["param"]>(["state", "telehealthIn", "language"]);
-
 const toInt = (v: unknown) => Number(v ?? 0);
-
-/** The order of the facets in an answer, as `count` fills them in: the grouped ones first. */
-const FACET_ORDER = [
-  ...FACETS.filter((f) => GROUPED.has(f.param)),
-  ...FACETS.filter((f) => !GROUPED.has(f.param)),
-];
 
 /**
  * At most this many fallback searches run at once per server process (each takes up to three
@@ -230,9 +145,12 @@ type CountSpec = {
 };
 
 /**
- * One statement: the listings that can count anywhere are read once into `m`, with what the answer
- * needs computed once per row (sort keys, whether the row passes each filter group, each choice);
- * the page, the total, the relax counts and every facet count not `known` are then counted from `m`.
+ * One statement: the listings that can count anywhere are read once from `clinic_search` into `m`,
+ * with what the answer needs computed once per row (sort keys, and `miss`: 0 when the row passes
+ * every filter group, i + 1 when it misses group i only); the page, the total and the relax counts
+ * are then counted from `m`, and every facet count not `known` from one pass over its rows' facet
+ * values: a value of an idle facet counts the rows that pass every group, one of group i's facets
+ * those that pass every group but i.
  */
 async function count(db: Db, spec: CountSpec) {
   const { words, groups, page: query } = spec;
@@ -242,69 +160,57 @@ async function count(db: Db, spec: CountSpec) {
   const nearly =
     groups.length >= 2 || (groups.length === 1 && spec.known?.relax)
       ? sql`(${sql.join(
-          groups.map((g) => sql`coalesce((${toSql(g.cond)})::int, 0)`),
+          groups.map((g) => sql`coalesce((${condSql(g.cond)})::int, 0)`),
           sql` + `,
         )}) >= ${spec.known?.relax ? groups.length : groups.length - 1}`
       : undefined;
-  const base = sqlAnd(eq(c.status, "published"), spec.textMatch, nearly)!;
-  const ownerOf = (facet: Facet) => groups.find((g) => g.facets.includes(facet))?.key;
+  const base = sqlAnd(eq(s.status, "published"), spec.textMatch, nearly)!;
   const passes = (except?: string) => {
     const rest = groups.flatMap((g, i) => (g.key === except ? [] : [sql.raw(`g${i}`)]));
     return rest.length ? sql.join(rest, sql` and `) : sql`true`;
   };
 
   const columns: SQL[] = [
-    sql`${c.id} as id`,
-    sql`${c.state} as state`,
-    sql`${column("telehealthStates").expr} as telehealth_states`,
-    sql`${c.languages} as languages`,
-    sql`${c.lastVerifiedAt} as last_verified_at`,
-    sql`${c.aftercareScore} as score`,
+    sql`${s.id} as id`,
+    sql`${s.facetValues} as facet_values`,
+    sql`${s.lastVerifiedAt} as last_verified_at`,
+    sql`${s.aftercareScore} as score`,
     // The sort by price: the lowest effective price per session, as `priceSort` in the document.
-    sql`${dollarsSql(sql`${c.sessionPrice}`)} as session_dollars`,
+    sql`${dollarsSql(sql`${s.sessionPrice}`)} as session_dollars`,
   ];
-  if (query?.zip) columns.push(sql`${distanceSql(query.zip.lat, query.zip.lng)} as dist`);
+  if (query?.zip) columns.push(sql`${distanceSql(query.zip.lat, query.zip.lng, s)} as dist`);
   if (words.length) columns.push(sql`${nameMatchSql(words)} as name_match`);
-  groups.forEach((g, i) => columns.push(sql`${toSql(g.cond)} as ${sql.raw(`g${i}`)}`));
+  groups.forEach((g, i) => columns.push(sql`${condSql(g.cond)} as ${sql.raw(`g${i}`)}`));
+  const miss = sql`case when ${passes()} then 0 ${sql.join(
+    groups.map((g, i) => sql`when ${passes(g.key)} then ${sql.raw(String(i + 1))}`),
+    sql` `,
+  )} else -1 end`;
 
-  const counted: { alias: string; param: Facet["param"]; choice: string }[] = [];
   const aggregates: SQL[] = [
-    sql`count(*) filter (where ${passes()}) as total`,
+    sql`count(*) filter (where miss = 0) as total`,
     sql`${GENERATION} as generation`,
   ];
   if (query)
-    aggregates.push(sql`array(select id from m where ${passes()} order by ${orderBy(query, words)}
+    aggregates.push(sql`array(select id from m where miss = 0 order by ${orderBy(query, words)}
       limit ${query.perPage} offset ${(query.page - 1) * query.perPage}) as ids`);
   if (!spec.known?.relax)
-    groups.forEach((g, i) =>
-      aggregates.push(sql`count(*) filter (where ${passes(g.key)}) as ${sql.raw(`relax_${i}`)}`),
+    groups.forEach((_, i) =>
+      aggregates.push(sql.raw(`count(*) filter (where miss in (0, ${i + 1})) as relax_${i}`)),
     );
   const counting = FACETS.filter((f) => !spec.known?.facets.has(f));
-  for (const facet of counting) {
-    if (GROUPED.has(facet.param)) continue;
-    for (const choice of facet.choices) {
-      const alias = `c${counted.length}`;
-      counted.push({ alias, param: facet.param, choice });
-      columns.push(sql`${toSql(facet.cond(choice))} as ${sql.raw(alias)}`);
-      aggregates.push(
-        sql`count(*) filter (where ${passes(ownerOf(facet))} and ${sql.raw(alias)}) as ${sql.raw(alias)}`,
-      );
-    }
-  }
-  const groupedFacets = counting.filter((f) => GROUPED.has(f.param));
-  const GROUPED_COLUMN: Partial<Record<Facet["param"], SQL>> = {
-    state: sql`state`,
-    telehealthIn: sql`unnest(telehealth_states)`,
-    language: sql`unnest(languages)`,
-  };
-  groupedFacets.forEach((facet, i) =>
+  if (counting.length) {
+    // Per facet value: -1 not counted here, 0 an idle facet's, i + 1 one of group i's facets.
+    const owner = FACET_VALUES.map((v) =>
+      counting.includes(v.facet) ? groups.findIndex((g) => g.facets.includes(v.facet)) + 1 : -1,
+    );
+    const ownerOf = sql.raw(`('{${owner.join(",")}}'::smallint[])[v]`);
     aggregates.push(sql`(select coalesce(json_object_agg(v, n), '{}') from (
-      select v, count(*) as n from (select ${GROUPED_COLUMN[facet.param]!} as v from m where ${passes(ownerOf(facet))}) t
-      group by v) x) as ${sql.raw(`f${i}`)}`),
-  );
+      select v, count(*) as n from m, unnest(m.facet_values) v
+      where ${ownerOf} >= 0 and (m.miss = 0 or m.miss = ${ownerOf}) group by v) x) as counts`);
+  }
 
   const statement = sql`with m as materialized (
-      select ${sql.join(columns, sql`, `)} from ${c} where ${base})
+      select *, ${miss} as miss from (select ${sql.join(columns, sql`, `)} from ${s} where ${base}) r)
     select ${sql.join(aggregates, sql`, `)} from m`;
   const [agg] = await db.transaction(async (tx) => {
     // `m` holds one row per matching listing; let it stay in memory.
@@ -312,27 +218,26 @@ async function count(db: Db, spec: CountSpec) {
     return tx.execute<Record<string, unknown>>(statement);
   });
 
-  const facets: FacetCounts = {};
-  groupedFacets.forEach((facet, i) => {
-    const found = z.record(z.string(), z.coerce.number()).parse(agg?.[`f${i}`] ?? {});
-    facets[facet.param] = Object.fromEntries(facet.choices.map((ch) => [ch, found[ch] ?? 0]));
-  });
-  for (const { alias, param, choice } of counted) (facets[param] ??= {})[choice] = toInt(agg?.[alias]);
+  // The counts of each facet value, as Meilisearch's facet distribution gives them, summed per choice.
+  const found = z.record(z.string(), z.coerce.number()).parse(agg?.counts ?? {});
+  const distribution: Record<string, Record<string, number>> = {};
+  for (const v of FACET_VALUES) (distribution[v.facet.attr] ??= {})[v.value] = found[v.id] ?? 0;
+  const facets = countsFromDistribution(counting, distribution);
   const relax: BackendAnswer["relax"] = {};
   if (!spec.known?.relax) groups.forEach((g, i) => (relax[g.key] = toInt(agg?.[`relax_${i}`])));
   return { agg, facets, relax, total: toInt(agg?.total) };
 }
 
-/** The page of ids of a search without words or filters, straight from the listings. */
+/** The page of ids of a search without words or filters. */
 async function plainPage(db: Db, query: SearchQuery): Promise<string[]> {
   const columns: SQL[] = [
-    sql`${c.id} as id`,
-    sql`${c.lastVerifiedAt} as last_verified_at`,
-    sql`${c.aftercareScore} as score`,
-    sql`${dollarsSql(sql`${c.sessionPrice}`)} as session_dollars`,
+    sql`${s.id} as id`,
+    sql`${s.lastVerifiedAt} as last_verified_at`,
+    sql`${s.aftercareScore} as score`,
+    sql`${dollarsSql(sql`${s.sessionPrice}`)} as session_dollars`,
   ];
   const [row] = await db.execute<{ ids: unknown }>(sql`select array(
-      select id from (select ${sql.join(columns, sql`, `)} from ${c} where ${eq(c.status, "published")}) m
+      select id from (select ${sql.join(columns, sql`, `)} from ${s} where ${eq(s.status, "published")}) m
       order by ${orderBy(query, [])} limit ${query.perPage} offset ${(query.page - 1) * query.perPage}) as ids`);
   return z.array(z.string()).parse(row?.ids ?? []);
 }
@@ -352,7 +257,7 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
     const known = global && { facets: new Set(groups[0]!.facets), relax: true };
     const counted = await count(db, { words, textMatch: textMatchSql(query.q), groups, known, page: query });
     const facets: FacetCounts = {};
-    for (const f of FACET_ORDER) {
+    for (const f of FACETS) {
       facets[f.param] = known?.facets.has(f) ? global!.facets[f.param] : counted.facets[f.param];
     }
     const relax = known ? { [groups[0]!.key]: global!.total } : counted.relax;
@@ -371,8 +276,8 @@ async function run(db: Db, query: SearchQuery, groups: FilterGroup[]): Promise<B
     : [];
   if (words.length && total === 0) {
     const all = combined(groups);
-    const allWhere = all ? sqlAnd(eq(c.status, "published"), toSql(all)) : eq(c.status, "published");
-    const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${c} where ${allWhere}`);
+    const allWhere = sqlAnd(eq(s.status, "published"), all && condSql(all));
+    const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${s} where ${allWhere}`);
     relax.q = toInt(row?.n);
   }
   return { docs: rows.map(toSearchDocument), total, facets, relax };
@@ -387,8 +292,8 @@ export function countPostgres(db: Db, asks: readonly CountAsk[]): Promise<number
     const counts: number[] = [];
     for (const { query, and: extra } of asks) {
       const all = andAlso(combined(filterGroups(query)), extra);
-      const where = sqlAnd(eq(c.status, "published"), textMatchSql(query.q), all && toSql(all));
-      const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${c} where ${where}`);
+      const where = sqlAnd(eq(s.status, "published"), textMatchSql(query.q), all && condSql(all));
+      const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${s} where ${where}`);
       counts.push(toInt(row?.n));
     }
     return counts;

@@ -49,6 +49,10 @@ export type Facet = {
   choices: readonly string[];
   cond: (value: string) => Cond;
   sum: (value: string) => readonly string[];
+  /** Every value of `attr` a choice sums, once each, in choice order. */
+  values: readonly string[];
+  /** The condition under which a document's `attr` holds `value` (one of `values`). */
+  holds: (value: string) => Cond;
 };
 
 /** The condition one choice of a registry filter adds. */
@@ -66,12 +70,22 @@ function choiceCond(f: FilterDef, value: string): Cond {
 
 /** The facet of a registry filter, from its kind. */
 function facetOf(f: FilterDef): Facet {
+  const sum = (v: string) => (f.kind === "flag" ? (f.stored ?? ["true"]) : (f.matches?.[v] ?? [v]));
+  const attr = f.attr as FilterableAttribute;
   return {
     param: f.param as ParamName,
     attr: (f.buckets ?? f.attr) as FilterableAttribute,
     choices: choicesOf(f),
     cond: (v) => choiceCond(f, v),
-    sum: (v) => (f.kind === "flag" ? (f.stored ?? ["true"]) : (f.matches?.[v] ?? [v])),
+    sum,
+    values: [...new Set(choicesOf(f).flatMap(sum))],
+    // A price limit's value is the limit (the document lists the limits its price is within).
+    holds: (v) =>
+      f.kind === "range"
+        ? choiceCond(f, v)
+        : f.kind === "flag" && !f.stored
+          ? { op: "eq", attr, value: true }
+          : { op: "in", attr, values: [v] },
   };
 }
 

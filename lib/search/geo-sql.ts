@@ -1,5 +1,6 @@
 import "server-only";
 import { and, between, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
 import { clinics } from "@/db/schema";
 import { TtlCache } from "./facet-cache";
@@ -10,21 +11,24 @@ import { circleBox, type Box, type OutsideFinder } from "./geo";
 
 const c = clinics;
 
+/** Where a listing lies: the `lat` and `lng` columns of `clinics`, or of its copy `clinic_search`. */
+export type Place = { lat: AnyPgColumn; lng: AnyPgColumn };
+
 /** Distance in metres from a point to the listing, in SQL (the same haversine as `distanceMeters`). */
-export function distanceSql(lat: number, lng: number): SQL {
+export function distanceSql(lat: number, lng: number, at: Place = c): SQL {
   return sql`(2 * ${EARTH_KM * 1000} * asin(least(1, sqrt(
-    power(sin(radians(${c.lat} - ${lat}) / 2), 2) +
-    cos(radians(${lat})) * cos(radians(${c.lat})) * power(sin(radians(${c.lng} - ${lng}) / 2), 2)))))`;
+    power(sin(radians(${at.lat} - ${lat}) / 2), 2) +
+    cos(radians(${lat})) * cos(radians(${at.lat})) * power(sin(radians(${at.lng} - ${lng}) / 2), 2)))))`;
 }
 
 /** The listing lies in the box (cheap, uses the lat/lng index). */
-function boxSql(b: Box): SQL {
-  return and(between(c.lat, b.minLat, b.maxLat), or(...b.lng.map(([lo, hi]) => between(c.lng, lo, hi))))!;
+function boxSql(b: Box, at: Place = c): SQL {
+  return and(between(at.lat, b.minLat, b.maxLat), or(...b.lng.map(([lo, hi]) => between(at.lng, lo, hi))))!;
 }
 
 /** The listing lies within the circle. */
-export function withinSql(circle: Circle): SQL {
-  return sql`(${boxSql(circleBox(circle))} and ${distanceSql(circle.lat, circle.lng)} <= ${circle.meters})`;
+export function withinSql(circle: Circle, at: Place = c): SQL {
+  return sql`(${boxSql(circleBox(circle), at)} and ${distanceSql(circle.lat, circle.lng, at)} <= ${circle.meters})`;
 }
 
 const circleKey = (k: Circle) => `${k.lat},${k.lng},${k.meters}`;

@@ -1,7 +1,14 @@
 import { sql, type SQL } from "drizzle-orm";
-import { clinics } from "@/db/schema";
+import { clinics, clinicSearch } from "@/db/schema";
 import { CLINIC_TYPE_LABELS, CONDITION_LABELS, ROUTE_LABELS, STATE_NAMES } from "@/lib/labels";
-import { searchWords, STOP_WORDS, SYNONYM_GROUPS, type SearchableAttribute } from "./settings";
+import { condSql } from "./search-table";
+import {
+  searchWords,
+  STOP_WORDS,
+  SYNONYM_GROUPS,
+  type FilterableAttribute,
+  type SearchableAttribute,
+} from "./settings";
 
 /**
  * The words of a search as the PostgreSQL fallback matches them, the way Meilisearch does: every
@@ -12,17 +19,18 @@ import { searchWords, STOP_WORDS, SYNONYM_GROUPS, type SearchableAttribute } fro
  * The free-text fields are kept in the stored `search_vector` column (migration
  * `0003_clinic_search_vector.sql`, a GIN index), folded as `searchTokens` folds the query. The
  * labels Meilisearch also searches (state names, kind of clinic, treatments, conditions) are matched
- * here, against the label maps, and become conditions on the enum columns: the labels stay declared
- * once, in `lib/labels.ts`.
+ * here, against the label maps, and become filter conditions on the values they label (tests of
+ * `facet_values` in `clinic_search`, lib/search/search-table.ts): the labels stay declared once, in
+ * `lib/labels.ts`. The condition reads `clinic_search`; the words are looked up in the GIN index of
+ * `clinics` by id.
  */
 
 const c = clinics;
 const VECTOR = sql`${c}."search_vector"`;
 
 type LabelField = {
-  /** The column holding the value (or values) whose label the document carries. */
-  column: SQL;
-  array: boolean;
+  /** The filter attribute holding the value (or values) whose label the document carries. */
+  attr: FilterableAttribute;
   labels: Readonly<Record<string, string>>;
 };
 /** How the fallback searches each field Meilisearch searches: in `search_vector`, or through labels. */
@@ -35,10 +43,10 @@ export const FALLBACK_TEXT_FIELDS: Record<SearchableAttribute, How> = {
   languages: "vector",
   aftercareNotes: "vector",
   description: "vector",
-  stateName: { column: sql`${c.state}`, array: false, labels: STATE_NAMES },
-  clinicTypeLabel: { column: sql`${c.clinicType}::text`, array: false, labels: CLINIC_TYPE_LABELS },
-  routeLabels: { column: sql`${c.routes}::text[]`, array: true, labels: ROUTE_LABELS },
-  conditionLabels: { column: sql`${c.conditions}::text[]`, array: true, labels: CONDITION_LABELS },
+  stateName: { attr: "state", labels: STATE_NAMES },
+  clinicTypeLabel: { attr: "clinicType", labels: CLINIC_TYPE_LABELS },
+  routeLabels: { attr: "routes", labels: ROUTE_LABELS },
+  conditionLabels: { attr: "conditions", labels: CONDITION_LABELS },
 };
 
 /** Lower case, accents off, split at anything but a letter or digit (as `search_vector` is built). */
@@ -151,18 +159,13 @@ function labelHas(label: string, t: Term): boolean {
   return false;
 }
 
-/** The conditions on the enum columns under which a listing's labels hold the term. */
+/** The conditions on the labelled values under which a listing's labels hold the term. */
 function labelConditions(t: Term): SQL[] {
   const out: SQL[] = [];
   for (const how of Object.values(FALLBACK_TEXT_FIELDS)) {
     if (how === "vector") continue;
     const values = Object.keys(how.labels).filter((v) => labelHas(how.labels[v]!, t));
-    if (values.length === 0) continue;
-    const list = sql.join(
-      values.map((v) => sql`${v}`),
-      sql`, `,
-    );
-    out.push(how.array ? sql`(${how.column} && array[${list}]::text[])` : sql`(${how.column} in (${list}))`);
+    if (values.length) out.push(condSql({ op: "in", attr: how.attr, values }));
   }
   return out;
 }
@@ -177,7 +180,9 @@ function pureQuery(n: Node): string | undefined {
   return `(${parts.join(n.op === "and" ? " & " : " | ")})`;
 }
 
-const matches = (tsquery: string) => sql`(${VECTOR} @@ ${tsquery}::tsquery)`;
+/** The listing's free-text fields match: its id is among those the GIN index finds. */
+const matches = (tsquery: string) =>
+  sql`(${clinicSearch.id} in (select ${c.id} from ${c} where ${VECTOR} @@ ${tsquery}::tsquery))`;
 
 function toSql(n: Node): SQL {
   const pure = pureQuery(n);
@@ -200,7 +205,10 @@ function toSql(n: Node): SQL {
   return sql`(${sql.join(parts, n.op === "and" ? sql` and ` : sql` or `)})`;
 }
 
-/** The condition "the listing matches the words of `q`"; undefined when there are none to match. */
+/**
+ * The condition, over `clinic_search`, "the listing matches the words of `q`"; undefined when there
+ * are none to match.
+ */
 export function textMatchSql(q: string): SQL | undefined {
   const node = readings(queryTokens(q));
   return node && toSql(node);

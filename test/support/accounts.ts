@@ -74,10 +74,10 @@ export async function snapshot(db: Db): Promise<Record<string, string>> {
 
 /**
  * A snapshot without the listings and what triggers keep in step with them (the cost figures' copy,
- * the listings' generation): for comparing the rest after a test changed a listing itself.
+ * the search table, the listings' generation): for comparing the rest after a test changed a listing itself.
  */
 export function apartFromListings(snap: Record<string, string>): Record<string, string> {
-  return { ...snap, clinics: "", clinic_cost_inputs: "", listings_generation: "" };
+  return { ...snap, clinics: "", clinic_cost_inputs: "", clinic_search: "", listings_generation: "" };
 }
 
 /** The CSV import's header line, and a listing as one import row (`over`: cells to change). */

@@ -1,0 +1,218 @@
+import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import { PgDialect, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/connect";
+import { clinics, clinicSearch } from "@/db/schema";
+import { FACETS, type Cond, type Facet } from "./filters";
+import { withinSql, type Place } from "./geo-sql";
+import { FILTERS, type FilterDef, type SqlType } from "./registry";
+
+/**
+ * The PostgreSQL fallback's search table, `clinic_search` (db/schema.ts `clinicSearch`): one narrow
+ * row per listing, so a search reads ~100 bytes a listing instead of the ~1.8 KB of `clinics`.
+ *
+ * Its `facet_values` column numbers the facet values a listing's search document holds: every value
+ * a facet's choices sum (`Facet.values`, from the filter registry), numbered from 1 in registry
+ * order (`FACET_VALUES`). A filter condition on those values is then one array test
+ * (`facet_values && '{3,7}'`), and every facet count of a search is one pass over the matching rows
+ * (`unnest(facet_values)`, grouped), summed per choice as Meilisearch's facet distribution is
+ * (`countsFromDistribution`). The conditions the numbers cannot answer (a city, a radius, a price
+ * limit that is not one of the steps, "no price") read the table's other columns.
+ *
+ * Triggers on `clinics` (migration 0011_clinic_search) rewrite a listing's row in the statement that
+ * writes the listing, through `copy_clinic_search(ids)`, whose body is generated here from the
+ * registry and installed by the migrate step (`installSearchTable`): when the registry changes, the
+ * next migrate replaces it and rewrites every row.
+ */
+
+/** `expr` is the value a filter compares, `type` its SQL type; a range's `cents` is its stored column. */
+type Column = { expr: SQL; kind: SqlType; type: string; cents?: SQL };
+
+/** Cents to whole dollars, as `dollars()` in lib/search/registry.ts. */
+export const dollarsSql = (cents: SQL) => sql`round(${cents} / 100.0)`;
+
+/** The registry filters' columns (`FilterDef.column`) that `table` has, by filter attribute. */
+function columnsOf(table: PgTable): Map<string, Column> {
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  return new Map(
+    (FILTERS as readonly FilterDef[]).flatMap((f): [string, Column][] => {
+      if (!f.attr || !f.type) return [];
+      if (!f.column) throw new Error(`filter ${f.param} has no column`);
+      const column = columns[f.column];
+      if (!column) return [];
+      const col = sql`${column}`;
+      const type = column.getSQLType();
+      if (f.kind === "range") return [[f.attr, { expr: dollarsSql(col), kind: "number", type, cents: col }]];
+      return [[f.attr, { expr: col, kind: f.type, type }]];
+    }),
+  );
+}
+
+/** A table filter conditions can be compiled against. */
+type Source = { columns: Map<string, Column>; place: Place; values?: SQL };
+const ON_CLINICS: Source = { columns: columnsOf(clinics), place: clinics };
+const ON_SEARCH: Source = {
+  columns: columnsOf(clinicSearch),
+  place: clinicSearch,
+  values: sql`${clinicSearch.facetValues}`,
+};
+
+/** One value a facet counts: its number in `facet_values`, and when a listing holds it. */
+type FacetValue = { id: number; facet: Facet; value: string; cond: Cond };
+
+/** The layout of `facet_values`: every facet's values, numbered from 1 in registry order. */
+export const FACET_VALUES: readonly FacetValue[] = FACETS.flatMap((facet) =>
+  facet.values.map((value) => ({ facet, value, cond: facet.holds(value) })),
+).map((v, i) => ({ ...v, id: i + 1 }));
+
+const keyOf = (attr: string, value: string | boolean) => `${attr} = ${String(value)}`;
+
+/** A condition on one value of one attribute, as `FacetValue.cond` states it. */
+function leafKey(cond: Cond): string | undefined {
+  switch (cond.op) {
+    case "eq":
+      return keyOf(cond.attr, cond.value);
+    case "in":
+      return cond.values.length === 1 ? keyOf(cond.attr, cond.values[0]!) : undefined;
+    case "lte":
+      return `${cond.attr} <= ${cond.value}`;
+    default:
+      return undefined;
+  }
+}
+
+const VALUE_ID = new Map<string, number>();
+for (const v of FACET_VALUES) {
+  const key = leafKey(v.cond);
+  if (!key || VALUE_ID.has(key))
+    throw new Error(`facet value ${v.facet.param}=${v.value} has no key of its own`);
+  VALUE_ID.set(key, v.id);
+}
+const idOf = (attr: string, value: string | boolean) => VALUE_ID.get(keyOf(attr, value));
+
+/** The listing holds one of these values (numbers of our own, never user input). */
+const holdsAny = (values: SQL, ids: readonly number[]) =>
+  sql`(${values} && ${sql.raw(`'{${ids.join(",")}}'::smallint[]`)})`;
+
+/** A condition on one attribute as a test of `facet_values`, when its values are all numbered. */
+function valuesSql(cond: Cond, values: SQL): SQL | undefined {
+  switch (cond.op) {
+    case "eq": {
+      if (typeof cond.value === "boolean") {
+        const id = idOf(cond.attr, true);
+        if (id === undefined) return undefined;
+        return cond.value ? holdsAny(values, [id]) : sql`not ${holdsAny(values, [id])}`;
+      }
+      const id = idOf(cond.attr, cond.value);
+      return id === undefined ? undefined : holdsAny(values, [id]);
+    }
+    case "in": {
+      if (cond.values.length === 0) return sql`false`;
+      const ids = cond.values.map((v) => idOf(cond.attr, v));
+      return ids.every((id): id is number => id !== undefined) ? holdsAny(values, ids) : undefined;
+    }
+    case "lte": {
+      const id = VALUE_ID.get(leafKey(cond)!);
+      return id === undefined ? undefined : holdsAny(values, [id]);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Values as an array of the column's own type (`array[$1, $2]::condition[]`): the values are cast
+ * once, where casting the column (enums to text) would convert every row's value at every test.
+ */
+const list = (values: readonly string[], type: string) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::${sql.raw(type.endsWith("[]") ? type : `${type}[]`)}`;
+
+/** A condition on one attribute, on its column. */
+function columnSql(cond: Exclude<Cond, { op: "geo" | "and" | "or" }>, on: Source): SQL {
+  const col = on.columns.get(cond.attr);
+  if (!col) throw new Error(`no SQL for filter attribute ${cond.attr}`);
+  switch (cond.op) {
+    case "eq":
+      if (typeof cond.value === "boolean")
+        return cond.value ? sql`coalesce(${col.expr}, false)` : sql`not coalesce(${col.expr}, false)`;
+      return col.kind === "array"
+        ? sql`(${col.expr} @> ${list([cond.value], col.type)})`
+        : sql`(${col.expr} = any(${list([cond.value], col.type)}))`;
+    case "in":
+      if (cond.values.length === 0) return sql`false`;
+      return col.kind === "array"
+        ? sql`(${col.expr} && ${list(cond.values, col.type)})`
+        : sql`(${col.expr} = any(${list(cond.values, col.type)}))`;
+    case "lte":
+      // round(cents / 100) <= n  ⇔  cents < 100 n + 50 (n whole): a plain comparison an index serves.
+      return col.cents && Number.isInteger(cond.value)
+        ? sql`(${col.cents} < ${cond.value * 100 + 50})`
+        : sql`(${col.expr} <= ${cond.value})`;
+    case "null":
+      return sql`(${col.cents ?? col.expr} is null)`;
+  }
+}
+
+function condSqlOn(cond: Cond, on: Source): SQL {
+  switch (cond.op) {
+    case "and":
+    case "or":
+      return sql`(${sql.join(
+        cond.items.map((i) => condSqlOn(i, on)),
+        cond.op === "and" ? sql` and ` : sql` or `,
+      )})`;
+    case "geo":
+      return withinSql(cond, on.place);
+    default:
+      return (on.values && valuesSql(cond, on.values)) ?? columnSql(cond, on);
+  }
+}
+
+/** A filter condition over `clinic_search` (values travel as bound parameters). */
+export function condSql(cond: Cond): SQL {
+  return condSqlOn(cond, ON_SEARCH);
+}
+
+/** `facet_values` of a `clinics` row, computed from its columns by the filters' own conditions. */
+const FACET_VALUES_OF_CLINICS = sql`array_remove(array[${sql.join(
+  FACET_VALUES.map((v) => sql`case when ${condSqlOn(v.cond, ON_CLINICS)} then ${sql.raw(String(v.id))} end`),
+  sql`, `,
+)}]::smallint[], null)`;
+
+/** The body of `copy_clinic_search(ids uuid[])`: the listings' rows rewritten from `clinics`. */
+export function copyFunctionBody(): string {
+  const copied = Object.values(getTableColumns(clinicSearch))
+    .filter((c) => c.name !== clinicSearch.facetValues.name)
+    .map((c) => `"${c.name}"`)
+    .join(", ");
+  const values = new PgDialect().sqlToQuery(sql`${FACET_VALUES_OF_CLINICS}`.inlineParams()).sql;
+  return `
+  DELETE FROM "clinic_search" WHERE "id" = ANY ("ids");
+  INSERT INTO "clinic_search" (${copied}, "facet_values")
+  SELECT ${copied}, ${values} FROM "clinics" WHERE "id" = ANY ("ids");
+`;
+}
+
+/**
+ * Installs `copy_clinic_search` as the registry defines it, when the database holds another
+ * definition (the migration's placeholder, or one from before a registry change), and rewrites every
+ * listing's row with it. Run by the migrate step (`runMigrations`); a current database is left
+ * alone. Returns whether it installed.
+ */
+export async function installSearchTable(db: Db): Promise<boolean> {
+  const body = copyFunctionBody();
+  const [row] = await db.execute<{ src: string }>(sql`select prosrc as src from pg_proc
+    where proname = 'copy_clinic_search' and pronamespace = 'public'::regnamespace`);
+  if (row?.src === body) return false;
+  await db.transaction(async (tx) => {
+    await tx.execute(
+      sql.raw(
+        `CREATE OR REPLACE FUNCTION "copy_clinic_search"("ids" uuid[]) RETURNS void LANGUAGE sql AS $copy$${body}$copy$`,
+      ),
+    );
+    await tx.execute(sql`select copy_clinic_search(array(select id from clinics))`);
+  });
+  return true;
+}
