@@ -13,7 +13,7 @@ import { listingLife } from "./support/rows";
  * triggers on `clinics`: after any write, through the listing service or straight SQL, it holds one
  * row per listing with the listing's values of its columns, and in `facet_values` exactly the facet
  * values the listing's search document holds (recomputed here in TypeScript from
- * `toSearchDocument`, the way Meilisearch counts them).
+ * `toSearchDocument`, the way Meilisearch counts them; a price, by the lowest limit it is within).
  */
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 
@@ -31,11 +31,16 @@ const copied = sql.raw(
     .join(", "),
 );
 
-/** The numbers of the facet values a search document holds (as strings, as Meilisearch facets them). */
+/**
+ * The numbers of the facet values a search document holds (as strings, as Meilisearch facets them);
+ * of the price limits its price is within (`sessionUnder`, `courseUnder`), only the lowest.
+ */
 function expectedValues(doc: Record<string, unknown>): number[] {
+  const lowestLimit = (held: unknown[]) => (held.length ? [String(Math.min(...held.map(Number)))] : []);
   return FACET_VALUES.filter((v) => {
     const held = doc[v.facet.attr];
-    return Array.isArray(held) ? held.map(String).includes(v.value) : String(held) === v.value;
+    if (!Array.isArray(held)) return String(held) === v.value;
+    return (v.cond.op === "lte" ? lowestLimit(held) : held.map(String)).includes(v.value);
   }).map((v) => v.id);
 }
 

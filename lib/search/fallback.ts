@@ -18,7 +18,7 @@ import {
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
 import type { CountAsk } from "./suggestions";
-import { condSql, dollarsSql, FACET_VALUES } from "./search-table";
+import { condSql, distributionOf, dollarsSql, FACET_VALUES } from "./search-table";
 import { searchWords } from "./settings";
 import { textMatchSql } from "./text-sql";
 
@@ -157,14 +157,15 @@ async function count(db: Db, spec: CountSpec) {
   // A row that misses two filter groups or more counts nowhere (not in the page, the total, a relax
   // count or a facet, each of which forgives at most one group), and with the relax counts known,
   // neither does one that misses any: leave it out of `m` at once.
+  // (Tested on the groups' columns `g0`, `g1` … of the row, so each condition runs once a row.)
   const nearly =
     groups.length >= 2 || (groups.length === 1 && spec.known?.relax)
-      ? sql`(${sql.join(
-          groups.map((g) => sql`coalesce((${condSql(g.cond)})::int, 0)`),
+      ? sql`where (${sql.join(
+          groups.map((_, i) => sql.raw(`coalesce(g${i}::int, 0)`)),
           sql` + `,
         )}) >= ${spec.known?.relax ? groups.length : groups.length - 1}`
       : undefined;
-  const base = sqlAnd(eq(s.status, "published"), spec.textMatch, nearly)!;
+  const base = sqlAnd(eq(s.status, "published"), spec.textMatch)!;
   const passes = (except?: string) => {
     const rest = groups.flatMap((g, i) => (g.key === except ? [] : [sql.raw(`g${i}`)]));
     return rest.length ? sql.join(rest, sql` and `) : sql`true`;
@@ -173,11 +174,12 @@ async function count(db: Db, spec: CountSpec) {
   const columns: SQL[] = [
     sql`${s.id} as id`,
     sql`${s.facetValues} as facet_values`,
-    sql`${s.lastVerifiedAt} as last_verified_at`,
     sql`${s.aftercareScore} as score`,
-    // The sort by price: the lowest effective price per session, as `priceSort` in the document.
-    sql`${dollarsSql(sql`${s.sessionPrice}`)} as session_dollars`,
   ];
+  // The other sort keys, when the page is sorted by them.
+  if (query?.sort === "verified") columns.push(sql`${s.lastVerifiedAt} as last_verified_at`);
+  // The sort by price: the lowest effective price per session, as `priceSort` in the document.
+  if (query?.sort === "price") columns.push(sql`${dollarsSql(sql`${s.sessionPrice}`)} as session_dollars`);
   if (query?.zip) columns.push(sql`${distanceSql(query.zip.lat, query.zip.lng, s)} as dist`);
   if (words.length) columns.push(sql`${nameMatchSql(words)} as name_match`);
   groups.forEach((g, i) => columns.push(sql`${condSql(g.cond)} as ${sql.raw(`g${i}`)}`));
@@ -198,19 +200,17 @@ async function count(db: Db, spec: CountSpec) {
       aggregates.push(sql.raw(`count(*) filter (where miss in (0, ${i + 1})) as relax_${i}`)),
     );
   const counting = FACETS.filter((f) => !spec.known?.facets.has(f));
-  if (counting.length) {
-    // Per facet value: -1 not counted here, 0 an idle facet's, i + 1 one of group i's facets.
-    const owner = FACET_VALUES.map((v) =>
-      counting.includes(v.facet) ? groups.findIndex((g) => g.facets.includes(v.facet)) + 1 : -1,
-    );
-    const ownerOf = sql.raw(`('{${owner.join(",")}}'::smallint[])[v]`);
-    aggregates.push(sql`(select coalesce(json_object_agg(v, n), '{}') from (
-      select v, count(*) as n from m, unnest(m.facet_values) v
-      where ${ownerOf} >= 0 and (m.miss = 0 or m.miss = ${ownerOf}) group by v) x) as counts`);
-  }
+  // How many rows hold each facet value, by the group they miss (0: none).
+  if (counting.length)
+    aggregates.push(sql`(select coalesce(json_agg(json_build_array(miss, v, n)), '[]') from (
+      select miss, v, count(*) as n from (select miss, unnest(facet_values) as v from m) u
+      group by miss, v) x) as counts`);
 
+  // `offset 0` keeps `r` a subquery of its own: each group's condition is computed once a row, not
+  // again wherever `miss` and `nearly` name it.
   const statement = sql`with m as materialized (
-      select *, ${miss} as miss from (select ${sql.join(columns, sql`, `)} from ${s} where ${base}) r)
+      select *, ${miss} as miss from (
+        select ${sql.join(columns, sql`, `)} from ${s} where ${base} offset 0) r ${nearly})
     select ${sql.join(aggregates, sql`, `)} from m`;
   const [agg] = await db.transaction(async (tx) => {
     // `m` holds one row per matching listing; let it stay in memory.
@@ -219,9 +219,20 @@ async function count(db: Db, spec: CountSpec) {
   });
 
   // The counts of each facet value, as Meilisearch's facet distribution gives them, summed per choice.
-  const found = z.record(z.string(), z.coerce.number()).parse(agg?.counts ?? {});
-  const distribution: Record<string, Record<string, number>> = {};
-  for (const v of FACET_VALUES) (distribution[v.facet.attr] ??= {})[v.value] = found[v.id] ?? 0;
+  // A value of an idle facet counts the rows that pass every group; one of group i's facets, those
+  // that pass every group but i too. Then summed per choice, as Meilisearch's facet distribution is.
+  const held = new Map<string, number>();
+  for (const [missed, v, n] of z
+    .array(z.tuple([z.number(), z.number(), z.coerce.number()]))
+    .parse(agg?.counts ?? []))
+    held.set(`${missed} ${v}`, n);
+  const owner = new Map(
+    FACET_VALUES.map((v) => [v.id, groups.findIndex((g) => g.facets.includes(v.facet)) + 1]),
+  );
+  const distribution = distributionOf((id) => {
+    const o = owner.get(id)!;
+    return (held.get(`0 ${id}`) ?? 0) + (o ? (held.get(`${o} ${id}`) ?? 0) : 0);
+  });
   const facets = countsFromDistribution(counting, distribution);
   const relax: BackendAnswer["relax"] = {};
   if (!spec.known?.relax) groups.forEach((g, i) => (relax[g.key] = toInt(agg?.[`relax_${i}`])));

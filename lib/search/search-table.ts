@@ -56,13 +56,25 @@ const ON_SEARCH: Source = {
   values: sql`${clinicSearch.facetValues}`,
 };
 
-/** One value a facet counts: its number in `facet_values`, and when a listing holds it. */
+/**
+ * One value a facet counts: its number in `facet_values`, and when a listing holds it. A price limit
+ * (`lte`) is cumulative: the row holds only the lowest limit its price is within, and a limit's
+ * count is the sum of its own and the lower limits' (`distributionOf`): a few values a row instead
+ * of one per limit.
+ */
 type FacetValue = { id: number; facet: Facet; value: string; cond: Cond };
 
 /** The layout of `facet_values`: every facet's values, numbered from 1 in registry order. */
 export const FACET_VALUES: readonly FacetValue[] = FACETS.flatMap((facet) =>
   facet.values.map((value) => ({ facet, value, cond: facet.holds(value) })),
 ).map((v, i) => ({ ...v, id: i + 1 }));
+
+const limitOf = (v: FacetValue) => (v.cond.op === "lte" ? v.cond.value : undefined);
+/** The values a row holding `v` counts for: itself, and for a price limit every higher limit too. */
+const countsFor = (v: FacetValue) => {
+  const limit = limitOf(v);
+  return limit === undefined ? [v] : FACET_VALUES.filter((w) => w.facet === v.facet && limitOf(w)! >= limit);
+};
 
 const keyOf = (attr: string, value: string | boolean) => `${attr} = ${String(value)}`;
 
@@ -80,14 +92,30 @@ function leafKey(cond: Cond): string | undefined {
   }
 }
 
-const VALUE_ID = new Map<string, number>();
+/** The numbers a row holds when it meets a condition on one value (for a price limit: it or a lower one). */
+const VALUE_IDS = new Map<string, number[]>();
 for (const v of FACET_VALUES) {
   const key = leafKey(v.cond);
-  if (!key || VALUE_ID.has(key))
+  if (!key || VALUE_IDS.has(key))
     throw new Error(`facet value ${v.facet.param}=${v.value} has no key of its own`);
-  VALUE_ID.set(key, v.id);
+  VALUE_IDS.set(key, []);
 }
-const idOf = (attr: string, value: string | boolean) => VALUE_ID.get(keyOf(attr, value));
+for (const v of FACET_VALUES) for (const w of countsFor(v)) VALUE_IDS.get(leafKey(w.cond)!)!.push(v.id);
+const idsOf = (attr: string, value: string | boolean) => VALUE_IDS.get(keyOf(attr, value));
+
+/**
+ * A distribution as Meilisearch gives it (attribute, value, number of listings) from how many rows
+ * hold each number.
+ */
+export function distributionOf(held: (id: number) => number): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const v of FACET_VALUES) (out[v.facet.attr] ??= {})[v.value] ??= 0;
+  for (const v of FACET_VALUES) {
+    const n = held(v.id);
+    for (const w of countsFor(v)) out[w.facet.attr]![w.value]! += n;
+  }
+  return out;
+}
 
 /** The listing holds one of these values (numbers of our own, never user input). */
 const holdsAny = (values: SQL, ids: readonly number[]) =>
@@ -98,21 +126,21 @@ function valuesSql(cond: Cond, values: SQL): SQL | undefined {
   switch (cond.op) {
     case "eq": {
       if (typeof cond.value === "boolean") {
-        const id = idOf(cond.attr, true);
-        if (id === undefined) return undefined;
-        return cond.value ? holdsAny(values, [id]) : sql`not ${holdsAny(values, [id])}`;
+        const ids = idsOf(cond.attr, true);
+        if (ids === undefined) return undefined;
+        return cond.value ? holdsAny(values, ids) : sql`not ${holdsAny(values, ids)}`;
       }
-      const id = idOf(cond.attr, cond.value);
-      return id === undefined ? undefined : holdsAny(values, [id]);
+      const ids = idsOf(cond.attr, cond.value);
+      return ids === undefined ? undefined : holdsAny(values, ids);
     }
     case "in": {
       if (cond.values.length === 0) return sql`false`;
-      const ids = cond.values.map((v) => idOf(cond.attr, v));
-      return ids.every((id): id is number => id !== undefined) ? holdsAny(values, ids) : undefined;
+      const ids = cond.values.map((v) => idsOf(cond.attr, v));
+      return ids.every((i): i is number[] => i !== undefined) ? holdsAny(values, ids.flat()) : undefined;
     }
     case "lte": {
-      const id = VALUE_ID.get(leafKey(cond)!);
-      return id === undefined ? undefined : holdsAny(values, [id]);
+      const ids = VALUE_IDS.get(leafKey(cond)!);
+      return ids === undefined ? undefined : holdsAny(values, ids);
     }
     default:
       return undefined;
@@ -175,9 +203,20 @@ export function condSql(cond: Cond): SQL {
   return condSqlOn(cond, ON_SEARCH);
 }
 
-/** `facet_values` of a `clinics` row, computed from its columns by the filters' own conditions. */
+/**
+ * `facet_values` of a `clinics` row, computed from its columns by the filters' own conditions: one
+ * element per value, and one per price facet (its lowest limit the price is within, if any).
+ */
 const FACET_VALUES_OF_CLINICS = sql`array_remove(array[${sql.join(
-  FACET_VALUES.map((v) => sql`case when ${condSqlOn(v.cond, ON_CLINICS)} then ${sql.raw(String(v.id))} end`),
+  FACETS.flatMap((facet) => {
+    const values = FACET_VALUES.filter((v) => v.facet === facet);
+    const when = (v: FacetValue) => sql`when ${condSqlOn(v.cond, ON_CLINICS)} then ${sql.raw(String(v.id))}`;
+    if (values.every((v) => limitOf(v) !== undefined)) {
+      const lowestFirst = [...values].sort((a, b) => limitOf(a)! - limitOf(b)!);
+      return [sql`case ${sql.join(lowestFirst.map(when), sql` `)} end`];
+    }
+    return values.map((v) => sql`case ${when(v)} end`);
+  }),
   sql`, `,
 )}]::smallint[], null)`;
 
@@ -212,6 +251,8 @@ export async function installSearchTable(db: Db): Promise<boolean> {
         `CREATE OR REPLACE FUNCTION "copy_clinic_search"("ids" uuid[]) RETURNS void LANGUAGE sql AS $copy$${body}$copy$`,
       ),
     );
+    // Emptied first, so the rewrite leaves no dead rows behind for searches to scan past.
+    await tx.execute(sql`truncate ${clinicSearch}`);
     await tx.execute(sql`select copy_clinic_search(array(select id from clinics))`);
   });
   return true;
