@@ -254,6 +254,7 @@ export async function installSearchTable(db: Db): Promise<boolean> {
     // Emptied first, so the rewrite leaves no dead rows behind for searches to scan past.
     await tx.execute(sql`truncate ${clinicSearch}`);
     await tx.execute(sql`select copy_clinic_search(array(select id from clinics))`);
+    await tx.execute(sql`analyze ${clinicSearch}`);
   });
   return true;
 }
