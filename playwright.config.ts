@@ -25,7 +25,12 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: "retain-on-failure",
+    // No trace: recording one (a DOM snapshot before and after every action, and screencast frames)
+    // cost more than the tests on this 2-core machine: journey.spec.ts took 3.1 min with
+    // "retain-on-failure" and 1.9 min without, back to back. A failed test still leaves a screenshot and
+    // Playwright's error context (the page's accessibility snapshot); rerun it with `--trace on` for a trace.
+    trace: "off",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath,
       args: [
@@ -41,9 +46,12 @@ export default defineConfig({
   },
   // A test tagged `@phone` runs in both projects; one tagged `@phone-only` (it sizes the page as a
   // phone itself, so a desktop run would repeat the phone run) runs in the phone project alone.
+  // The phone project is listed first: its queue is short and holds some of the longest tests (the
+  // patient-report round trip), which, queued last, left one worker idle at the end while the other
+  // finished them. The workers take the desktop tests after it, which end with short ones.
   projects: [
-    { name: "desktop", use: desktop, grepInvert: /@phone-only/, testIgnore: WRITES },
     { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/, testIgnore: WRITES },
+    { name: "desktop", use: desktop, grepInvert: /@phone-only/, testIgnore: WRITES },
     // Run one such spec alone with `--project=writes --no-deps`.
     // One worker: two such specs at once would change the counts the other compares.
     { name: "writes", use: desktop, testMatch: WRITES, dependencies: ["desktop", "phone"], workers: 1 },

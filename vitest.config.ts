@@ -48,7 +48,14 @@ export default defineConfig({
           name: "faults",
           environment: "node",
           include: ["test/faults/**/*.fault.test.ts"],
-          fileParallelism: false,
+          // The build every file starts its site from, made once before them.
+          globalSetup: ["test/faults/global-setup.ts"],
+          // Two files at once: each starts a stack of its own (free ports, a temporary folder,
+          // test/faults/app.ts), and most of a fault test is waiting (an outage's 30 s, the page
+          // cache's lifetime), so two of them overlap well on 2 cores.
+          fileParallelism: true,
+          maxWorkers: 2,
+          sequence: { groupOrder: 2 },
           testTimeout: 240_000,
           hookTimeout: 240_000,
         },

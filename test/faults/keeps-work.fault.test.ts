@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDb } from "@/db/connect";
 import { clinics, sessions, users } from "@/db/schema";
-import { startApp, type App } from "./app";
+import { startApp, stopAll, type App } from "./app";
 
 /**
  * The site over plain http on its production build, driven by a real Chromium: what a person gets
@@ -55,7 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
+  await stopAll();
 });
 
 /** The text of the page's alerts (the import form's answer). */

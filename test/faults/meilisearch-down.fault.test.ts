@@ -4,7 +4,7 @@ import { createDb } from "@/db/connect";
 import { clinics } from "@/db/schema";
 import { createMeili } from "@/lib/search/client";
 import { updateListing, type ListingPatch } from "@/lib/listings/service";
-import { startApp, timedGet, type App } from "./app";
+import { startApp, stopAll, timedGet, type App } from "./app";
 
 let app: App;
 let conn: ReturnType<typeof createDb>;
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await conn?.end();
-  await app?.close();
+  await stopAll();
 });
 
 /** A deterministic stream of edits: prices, aftercare, and publish/unpublish flips. */

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startApp, timedGet, type App } from "./app";
+import { startApp, stopAll, timedGet, type App } from "./app";
 
 let app: App;
 beforeAll(async () => {
   app = await startApp();
 });
-afterAll(() => app?.close());
+afterAll(stopAll);
 
 // How fast the 503 comes is logged, not asserted tightly: the bounds below are generous (a busy
 // shared machine is slow) but far below what a request waiting on PostgreSQL would take (its

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDb } from "@/db/connect";
 import { clinics } from "@/db/schema";
 import { CACHE_STATUS_HEADER, PAGE_CACHE_TTL_MS } from "@/lib/page-cache";
-import { startApp, timedGet, type App } from "./app";
+import { startApp, stopAll, timedGet, type App } from "./app";
 
 /**
  * With the page cache on, as in production: a "reduced search" page (Meilisearch slow or down, the
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await conn?.end();
-  await app?.close();
+  await stopAll();
 });
 
 const DEGRADED = 'data-testid="degraded"';

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { createDb } from "@/db/connect";
 import { clinics, searchOutbox, sessions, users } from "@/db/schema";
 import { CACHE_STATUS_HEADER, OPT_OUT_MARKER, PAGE_CACHE_TTL_MS } from "@/lib/page-cache";
-import { startApp, startWebProcess, type App } from "./app";
+import { startApp, startWebProcess, stopAll, type App } from "./app";
 
 /**
  * The site as two web processes over one PostgreSQL and one Meilisearch, both with the page cache on
@@ -38,8 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await conn?.end();
-  await b?.close();
-  await a?.close();
+  await stopAll();
 });
 
 /** The document batches Meilisearch was given since `since` (each push of the outbox is one). */
