@@ -1,7 +1,9 @@
 // npm run bench:lighthouse — Lighthouse 12.2.3 (mobile preset) on the main pages of a throwaway site,
 // median of 3 runs per page, with Debian's Chromium. Also prints the JavaScript each page loads, the
 // metrics behind the performance score, and this machine's CPU benchmark index (Lighthouse's own).
-// Last, the same on a bare Next.js page (bench/baseline): what the framework alone scores here.
+// Last, the same on a bare Next.js page (bench/baseline): what the framework alone scores here, and
+// each page against issue 13's targets relative to it. `--pages=search,costs` measures only those
+// pages (and the floor); LH_RUNS=1 for one run each.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +17,8 @@ import { NEXT_BIN, ROOT } from "../scripts/lib/build";
 import { printTable, startTempStack } from "./lib/temp-stack";
 
 const RUNS = Number(process.env.LH_RUNS ?? 3);
+const PAGES_ARG = process.argv.find((a) => a.startsWith("--pages="))?.slice("--pages=".length);
+const ONLY = PAGES_ARG ? new Set(PAGES_ARG.split(",")) : null;
 const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TARGETS = { performance: 95, accessibility: 100, "best-practices": 95, seo: 100 } as const;
 type Cat = keyof typeof TARGETS;
@@ -22,6 +26,8 @@ type Cat = keyof typeof TARGETS;
 /** The lab metrics the performance score is made of (simulated mobile throttling). */
 const METRIC_AUDITS = { fcp: "first-contentful-paint", lcp: "largest-contentful-paint", tbt: "total-blocking-time", cls: "cumulative-layout-shift", si: "speed-index" } as const; // prettier-ignore
 type Metric = keyof typeof METRIC_AUDITS;
+/** Issue 13: against the floor row of the same run. */
+const FLOOR = { perfBelow: 5, tbtAbove: 150, searchJsAboveKiB: 15 } as const;
 const cpuIndex: number[] = [];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -31,7 +37,7 @@ async function measure(
   port: number,
   name: string,
   url: string,
-): Promise<{ row: (string | number)[]; missed: boolean }> {
+): Promise<{ row: (string | number)[]; missed: boolean; perf: number; tbt: number; jsKiB: number }> {
   const scores: Record<Cat, number[]> = {
     performance: [],
     accessibility: [],
@@ -71,6 +77,9 @@ async function measure(
     number
   >;
   return {
+    perf: m.performance,
+    tbt: median(metrics.tbt),
+    jsKiB: median(jsKb),
     missed: (Object.keys(TARGETS) as Cat[]).some((c) => m[c] < TARGETS[c]),
     row: [
       name,
@@ -154,17 +163,24 @@ try {
     ["compare", `/compare?c=${slugs.join(",")}`],
     ["costs", "/costs"],
   ];
+  const unknown = [...(ONLY ?? [])].filter((n) => !pages.some(([name]) => name === n));
+  if (unknown.length) throw new Error(`--pages: no page named ${unknown.join(", ")}`);
   const rows: (string | number)[][] = [];
+  const measured: (Awaited<ReturnType<typeof measure>> & { name: string })[] = [];
   let missed = false;
   for (const [name, pagePath] of pages) {
+    if (ONLY && !ONLY.has(name)) continue;
     const r = await measure(chrome.port, name, stack.baseURL + pagePath);
     rows.push(r.row);
+    measured.push({ ...r, name });
     missed ||= r.missed;
   }
+  let floor: Awaited<ReturnType<typeof measure>> | null = null;
   try {
     const baseline = await startBaseline();
     try {
-      rows.push((await measure(chrome.port, "bare Next.js page (floor)", baseline.url)).row);
+      floor = await measure(chrome.port, "bare Next.js page (floor)", baseline.url);
+      rows.push(floor.row);
     } finally {
       baseline.stop();
     }
@@ -180,6 +196,20 @@ try {
     `\nLighthouse benchmarkIndex of this machine: ${Math.min(...cpuIndex)}–${Math.max(...cpuIndex)}`,
   );
   if (missed) console.log("\nSome targets were missed (see the failing audits above).");
+  if (floor) {
+    const f = floor;
+    console.log(
+      `\nAgainst the floor of this run (perf ≥ ${f.perf - FLOOR.perfBelow}, TBT ≤ ${Math.round(f.tbt + FLOOR.tbtAbove)} ms; search JS ≤ ${(f.jsKiB + FLOOR.searchJsAboveKiB).toFixed(0)} KiB):`,
+    );
+    for (const r of measured) {
+      const misses = [
+        r.perf < f.perf - FLOOR.perfBelow && `perf ${r.perf}`,
+        r.tbt > f.tbt + FLOOR.tbtAbove && `TBT ${Math.round(r.tbt)} ms`,
+        r.name === "search" && r.jsKiB > f.jsKiB + FLOOR.searchJsAboveKiB && `JS ${r.jsKiB.toFixed(0)} KiB`,
+      ].filter(Boolean);
+      console.log(`  ${r.name}: ${misses.length ? `misses (${misses.join(", ")})` : "meets"}`);
+    }
+  }
 } finally {
   await chrome.kill();
   await stack.stop();

@@ -208,6 +208,9 @@ for (const [path, file] of [
     test.setTimeout(180_000);
     await page.goto(path);
     const section = page.getByTestId("price-movement");
+    // Scrolled to, as a reader would: the section is drawn only near the screen (content-visibility:
+    // auto), and innerText reads it as empty until then.
+    await section.scrollIntoViewIfNeeded();
     await expect(section.getByRole("heading", { level: 2 })).toHaveText(
       "How prices per session moved over the last year",
     );

@@ -7,11 +7,13 @@ async function total(page: Page): Promise<number> {
   return Number(/^([\d,]+) clinic/.exec(text)?.[1]?.replace(/,/g, "") ?? NaN);
 }
 
-const names = (page: Page) => page.getByTestId("result").locator("h3").allInnerTexts();
+// The cards' text is read with textContent: a card below the screen is not rendered until it comes
+// near (content-visibility: auto), and innerText reads it as empty until then.
+const names = (page: Page) => page.getByTestId("result").locator("h3").allTextContents();
 
 /** The per-session prices of the cards, low ends, in dollars. */
 async function sessionPrices(page: Page): Promise<number[]> {
-  const texts = await page.getByTestId("result").locator("dt:text-is('Per session') + dd").allInnerTexts();
+  const texts = await page.getByTestId("result").locator("dt:text-is('Per session') + dd").allTextContents();
   return texts.map((t) => Number(/\$([\d,]+)/.exec(t)?.[1]?.replace(/,/g, "") ?? Infinity));
 }
 
@@ -120,7 +122,7 @@ test("searching near a ZIP code shows distances, nearest first", async ({ page }
     await page
       .getByTestId("result")
       .getByText(/\d mi$/)
-      .allInnerTexts()
+      .allTextContents()
   ).map(parseFloat);
   expect(miles.length).toBeGreaterThan(5);
   expect(miles).toEqual([...miles].sort((a, b) => a - b));

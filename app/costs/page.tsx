@@ -65,7 +65,7 @@ export default async function CostsPage({ searchParams }: Props) {
           <Headline figures={data} />
           <AftercareAddsSection figures={data} id="us" place="the US" />
 
-          <section id="map" aria-labelledby="map-heading" className="scroll-mt-4 space-y-3">
+          <section id="map" aria-labelledby="map-heading" className="render-later scroll-mt-4 space-y-3">
             <h2 id="map-heading" className="text-xl">
               By state: {mapMetric(metric, route).title.toLowerCase()}
             </h2>
@@ -129,7 +129,7 @@ export default async function CostsPage({ searchParams }: Props) {
         </>
       )}
 
-      <section aria-labelledby="states" className="space-y-3">
+      <section aria-labelledby="states" className="render-later space-y-3">
         <h2 id="states" className="text-xl">
           Costs and aftercare by state
         </h2>

@@ -312,7 +312,7 @@ export function AftercareAddsSection({
       return out;
     });
   return (
-    <section aria-labelledby={`${id}-adds`} className="space-y-3">
+    <section aria-labelledby={`${id}-adds`} className="render-later space-y-3">
       <h2 id={`${id}-adds`} className="text-xl">
         What aftercare adds to the cost of a course
       </h2>
@@ -366,7 +366,7 @@ export function AftercareAddsSection({
 function PriceSections({ figures, id, place }: { figures: Figures; id: string; place: string }) {
   if (figures.priced === 0) {
     return (
-      <section aria-labelledby={`${id}-prices`} className="space-y-2">
+      <section aria-labelledby={`${id}-prices`} className="render-later space-y-2">
         <h2 id={`${id}-prices`} className="text-xl">
           Price per session
         </h2>
@@ -378,7 +378,7 @@ function PriceSections({ figures, id, place }: { figures: Figures; id: string; p
   const h = figures.priceHistogram;
   return (
     <>
-      <section aria-labelledby={`${id}-prices`} className="space-y-3">
+      <section aria-labelledby={`${id}-prices`} className="render-later space-y-3">
         <h2 id={`${id}-prices`} className="text-xl">
           Price per session by treatment route
         </h2>
@@ -425,7 +425,7 @@ function PriceSections({ figures, id, place }: { figures: Figures; id: string; p
         />
       </section>
 
-      <section aria-labelledby={`${id}-spread`} className="space-y-3">
+      <section aria-labelledby={`${id}-spread`} className="render-later space-y-3">
         <h2 id={`${id}-spread`} className="text-xl">
           How prices per session spread
         </h2>
@@ -462,7 +462,7 @@ function CourseSection({ figures, id, place }: { figures: Figures; id: string; p
   const c = figures.course;
   const a = DEFAULT_ASSUMPTIONS;
   return (
-    <section aria-labelledby={`${id}-course`} className="space-y-3">
+    <section aria-labelledby={`${id}-course`} className="render-later space-y-3">
       <h2 id={`${id}-course`} className="text-xl">
         What a first course costs
       </h2>
@@ -536,7 +536,7 @@ function CourseSection({ figures, id, place }: { figures: Figures; id: string; p
 function AftercareSection({ figures, id, place }: { figures: Figures; id: string; place: string }) {
   const labels = new Map<string, (typeof FEATURES)[number]>(FEATURES.map((f) => [f.key, f]));
   return (
-    <section aria-labelledby={`${id}-aftercare`} className="space-y-3">
+    <section aria-labelledby={`${id}-aftercare`} className="render-later space-y-3">
       <h2 id={`${id}-aftercare`} className="text-xl">
         How many clinics offer each kind of aftercare
       </h2>
@@ -626,7 +626,11 @@ function PriceMovementSection({
   const first = movement.months[0];
   const last = movement.months.at(-1);
   return (
-    <section aria-labelledby={`${id}-movement`} className="space-y-3" data-testid="price-movement">
+    <section
+      aria-labelledby={`${id}-movement`}
+      className="render-later space-y-3"
+      data-testid="price-movement"
+    >
       <h2 id={`${id}-movement`} className="text-xl">
         How prices per session moved over the last year
       </h2>

@@ -65,7 +65,7 @@ export function ResultCard({ hit, now }: { hit: ClinicHit; now: Date }) {
   const points = highlights(hit);
   const age = priceAge(hit.priceUpdatedAt, now);
   return (
-    <li className="card space-y-3" data-testid="result">
+    <li className="card render-later space-y-3" data-testid="result">
       <div className="flex flex-wrap items-center gap-2">
         <AvailabilityBadge status={hit.newPatientStatus} />
         {hit.sample && <SampleBadge />}
