@@ -19,10 +19,15 @@ const noScriptRan = async (page: Page) =>
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
 async function shoot(page: Page, name: string) {
+  // Both sizes from one project's run; the page then goes back to its project's size, so the phone
+  // run's remaining steps happen on a phone.
+  if (test.info().project.name !== "desktop") return;
+  const size = page.viewportSize();
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
   }
+  if (size) await page.setViewportSize(size);
 }
 
 /** Fills and sends the report form on `/clinics/<slug>/report`: every support "Yes". */
