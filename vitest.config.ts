@@ -50,11 +50,11 @@ export default defineConfig({
           include: ["test/faults/**/*.fault.test.ts"],
           // The build every file starts its site from, made once before them.
           globalSetup: ["test/faults/global-setup.ts"],
-          // Two files at once: each starts a stack of its own (free ports, a temporary folder,
-          // test/faults/app.ts), and most of a fault test is waiting (an outage's 30 s, the page
-          // cache's lifetime), so two of them overlap well on 2 cores.
-          fileParallelism: true,
-          maxWorkers: 2,
+          // One file at a time. Two at once (each with a stack of its own, test/faults/app.ts) took
+          // 175 -> 133 s, but in a full CI run the several-processes test then once found its page
+          // not answered by the page cache at all (its render for the cache failed), which it never
+          // did one file at a time; until that is understood, the files run one after another.
+          fileParallelism: false,
           sequence: { groupOrder: 2 },
           testTimeout: 240_000,
           hookTimeout: 240_000,
