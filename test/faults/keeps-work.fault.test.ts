@@ -156,7 +156,10 @@ it("PostgreSQL stopped while editing: Save says so in place and keeps the typing
     .toContain("The database is not answering, so nothing was saved");
   expect(await status()).toContain("Your changes are still here");
   expect(await description.inputValue()).toBe(typed);
-  expect(await page.getByRole("button", { name: "Save changes" }).isVisible()).toBe(true);
+  // Polled: the answer can show a moment before the button's pending state ends (one CI run read it then).
+  await expect
+    .poll(() => page.getByRole("button", { name: "Save changes" }).isVisible(), { timeout: 5_000 })
+    .toBe(true);
 
   // Asking for a sign-in link meanwhile is answered in the form, which keeps the address.
   await signin.getByLabel("Your email address").fill("someone@fault.test");
