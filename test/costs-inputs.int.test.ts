@@ -1,10 +1,10 @@
-import { getTableColumns, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clinicCostInputs } from "@/db/schema";
 import type { ListingPatch } from "@/lib/listings/service";
 import { freshDatabase } from "./support/db";
 import { makeClinic } from "./support/clinic";
-import { listingLife } from "./support/rows";
+import { columnList, listingLife } from "./support/rows";
 
 /**
  * `clinic_cost_inputs`, the narrow copy of the listings the cost figures read (db/schema.ts), is
@@ -20,11 +20,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const columns = sql.raw(
-  Object.values(getTableColumns(clinicCostInputs))
-    .map((c) => `"${c.name}"`)
-    .join(", "),
-);
+const columns = columnList(clinicCostInputs);
 
 /** Rows that differ between the copy and the listings, both ways, and the copy's row count. */
 async function drift() {

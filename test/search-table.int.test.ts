@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clinics, clinicSearch } from "@/db/schema";
 import type { ListingPatch } from "@/lib/listings/service";
@@ -6,7 +6,7 @@ import { toSearchDocument } from "@/lib/search/document";
 import { FACET_VALUES, installSearchTable } from "@/lib/search/search-table";
 import { freshDatabase } from "./support/db";
 import { makeClinic } from "./support/clinic";
-import { listingLife } from "./support/rows";
+import { columnList, listingLife } from "./support/rows";
 
 /**
  * `clinic_search`, the narrow table the PostgreSQL fallback reads (db/schema.ts), is kept by
@@ -24,12 +24,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const copied = sql.raw(
-  Object.values(getTableColumns(clinicSearch))
-    .filter((c) => c.name !== clinicSearch.facetValues.name)
-    .map((c) => `"${c.name}"`)
-    .join(", "),
-);
+const copied = columnList(clinicSearch, [clinicSearch.facetValues.name]);
 
 /**
  * The numbers of the facet values a search document holds (as strings, as Meilisearch facets them);

@@ -1,3 +1,5 @@
+import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
 import { clinics, PENDING_DERIVED, type Clinic, type ClinicSource } from "@/db/schema";
 import { backfillDerived } from "@/lib/listings/derived";
@@ -47,4 +49,14 @@ export async function listingLife(
   await check();
   await deleteListing(db, { id: created.id });
   await check();
+}
+
+/** The quoted column names of a trigger-kept copy table (`except` left out), for comparing it with `clinics`. */
+export function columnList(table: PgTable, except: string[] = []): SQL {
+  return sql.raw(
+    Object.values(getTableColumns(table))
+      .filter((c) => !except.includes(c.name))
+      .map((c) => `"${c.name}"`)
+      .join(", "),
+  );
 }
