@@ -8,12 +8,12 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
-  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
   bigserial,
+  customType,
   bigint,
   date,
 } from "drizzle-orm/pg-core";
@@ -258,9 +258,12 @@ export const clinicCostInputs = pgTable(
   (t) => [index("clinic_cost_inputs_state_city_idx").on(t.state, t.city)],
 );
 
+/** Bytes (`bytea`), as Buffers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
 /**
  * What the PostgreSQL search fallback reads (lib/search/fallback.ts), one narrow row per listing:
- * `facetValues`, the numbers of the facet values the listing's search document holds (their layout
+ * `facetBits`, a bitmap of the facet values the listing's search document holds (their numbering
  * derives from the filter registry: `FACET_VALUES` in lib/search/search-table.ts), and, under the
  * same names as in `clinics`, the columns of the filters those numbers cannot answer (the city,
  * the prices of a range filter), of the sorts, of the distance and of the name. Kept by triggers on
@@ -281,7 +284,7 @@ export const clinicSearch = pgTable("clinic_search", {
   aftercareScore: integer("aftercare_score").notNull(),
   sessionPrice: integer("session_price"),
   courseLow: integer("course_low"),
-  facetValues: smallint("facet_values").array().notNull(),
+  facetBits: bytea("facet_bits").notNull(),
 });
 
 // ---------------------------------------------------------------- Auth.js (database sessions)

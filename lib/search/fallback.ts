@@ -18,14 +18,14 @@ import {
 import type { BackendAnswer } from "./backend";
 import type { SearchQuery } from "./query";
 import type { CountAsk } from "./suggestions";
-import { condSql, distributionOf, dollarsSql, FACET_VALUES } from "./search-table";
+import { condSql, countBits, distributionOf, dollarsSql, FACET_VALUES } from "./search-table";
 import { searchWords } from "./settings";
 import { textMatchSql } from "./text-sql";
 
 /**
  * The PostgreSQL answer to a search, for when Meilisearch is unreachable, failing or slow: the same
  * filter tree (`lib/search/filters.ts`) compiled to SQL over the narrow search table `clinic_search`
- * (`lib/search/search-table.ts`: filters on facet values are tests of its `facet_values` numbers),
+ * (`lib/search/search-table.ts`: filters on facet values are tests of bits of its `facet_bits`),
  * the same sorts, every facet count from one pass over those numbers, distance by the haversine
  * formula (`lib/search/geo-sql.ts`), and text matched by full-text search over the fields
  * Meilisearch searches (`lib/search/text-sql.ts`: the same words, synonyms and stop words; no typo
@@ -149,7 +149,7 @@ type CountSpec = {
  * with what the answer needs computed once per row (sort keys, and `miss`: 0 when the row passes
  * every filter group, i + 1 when it misses group i only); the page, the total and the relax counts
  * are then counted from `m`, and every facet count not `known` from one pass over its rows' facet
- * values: a value of an idle facet counts the rows that pass every group, one of group i's facets
+ * bitmaps: a value of an idle facet counts the rows that pass every group, one of group i's facets
  * those that pass every group but i.
  */
 async function count(db: Db, spec: CountSpec) {
@@ -171,11 +171,10 @@ async function count(db: Db, spec: CountSpec) {
     return rest.length ? sql.join(rest, sql` and `) : sql`true`;
   };
 
-  const columns: SQL[] = [
-    sql`${s.id} as id`,
-    sql`${s.facetValues} as facet_values`,
-    sql`${s.aftercareScore} as score`,
-  ];
+  const columns: SQL[] = [sql`${s.id} as id`, sql`${s.aftercareScore} as score`];
+  // The facet values' bitmap, when facets are counted.
+  const counting = FACETS.filter((f) => !spec.known?.facets.has(f));
+  if (counting.length) columns.push(sql`${s.facetBits} as facet_bits`);
   // The other sort keys, when the page is sorted by them.
   if (query?.sort === "verified") columns.push(sql`${s.lastVerifiedAt} as last_verified_at`);
   // The sort by price: the lowest effective price per session, as `priceSort` in the document.
@@ -199,41 +198,51 @@ async function count(db: Db, spec: CountSpec) {
     groups.forEach((_, i) =>
       aggregates.push(sql.raw(`count(*) filter (where miss in (0, ${i + 1})) as relax_${i}`)),
     );
-  const counting = FACETS.filter((f) => !spec.known?.facets.has(f));
-  // How many rows hold each facet value, by the group they miss (0: none).
-  if (counting.length)
-    aggregates.push(sql`(select coalesce(json_agg(json_build_array(miss, v, n)), '[]') from (
-      select miss, v, count(*) as n from (select miss, unnest(facet_values) as v from m) u
-      group by miss, v) x) as counts`);
 
+  // With the facets to count, the bitmaps of the rows that count (`miss` 0, or i + 1 for group i's
+  // facets), joined end to end a thousand rows at a time, one result row each beside the aggregates
+  // (one value of megabytes is slow to receive), and counted here bit by bit (`countBits`): several
+  // times faster than unnesting the values and grouping them in SQL.
+  const bitmaps = counting.length
+    ? sql` left join (select miss as bits_miss, string_agg(facet_bits, '') as bits from (
+        select miss, facet_bits, (row_number() over ()) / 1000 as chunk from m where miss >= 0) x
+        group by miss, chunk) b on true`
+    : sql``;
   // `offset 0` keeps `r` a subquery of its own: each group's condition is computed once a row, not
   // again wherever `miss` and `nearly` name it.
   const statement = sql`with m as materialized (
       select *, ${miss} as miss from (
-        select ${sql.join(columns, sql`, `)} from ${s} where ${base} offset 0) r ${nearly})
-    select ${sql.join(aggregates, sql`, `)} from m`;
-  const [agg] = await db.transaction(async (tx) => {
+        select ${sql.join(columns, sql`, `)} from ${s} where ${base} offset 0) r ${nearly}),
+    a as (select ${sql.join(aggregates, sql`, `)} from m)
+    select * from a${bitmaps}`;
+  const rows = await db.transaction(async (tx) => {
     // `m` holds one row per matching listing; let it stay in memory.
     await tx.execute(sql`set local work_mem = '64MB'`);
     return tx.execute<Record<string, unknown>>(statement);
   });
+  const agg = rows[0];
 
-  // The counts of each facet value, as Meilisearch's facet distribution gives them, summed per choice.
-  // A value of an idle facet counts the rows that pass every group; one of group i's facets, those
-  // that pass every group but i too. Then summed per choice, as Meilisearch's facet distribution is.
-  const held = new Map<string, number>();
-  for (const [missed, v, n] of z
-    .array(z.tuple([z.number(), z.number(), z.coerce.number()]))
-    .parse(agg?.counts ?? []))
-    held.set(`${missed} ${v}`, n);
-  const owner = new Map(
-    FACET_VALUES.map((v) => [v.id, groups.findIndex((g) => g.facets.includes(v.facet)) + 1]),
-  );
-  const distribution = distributionOf((id) => {
-    const o = owner.get(id)!;
-    return (held.get(`0 ${id}`) ?? 0) + (o ? (held.get(`${o} ${id}`) ?? 0) : 0);
-  });
-  const facets = countsFromDistribution(counting, distribution);
+  // The counts of each facet value: a value of an idle facet counts the rows that pass every group;
+  // one of group i's facets, those that pass every group but i too. Then summed per choice, as
+  // Meilisearch's facet distribution is.
+  const facets: FacetCounts = {};
+  if (counting.length) {
+    const chunks = groups.map((): Uint8Array[] => []).concat([[]]);
+    for (const row of z
+      .array(z.object({ bits_miss: z.number().nullable(), bits: z.instanceof(Uint8Array).nullable() }))
+      .parse(rows))
+      if (row.bits_miss !== null && row.bits) chunks[row.bits_miss]!.push(row.bits);
+    const passing = countBits(chunks[0]!);
+    const held = groups.map((_, i) => countBits(chunks[i + 1]!));
+    const owner = new Map(
+      FACET_VALUES.map((v) => [v.id, groups.findIndex((g) => g.facets.includes(v.facet))]),
+    );
+    const distribution = distributionOf((id) => {
+      const o = owner.get(id)!;
+      return passing(id) + (o >= 0 ? held[o]!(id) : 0);
+    });
+    Object.assign(facets, countsFromDistribution(counting, distribution));
+  }
   const relax: BackendAnswer["relax"] = {};
   if (!spec.known?.relax) groups.forEach((g, i) => (relax[g.key] = toInt(agg?.[`relax_${i}`])));
   return { agg, facets, relax, total: toInt(agg?.total) };

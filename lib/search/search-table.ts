@@ -10,12 +10,12 @@ import { FILTERS, type FilterDef, type SqlType } from "./registry";
  * The PostgreSQL fallback's search table, `clinic_search` (db/schema.ts `clinicSearch`): one narrow
  * row per listing, so a search reads ~100 bytes a listing instead of the ~1.8 KB of `clinics`.
  *
- * Its `facet_values` column numbers the facet values a listing's search document holds: every value
- * a facet's choices sum (`Facet.values`, from the filter registry), numbered from 1 in registry
- * order (`FACET_VALUES`). A filter condition on those values is then one array test
- * (`facet_values && '{3,7}'`), and every facet count of a search is one pass over the matching rows
- * (`unnest(facet_values)`, grouped), summed per choice as Meilisearch's facet distribution is
- * (`countsFromDistribution`). The conditions the numbers cannot answer (a city, a radius, a price
+ * Its `facet_bits` column is a bitmap of the facet values a listing's search document holds: every
+ * value a facet's choices sum (`Facet.values`, from the filter registry), numbered from 1 in registry
+ * order (`FACET_VALUES`), number n at bit n - 1. A filter condition on those values is then a test of
+ * a few bits (`get_bit(facet_bits, 2) | get_bit(facet_bits, 6)`), and every facet count of a search
+ * is one pass over the matching rows' bitmaps, joined end to end in SQL and counted in TypeScript
+ * (`countBits`), summed per choice as Meilisearch's facet distribution is (`countsFromDistribution`). The conditions the numbers cannot answer (a city, a radius, a price
  * limit that is not one of the steps, "no price") read the table's other columns.
  *
  * Triggers on `clinics` (migration 0011_clinic_search) rewrite a listing's row in the statement that
@@ -48,23 +48,23 @@ function columnsOf(table: PgTable): Map<string, Column> {
 }
 
 /** A table filter conditions can be compiled against. */
-type Source = { columns: Map<string, Column>; place: Place; values?: SQL };
+type Source = { columns: Map<string, Column>; place: Place; bits?: SQL };
 const ON_CLINICS: Source = { columns: columnsOf(clinics), place: clinics };
 const ON_SEARCH: Source = {
   columns: columnsOf(clinicSearch),
   place: clinicSearch,
-  values: sql`${clinicSearch.facetValues}`,
+  bits: sql`${clinicSearch.facetBits}`,
 };
 
 /**
- * One value a facet counts: its number in `facet_values`, and when a listing holds it. A price limit
+ * One value a facet counts: its number in `facet_bits`, and when a listing holds it. A price limit
  * (`lte`) is cumulative: the row holds only the lowest limit its price is within, and a limit's
  * count is the sum of its own and the lower limits' (`distributionOf`): a few values a row instead
  * of one per limit.
  */
 type FacetValue = { id: number; facet: Facet; value: string; cond: Cond };
 
-/** The layout of `facet_values`: every facet's values, numbered from 1 in registry order. */
+/** The layout of `facet_bits`: every facet's values, numbered from 1 in registry order. */
 export const FACET_VALUES: readonly FacetValue[] = FACETS.flatMap((facet) =>
   facet.values.map((value) => ({ facet, value, cond: facet.holds(value) })),
 ).map((v, i) => ({ ...v, id: i + 1 }));
@@ -117,18 +117,22 @@ export function distributionOf(held: (id: number) => number): Record<string, Rec
   return out;
 }
 
-/** The listing holds one of these values (numbers of our own, never user input). */
-const holdsAny = (values: SQL, ids: readonly number[]) =>
-  sql`(${values} && ${sql.raw(`'{${ids.join(",")}}'::smallint[]`)})`;
+/** 1 when the listing holds one of these values, else 0 (numbers of our own, never user input). */
+const anyBit = (bits: SQL, ids: readonly number[]) =>
+  sql`(${sql.join(
+    ids.map((id) => sql`get_bit(${bits}, ${sql.raw(String(id - 1))})`),
+    sql` | `,
+  )})`;
+const holdsAny = (bits: SQL, ids: readonly number[]) => sql`(${anyBit(bits, ids)} = 1)`;
 
-/** A condition on one attribute as a test of `facet_values`, when its values are all numbered. */
+/** A condition on one attribute as a test of `facet_bits`, when its values are all numbered. */
 function valuesSql(cond: Cond, values: SQL): SQL | undefined {
   switch (cond.op) {
     case "eq": {
       if (typeof cond.value === "boolean") {
         const ids = idsOf(cond.attr, true);
         if (ids === undefined) return undefined;
-        return cond.value ? holdsAny(values, ids) : sql`not ${holdsAny(values, ids)}`;
+        return cond.value ? holdsAny(values, ids) : sql`(${anyBit(values, ids)} = 0)`;
       }
       const ids = idsOf(cond.attr, cond.value);
       return ids === undefined ? undefined : holdsAny(values, ids);
@@ -194,7 +198,7 @@ function condSqlOn(cond: Cond, on: Source): SQL {
     case "geo":
       return withinSql(cond, on.place);
     default:
-      return (on.values && valuesSql(cond, on.values)) ?? columnSql(cond, on);
+      return (on.bits && valuesSql(cond, on.bits)) ?? columnSql(cond, on);
   }
 }
 
@@ -204,8 +208,9 @@ export function condSql(cond: Cond): SQL {
 }
 
 /**
- * `facet_values` of a `clinics` row, computed from its columns by the filters' own conditions: one
- * element per value, and one per price facet (its lowest limit the price is within, if any).
+ * The numbers of a `clinics` row's facet values, computed from its columns by the filters' own
+ * conditions: one element per value, and one per price facet (its lowest limit the price is within,
+ * if any). Stored as the bitmap `facet_bits` (`facetBitsSql`).
  */
 const FACET_VALUES_OF_CLINICS = sql`array_remove(array[${sql.join(
   FACETS.flatMap((facet) => {
@@ -220,17 +225,48 @@ const FACET_VALUES_OF_CLINICS = sql`array_remove(array[${sql.join(
   sql`, `,
 )}]::smallint[], null)`;
 
+/**
+ * `facet_bits`: those numbers as a bitmap of `FACET_BYTES` bytes, number n at bit (n - 1) % 8 (the
+ * byte's value 1, 2, 4 …) of byte (n - 1) / 8, which is where `get_bit(facet_bits, n - 1)` reads.
+ * Every row's bitmap has the same length, so the bitmaps of many rows joined end to end
+ * (`string_agg`) are counted in one pass (`countBits`).
+ */
+export const FACET_BYTES = Math.ceil(FACET_VALUES.length / 8);
+const facetBitsSql = (values: string) => `decode(array_to_string(array(
+    SELECT lpad(to_hex(coalesce((SELECT sum(1 << ((n - 1) % 8))::int FROM unnest(${values}) n WHERE (n - 1) / 8 = b), 0)), 2, '0')
+    FROM generate_series(0, ${FACET_BYTES - 1}) b ORDER BY b), ''), 'hex')`;
+
+/** How many of the bitmaps in `chunks` (`facet_bits` joined end to end) hold each number, by number. */
+export function countBits(chunks: readonly Uint8Array[]): (id: number) => number {
+  // How many rows hold each value of each byte, then each bit's count from those.
+  const seen = new Uint32Array(FACET_BYTES * 256);
+  for (const bits of chunks) {
+    if (bits.length % FACET_BYTES)
+      throw new Error(`facet bitmaps of ${bits.length} bytes, not rows of ${FACET_BYTES}`);
+    for (let row = 0; row < bits.length; row += FACET_BYTES)
+      for (let b = 0; b < FACET_BYTES; b++) seen[b * 256 + bits[row + b]!]!++;
+  }
+  const held = new Float64Array(FACET_BYTES * 8 + 1);
+  for (let b = 0; b < FACET_BYTES; b++)
+    for (let byte = 1; byte < 256; byte++) {
+      const n = seen[b * 256 + byte]!;
+      if (n) for (let k = 0; k < 8; k++) if (byte & (1 << k)) held[b * 8 + k + 1]! += n;
+    }
+  return (id) => held[id] ?? 0;
+}
+
 /** The body of `copy_clinic_search(ids uuid[])`: the listings' rows rewritten from `clinics`. */
 export function copyFunctionBody(): string {
   const copied = Object.values(getTableColumns(clinicSearch))
-    .filter((c) => c.name !== clinicSearch.facetValues.name)
+    .filter((c) => c.name !== clinicSearch.facetBits.name)
     .map((c) => `"${c.name}"`)
     .join(", ");
   const values = new PgDialect().sqlToQuery(sql`${FACET_VALUES_OF_CLINICS}`.inlineParams()).sql;
   return `
   DELETE FROM "clinic_search" WHERE "id" = ANY ("ids");
-  INSERT INTO "clinic_search" (${copied}, "facet_values")
-  SELECT ${copied}, ${values} FROM "clinics" WHERE "id" = ANY ("ids");
+  INSERT INTO "clinic_search" (${copied}, "facet_bits")
+  SELECT ${copied}, ${facetBitsSql(`"values"`)}
+  FROM (SELECT ${copied}, ${values} AS "values" FROM "clinics" WHERE "id" = ANY ("ids")) "listing";
 `;
 }
 

@@ -20,7 +20,7 @@ import {
  * `0003_clinic_search_vector.sql`, a GIN index), folded as `searchTokens` folds the query. The
  * labels Meilisearch also searches (state names, kind of clinic, treatments, conditions) are matched
  * here, against the label maps, and become filter conditions on the values they label (tests of
- * `facet_values` in `clinic_search`, lib/search/search-table.ts): the labels stay declared once, in
+ * `facet_bits` in `clinic_search`, lib/search/search-table.ts): the labels stay declared once, in
  * `lib/labels.ts`. The condition reads `clinic_search`; the words are looked up in the GIN index of
  * `clinics` by id.
  */
