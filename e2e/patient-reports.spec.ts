@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
 import { adminEmail, expect, test } from "./support/fixtures";
+import { HOSTILE_SCRIPT, HOSTILE_TEXT, expectNoScriptRan } from "./support/hostile";
 
 /**
  * Patient reports (issue 16, part 1) end to end: a patient signs in, reports on a clinic (hostile text
@@ -13,10 +14,6 @@ import { adminEmail, expect, test } from "./support/fixtures";
 // Five sign-ins, some twenty page loads, five axe scans and eight full-page screenshots: about a minute
 // on a quiet machine, over three under a shared machine's load (the default x3 was not enough).
 test.setTimeout(360_000);
-
-const hostile = `Calm <script>window.__xss=1;alert(1)</script><img src=x onerror="window.__xss=2;alert(2)"> care`;
-const noScriptRan = async (page: Page) =>
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
 async function shoot(page: Page, name: string) {
   // Both sizes from one project's run; the page then goes back to its project's size, so the phone
@@ -73,7 +70,7 @@ test("a patient reports; an editor publishes the comment; three reports show cou
   await expect(a.page.getByText("We never ask about diagnoses or your health")).toBeVisible();
   expect(await seriousViolations(a.page)).toEqual([]);
   await shoot(a.page, "report-form");
-  await sendReport(a.page, l!.slug, `${hostile} (${tag})`);
+  await sendReport(a.page, l!.slug, `${HOSTILE_TEXT} (${tag})`);
   await expect(a.page.getByTestId("comment-status")).toHaveText("Your comment: Waiting for an editor");
   expect(await seriousViolations(a.page)).toEqual([]);
 
@@ -82,7 +79,7 @@ test("a patient reports; an editor publishes the comment; three reports show cou
   await editor.page.goto("/admin/patient-reports");
   // Its own item: the other project's run of this test may have one in the queue at the same time.
   const item = editor.page.getByTestId("patient-report-item").filter({ hasText: `(${tag})` });
-  await expect(item.getByTestId("queue-comment")).toContainText("<script>window.__xss=1;alert(1)</script>");
+  await expect(item.getByTestId("queue-comment")).toContainText(HOSTILE_SCRIPT);
   await expect(item).not.toContainText("patients.example");
   expect(await seriousViolations(editor.page)).toEqual([]);
   await shoot(editor.page, "admin-queue");
@@ -90,7 +87,7 @@ test("a patient reports; an editor publishes the comment; three reports show cou
   // Decided, it leaves the queue; the answer stays, above the list, with the focus on it.
   await expect(item).toHaveCount(0);
   await expect(editor.page.getByRole("status").filter({ hasText: "Published." })).toBeFocused();
-  await noScriptRan(editor.page);
+  await expectNoScriptRan(editor.page);
 
   // 3. Two more reports: the profile shows the counts and the comment, signed with the year only.
   for (const who of ["b", "c"]) {
@@ -104,7 +101,7 @@ test("a patient reports; an editor publishes the comment; three reports show cou
   );
   await expect(section.getByTestId("patient-comment")).toContainText(/Patient, treated \d{4}/);
   await expect(section).not.toContainText("patients.example");
-  await noScriptRan(a.page);
+  await expectNoScriptRan(a.page);
   expect(await seriousViolations(a.page)).toEqual([]);
   await shoot(a.page, "profile-counts");
 
@@ -113,7 +110,7 @@ test("a patient reports; an editor publishes the comment; three reports show cou
   await owner.page.goto(`/dashboard/listings/${l!.id}/patient-reports`);
   expect(await seriousViolations(owner.page)).toEqual([]);
   await shoot(owner.page, "dashboard-reports");
-  const mine = owner.page.getByTestId("listing-patient-report").filter({ hasText: "window.__xss=1" });
+  const mine = owner.page.getByTestId("listing-patient-report").filter({ hasText: HOSTILE_SCRIPT });
   // A reply that makes a banned claim is refused, and what was typed stays in the box.
   const replyBox = mine.getByLabel("Your public reply (one per comment)");
   const flagged = "Thank you. Our infusions cure depression.";
@@ -121,25 +118,25 @@ test("a patient reports; an editor publishes the comment; three reports show cou
   await mine.getByRole("button", { name: "Publish the reply" }).click();
   await expect(mine.getByRole("alert")).toContainText("Your reply was not published");
   await expect(replyBox).toHaveValue(flagged);
-  await replyBox.fill(`Thanks ${hostile}`);
+  await replyBox.fill(`Thanks ${HOSTILE_TEXT}`);
   await mine.getByRole("button", { name: "Publish the reply" }).click();
   // Replied, the form gives way to the reply (one per comment).
-  await expect(mine).toContainText(`Thanks ${hostile}`);
+  await expect(mine).toContainText(`Thanks ${HOSTILE_TEXT}`);
   await expect(mine.getByRole("button", { name: "Publish the reply" })).toHaveCount(0);
   await a.page.goto(`/clinics/${l!.slug}`);
-  await expect(a.page.getByTestId("clinic-reply")).toContainText(`Thanks ${hostile}`);
-  await noScriptRan(a.page);
-  await noScriptRan(owner.page);
+  await expect(a.page.getByTestId("clinic-reply")).toContainText(`Thanks ${HOSTILE_TEXT}`);
+  await expectNoScriptRan(a.page);
+  await expectNoScriptRan(owner.page);
 
   // The clinic disputes another report (hostile text in its reason): the editors get both sides, as text.
   const items = owner.page.getByTestId("listing-patient-report");
   const texts = await items.allInnerTexts();
-  const other = items.nth(texts.findIndex((t) => !t.includes("window.__xss=1")));
+  const other = items.nth(texts.findIndex((t) => !t.includes(HOSTILE_SCRIPT)));
   await other.getByText("Dispute this report").click();
-  await other.getByLabel("Why is this report wrong?").fill(`Not our patient ${hostile}`);
+  await other.getByLabel("Why is this report wrong?").fill(`Not our patient ${HOSTILE_TEXT}`);
   await other.getByRole("button", { name: "Send the dispute to the editors" }).click();
   await expect(other).toContainText(
-    `Disputed: waiting for an editor. Your reason: Not our patient ${hostile}`,
+    `Disputed: waiting for an editor. Your reason: Not our patient ${HOSTILE_TEXT}`,
   );
   await editor.page.goto("/admin/patient-reports");
   // This listing's dispute (the phone and desktop runs each dispute one, in the same queue).
@@ -148,9 +145,9 @@ test("a patient reports; an editor publishes the comment; three reports show cou
       .getByRole("listitem")
       .filter({ hasText: `Disputed report: ${l!.name}` })
       .getByTestId("dispute-reason"),
-  ).toContainText(`Not our patient ${hostile}`);
-  await noScriptRan(editor.page);
-  await noScriptRan(owner.page);
+  ).toContainText(`Not our patient ${HOSTILE_TEXT}`);
+  await expectNoScriptRan(editor.page);
+  await expectNoScriptRan(owner.page);
 
   // 5. The author deletes theirs: below 3 reports (the disputed one counts until an editor decides), the counts go.
   await a.page.goto(`/clinics/${l!.slug}/report`);

@@ -1,6 +1,7 @@
 import { seriousViolations } from "./support/axe";
 import { adminEmail, expect, failOnDialog, test } from "./support/fixtures";
 import { ownedListing } from "./support/listings";
+import { HOSTILE_SCRIPT, HOSTILE_TEXT, expectNoScriptRan } from "./support/hostile";
 
 /**
  * Misleading claims (issue 16, part 3) end to end: the editor points out flagged words as they are
@@ -23,9 +24,8 @@ test("the editor warns about misleading claims while typing; the save is queued 
   failOnDialog(page);
 
   await page.goto(`/dashboard/listings/${l.id}`);
-  const hostile = `Calm <script>window.__xss=1;alert(1)</script><img src=x onerror="window.__xss=2;alert(2)"> care`;
   const about = page.getByLabel("About the clinic");
-  await about.fill(`${hostile}. Our infusions cure depression, guaranteed results.`);
+  await about.fill(`${HOSTILE_TEXT}. Our infusions cure depression, guaranteed results.`);
   // Pointed out under the field as it is typed, with the words and why (no save yet).
   const warning = page.getByTestId("claims-description");
   await expect(warning).toContainText("“cure”");
@@ -47,11 +47,11 @@ test("the editor warns about misleading claims while typing; the save is queued 
   const card = editor.page.getByTestId("wording-review").filter({ hasText: l.name });
   await expect(card).toBeVisible();
   const text = card.getByTestId("flagged-description");
-  await expect(text).toContainText("<script>window.__xss=1;alert(1)</script>");
+  await expect(text).toContainText(HOSTILE_SCRIPT);
   await expect(text.locator("mark")).toHaveText(["cure", "guaranteed results"]);
   await expect(card.locator("li[data-claim='cure']")).toContainText("Ketamine does not cure depression");
   expect(await editor.page.locator('img[src="x"]').count()).toBe(0);
-  expect(await editor.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expectNoScriptRan(editor.page);
   expect(await seriousViolations(editor.page)).toEqual([]);
 
   await card.getByRole("button", { name: "The wording is fine as written" }).click();
