@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eq } from "drizzle-orm";
@@ -138,6 +139,49 @@ describe("search survives Meilisearch going away", () => {
       }
     } finally {
       await stopSync();
+    }
+  });
+
+  it("sends a search again when its idle connection was closed under it, instead of answering from PostgreSQL", async () => {
+    // A proxy in front of Meilisearch that, once told to, closes the next connection a request
+    // arrives on without answering: as an engine that closed an idle keep-alive connection just as
+    // the request went out.
+    let dropNext = false;
+    let dropped = 0;
+    const target = new URL(meiliServer.host);
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port), target.hostname);
+      client.on("data", (chunk) => {
+        if (dropNext) {
+          dropNext = false;
+          dropped++;
+          client.destroy();
+          upstream.destroy();
+          return;
+        }
+        upstream.write(chunk);
+      });
+      upstream.pipe(client);
+      client.on("error", () => upstream.destroy());
+      upstream.on("error", () => client.destroy());
+      client.on("close", () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const { port: proxyPort } = proxy.address() as net.AddressInfo;
+    const before = logs.length;
+    try {
+      const through = { ...deps, meili: createMeili(`http://127.0.0.1:${proxyPort}`, KEY, 1500) };
+      const query = parse(QUERIES[0]!);
+      const first = await searchClinics(query, through);
+      expect(first.degraded).toBe(false);
+      dropNext = true;
+      const again = await searchClinics(query, through);
+      expect(dropped).toBe(1);
+      expect(again.degraded).toBe(false);
+      expect(again.total).toBe(first.total);
+      expect(logs.slice(before)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
     }
   });
 });

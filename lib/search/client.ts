@@ -1,4 +1,4 @@
-import { Meilisearch, MeilisearchApiError, type Task } from "meilisearch";
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestTimeOutError, type Task } from "meilisearch";
 
 export type MeiliClient = Meilisearch;
 
@@ -20,6 +20,22 @@ export function createMeili(host: string, apiKey: string, timeoutMs: number): Me
     requestInit: { headers: { "accept-encoding": "identity" } },
     defaultWaitOptions: { timeout: 60_000, interval: 25 },
   });
+}
+
+/**
+ * Whether a request failed because its connection was closed under it (reset, or closed by the other
+ * side) rather than refused, timed out or answered with an error. Node's fetch reuses idle keep-alive
+ * connections, and one that the engine closes as a request goes out fails that request at once
+ * (seen in a full test run: one search answered from PostgreSQL, and every search for the breaker's
+ * cool-off after it). Sent again on a new connection, such a request is answered.
+ */
+export function isDroppedConnection(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof MeilisearchRequestTimeOutError) return false;
+    const code = (e as { code?: unknown }).code;
+    if (code === "UND_ERR_SOCKET" || code === "ECONNRESET" || code === "EPIPE") return true;
+  }
+  return false;
 }
 
 /** The Meilisearch error code (e.g. "index_not_found") of an error thrown by the SDK, if any. */

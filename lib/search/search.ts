@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Db } from "@/db/connect";
 import { searchMeili, type BackendAnswer } from "./backend";
 import { FacetCache } from "./facet-cache";
-import type { MeiliClient } from "./client";
+import { isDroppedConnection, type MeiliClient } from "./client";
 import { countPostgres, searchPostgres } from "./fallback";
 import { filterGroups, type FacetCounts, type GroupKey } from "./filters";
 import type { OutsideFinder } from "./geo";
@@ -85,10 +85,16 @@ async function answer(
   const groups = filterGroups(query);
   const key = `${deps.meili.config.host}|${deps.indexName}`;
   if ((downUntil.get(key) ?? 0) <= Date.now()) {
-    try {
-      const a = await searchMeili(deps.meili, deps.indexName, query, groups, {
+    const ask = () =>
+      searchMeili(deps.meili, deps.indexName, query, groups, {
         outside: deps.outside,
         cache: deps.facetCache,
+      });
+    try {
+      // A request whose idle connection was closed under it is sent again once, on a new connection.
+      const a = await ask().catch((err: unknown) => {
+        if (isDroppedConnection(err)) return ask();
+        throw err;
       });
       downUntil.delete(key);
       return { answer: a, degraded: false };
