@@ -25,9 +25,9 @@ export function createMeili(host: string, apiKey: string, timeoutMs: number): Me
 /**
  * Whether a request failed because its connection was closed under it (reset, or closed by the other
  * side) rather than refused, timed out or answered with an error. Node's fetch reuses idle keep-alive
- * connections, and one that the engine closes as a request goes out fails that request at once
- * (seen in a full test run: one search answered from PostgreSQL, and every search for the breaker's
- * cool-off after it). Sent again on a new connection, such a request is answered.
+ * connections, and one that the engine closes as a request goes out fails that request at once: one
+ * search would be answered from PostgreSQL, and every search for the breaker's cool-off after it.
+ * Sent again on a new connection, such a request is answered.
  */
 export function isDroppedConnection(err: unknown): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
@@ -36,6 +36,14 @@ export function isDroppedConnection(err: unknown): boolean {
     if (code === "UND_ERR_SOCKET" || code === "ECONNRESET" || code === "EPIPE") return true;
   }
   return false;
+}
+
+/** An error and its causes, as one line ("Request to … has failed: fetch failed: other side closed"). */
+export function errorChain(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e && parts.length < 5; e = (e as { cause?: unknown }).cause)
+    parts.push(e instanceof Error ? e.message : String(e));
+  return parts.join(": ");
 }
 
 /** The Meilisearch error code (e.g. "index_not_found") of an error thrown by the SDK, if any. */

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Db } from "@/db/connect";
 import { searchMeili, type BackendAnswer } from "./backend";
 import { FacetCache } from "./facet-cache";
-import { isDroppedConnection, type MeiliClient } from "./client";
+import { errorChain, isDroppedConnection, type MeiliClient } from "./client";
 import { countPostgres, searchPostgres } from "./fallback";
 import { filterGroups, type FacetCounts, type GroupKey } from "./filters";
 import type { OutsideFinder } from "./geo";
@@ -101,7 +101,7 @@ async function answer(
     } catch (err) {
       downUntil.set(key, Date.now() + (deps.coolOffMs ?? DEFAULT_COOL_OFF_MS));
       (deps.log ?? console.warn)(
-        `[search] Meilisearch failed, answering from PostgreSQL: ${err instanceof Error ? err.message : String(err)}`,
+        `[search] Meilisearch failed, answering from PostgreSQL: ${errorChain(err)}`,
       );
     }
   }
