@@ -1,11 +1,9 @@
-import type { ReactNode } from "react";
-import { count, usd } from "@/lib/format";
+import { usd } from "@/lib/format";
 import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
 import type { FacetCounts } from "@/lib/search/filters";
 import {
   choicesOf,
   choiceWords,
-  fieldId,
   filterDef,
   FILTERS,
   flagValue,
@@ -14,6 +12,14 @@ import {
 } from "@/lib/search/registry";
 import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, RADIUS_CHOICES } from "@/lib/search/constants";
 import type { ParamName, SearchQuery } from "@/lib/search/query";
+import {
+  ChoiceGroup,
+  CountedSelect,
+  FlagChoice,
+  TextField,
+  type ChoiceData,
+  type OptionData,
+} from "./filter-fields";
 import { FilterSheet, PanelSection } from "./filter-sheet";
 
 /**
@@ -23,71 +29,32 @@ import { FilterSheet, PanelSection } from "./filter-sheet";
  * JavaScript (the "Show results" button submits).
  *
  * A server component: the fields and their ~130 counts change only with the search, which the
- * server renders anyway, so the browser neither downloads the registry nor runs this code to hydrate
- * them. The interactive parts are small client islands (filter-sheet.tsx): the sheet and the
- * sections that stay open; a changed field is applied by the form (search-client.tsx).
+ * server renders anyway, so the browser never downloads the registry. It works out each filter's
+ * words, values and counts and hands them, as plain data, to the components that draw the repeated
+ * fields (filter-fields.tsx: a render from data costs the server far less than the same elements
+ * sent as server-component output). The interactive parts are small client islands
+ * (filter-sheet.tsx): the sheet and the sections that stay open; a changed field is applied by the
+ * form (search-client.tsx).
  */
 
 type Props = { query: SearchQuery; facets: FacetCounts; activeCount: number; total: number };
 
-const countOf = (facets: FacetCounts, param: ParamName, value: string) => facets[param]?.[value];
+const countOf = (facets: FacetCounts, param: ParamName, value: string) => facets[param]?.[value] ?? null;
 
-function Count({ n }: { n: number | undefined }) {
-  if (n === undefined) return null;
-  return (
-    <span className={n === 0 ? "choice-count text-muted/70" : "choice-count"}>
-      {count(n)}
-      <span className="sr-only"> clinics</span>
-    </span>
-  );
-}
-
-function Choice(props: {
-  type: "checkbox" | "radio";
-  name: ParamName;
-  value: string;
-  checked: boolean;
-  label: ReactNode;
-  count?: number;
-  hint?: string;
-}) {
-  const id = fieldId(props.name, props.value);
-  const label = (
-    <label htmlFor={id} className="choice">
-      <input
-        id={id}
-        type={props.type}
-        name={props.name}
-        value={props.value}
-        defaultChecked={props.checked}
-        className="choice-box"
-      />
-      <span className={props.count === 0 && !props.checked ? "text-muted" : undefined}>{props.label}</span>
-      <Count n={props.count} />
-    </label>
-  );
-  // ~130 choices on a page: no wrapper element unless there is a hint to keep with the label.
-  if (!props.hint) return label;
-  return (
-    <div>
-      {label}
-      <p className="-mt-1 mb-1 pl-9 text-sm text-muted">{props.hint}</p>
-    </div>
-  );
-}
+/** A choice's data for the client fields: its value, words and count. */
+const choice = (f: FilterDef, facets: FacetCounts, value: string): ChoiceData => [
+  value,
+  choiceWords(f, value),
+  countOf(facets, f.param as ParamName, value),
+];
 
 /** A yes/no filter as one checkbox; its count is how many results ticking it would give. */
 function Flag({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets: FacetCounts }) {
-  const name = f.param as ParamName;
-  const value = flagValue(f);
   return (
-    <Choice
-      type="checkbox"
-      name={name}
-      value={value}
-      checked={Boolean(query[name])}
-      label={f.title}
-      count={countOf(facets, name, value)}
+    <FlagChoice
+      name={f.param}
+      choice={choice(f, facets, flagValue(f))}
+      checked={Boolean(query[f.param as ParamName])}
       hint={f.hint}
     />
   );
@@ -103,43 +70,28 @@ function Many({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets: 
     (v) => !f.countedOnly || (countOf(facets, name, v) ?? 0) > 0 || chosen.includes(v),
   );
   return (
-    <fieldset className="space-y-0.5">
-      <legend className="mb-1 font-medium">{f.title}</legend>
-      {f.hint && <p className="mb-1 text-sm text-muted">{f.hint}</p>}
-      {choices.map((value) => (
-        <Choice
-          key={value}
-          type="checkbox"
-          name={name}
-          value={value}
-          checked={chosen.includes(value)}
-          label={choiceWords(f, value)}
-          count={countOf(facets, name, value)}
-        />
-      ))}
-    </fieldset>
+    <ChoiceGroup
+      type="checkbox"
+      name={name}
+      legend={f.title}
+      hint={f.hint}
+      choices={choices.map((v) => choice(f, facets, v))}
+      chosen={chosen}
+    />
   );
 }
 
 /** Radio buttons for a parameter that takes one value, with "No preference" first. */
 function OneOf({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets: FacetCounts }) {
-  const name = f.param as ParamName;
+  const value = query[f.param as ParamName];
   return (
-    <fieldset className="space-y-0.5">
-      <legend className="mb-1 font-medium">{f.title}</legend>
-      <Choice type="radio" name={name} value="" checked={query[name] === null} label="No preference" />
-      {choicesOf(f).map((value) => (
-        <Choice
-          key={value}
-          type="radio"
-          name={name}
-          value={value}
-          checked={query[name] === value}
-          label={choiceWords(f, value)}
-          count={countOf(facets, name, value)}
-        />
-      ))}
-    </fieldset>
+    <ChoiceGroup
+      type="radio"
+      name={f.param}
+      legend={f.title}
+      choices={[["", "No preference", null], ...choicesOf(f).map((v) => choice(f, facets, v))]}
+      chosen={[value === null ? "" : String(value)]}
+    />
   );
 }
 
@@ -147,20 +99,16 @@ function OneOf({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets:
 function Range({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets: FacetCounts }) {
   const name = f.param as ParamName;
   const current = query[name] as number | null;
-  const options = [
-    { value: "", text: "Any price" },
-    ...choicesOf(f).map((value) => ({
-      value,
-      text: choiceWords(f, value),
-      count: countOf(facets, name, value),
-    })),
+  const options: OptionData[] = [
+    ["", "Any price", null],
+    ...choicesOf(f).map((v) => choice(f, facets, v)),
     // A limit typed into the URL that is not one of the choices still shows as chosen.
     ...(current !== null && !choicesOf(f).includes(String(current))
-      ? [{ value: String(current), text: `${usd(current * 100)} or less` }]
+      ? [[String(current), `${usd(current * 100)} or less`, null] as const]
       : []),
   ];
   const select = (
-    <Select
+    <CountedSelect
       name={name}
       label={f.title}
       value={current === null ? "" : String(current)}
@@ -194,79 +142,6 @@ function Filter({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets
   }
 }
 
-/** A select whose options show their counts: "California (123)". */
-function Select({
-  name,
-  label,
-  value,
-  defaultValue,
-  options,
-}: {
-  name: ParamName;
-  label: string;
-  value: string;
-  defaultValue: string;
-  options: { value: string; text: string; count?: number }[];
-}) {
-  const id = fieldId(name);
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={value}
-        data-default={defaultValue}
-        className="min-h-11 w-full rounded-md border border-muted bg-white px-2"
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.text}
-            {o.count !== undefined ? ` (${count(o.count)})` : ""}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function TextField({
-  name,
-  label,
-  value,
-  hint,
-  ...input
-}: {
-  name: ParamName;
-  label: string;
-  value: string;
-  hint?: string;
-} & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = fieldId(name);
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      )}
-      <input
-        id={id}
-        name={name}
-        defaultValue={value}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        className="min-h-11 w-full rounded-md border border-muted bg-white px-3"
-        {...input}
-      />
-    </div>
-  );
-}
-
 const title = (param: ParamName) => filterDef(param)?.title ?? param;
 
 const any = (q: SearchQuery, params: ParamName[]) =>
@@ -284,14 +159,14 @@ function StateSelect(props: {
 }) {
   const { param, query, facets } = props;
   return (
-    <Select
+    <CountedSelect
       name={param}
       label={title(param)}
       value={query[param] ?? ""}
       defaultValue=""
       options={[
-        { value: "", text: props.none },
-        ...STATES_BY_NAME.map((s) => ({ value: s, text: STATE_NAMES[s], count: countOf(facets, param, s) })),
+        ["", props.none, null],
+        ...STATES_BY_NAME.map((s) => [s, STATE_NAMES[s], countOf(facets, param, s)] as const),
       ]}
     />
   );
@@ -313,12 +188,12 @@ function WhereFields({ query, facets }: { query: SearchQuery; facets: FacetCount
           maxLength={10}
           autoComplete="postal-code"
         />
-        <Select
+        <CountedSelect
           name="radius"
           label={title("radius")}
           value={String(query.radius)}
           defaultValue={String(DEFAULT_RADIUS)}
-          options={RADIUS_CHOICES.map((r) => ({ value: String(r), text: `${r} miles` }))}
+          options={RADIUS_CHOICES.map((r) => [String(r), `${r} miles`, null] as const)}
         />
       </div>
       <StateSelect param="telehealthIn" none="No online care" query={query} facets={facets} />

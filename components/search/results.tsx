@@ -14,6 +14,7 @@ import {
 import { PLACE_PARAMS } from "@/lib/search/filters";
 import type { SearchResult } from "@/lib/search/search";
 import { STATE_NAMES } from "@/lib/labels";
+import { cardOf } from "./card-words";
 import { ResultCard } from "./result-card";
 import { UnpricedOffer, WaysOut } from "./ways-out";
 import type { WayOut } from "@/lib/search/suggestions";
@@ -289,7 +290,7 @@ export function Results({
       ) : (
         <ol className="space-y-3" aria-label="Clinics">
           {result.hits.map((hit) => (
-            <ResultCard key={hit.id} hit={hit} now={now} />
+            <ResultCard key={hit.id} card={cardOf(hit, now)} />
           ))}
         </ol>
       )}

@@ -686,16 +686,8 @@ export function filterFields(c: Clinic): FilterFields {
   return out as FilterFields;
 }
 
-/**
- * An HTML id for a filter's field or one of its choices: always valid (letters, digits, `-` and
- * `_` only, as values such as "Haitian Creole" hold spaces) and unique per choice.
- */
-export function fieldId(param: string, value?: string): string {
-  if (value === undefined) return `f-${param}`;
-  // "No preference" (the empty value) reads "-none", which no choice's own token starts with.
-  const token = value === "" ? "-none" : value.replace(/[^A-Za-z0-9_]+/g, "-");
-  return `f-${param}-${token}`;
-}
+/** The element ids of the panel (see `fieldId`). */
+export { fieldId } from "./field-id";
 
 /**
  * A fingerprint of the registry's shape for the index (see `DOC_VERSION`): a positive 31-bit
