@@ -34,7 +34,9 @@ import { COURSE_PRICE_STEPS, DEFAULT_RADIUS, MAX_RADIUS, SESSION_PRICE_STEPS } f
  * column in db/schema.ts, its declaration in lib/listings/fields.ts, a sample value in
  * db/seed/generate.ts; see docs/ARCHITECTURE.md, "Adding a filter". A fact derived from other
  * fields is a stored derived column, computed in lib/aftercare/derived.ts).
- * Pure and free of server code: the filter panel (a client component) imports it.
+ * Pure and free of server code. It stays on the server: the filter panel (a server component) reads
+ * it and hands the browser's filter fields (`components/search/filter-fields.tsx`) only their
+ * values, words and counts.
  */
 
 type FilterKind = "flag" | "choice" | "many" | "range" | "place";
