@@ -1,30 +1,64 @@
 #!/usr/bin/env bash
-# npm test: every check, in order; the first failure fails the command.
+# npm test: every check; the command fails when one of them fails.
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
-step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+step() { printf '\n\033[1m== %s\033[0m (at %d s)\n' "$1" "$SECONDS"; }
 
-# The static checks use about one core each: they run side by side (on 2 cores, about the time of the
-# slowest instead of the sum), and each one's output is printed under its name once it is done.
-static_checks() {
-  local out names=("$@") pids=() failed=0 i
-  out=$(mktemp -d)
-  for i in "${!names[@]}"; do
-    npm run --silent "${names[$i]}" >"$out/$i" 2>&1 &
-    pids+=($!)
-  done
-  for i in "${!names[@]}"; do
-    step "${names[$i]}"
-    wait "${pids[$i]}" || failed=1
-    cat "$out/$i"
-  done
+# A step "in the background" runs beside the steps that follow it, its output kept in a file, and is
+# printed under its name when it is waited for (`finish`). Each runs in a process group of its own
+# (set -m), so stopping this script, or a failure, ends everything it started.
+out=$(mktemp -d)
+declare -A pid from
+cleanup() {
+  for name in "${!pid[@]}"; do kill -- "-${pid[$name]}" 2>/dev/null || true; done
   rm -rf "$out"
-  return "$failed"
+}
+trap cleanup EXIT
+background() {
+  local name=$1
+  shift
+  set -m
+  (
+    rc=0
+    "$@" || rc=$?
+    echo "$SECONDS" >"$out/$name.end"
+    exit "$rc"
+  ) </dev/null >"$out/$name" 2>&1 &
+  pid[$name]=$!
+  set +m
+  from[$name]=$SECONDS
+}
+finish() {
+  local name=$1 rc=0
+  wait "${pid[$name]}" || rc=$?
+  unset "pid[$name]"
+  printf '\n\033[1m== %s\033[0m (ran from %d s to %s s)\n' "$name" "${from[$name]}" "$(cat "$out/$name.end" 2>/dev/null)"
+  cat "$out/$name"
+  return "$rc"
 }
 
-static_checks format:check lint typecheck knip
+# The static checks use about one core each: they run side by side (on 2 cores, about the time of the
+# slowest instead of the sum). The production build the end-to-end and fault tests start from starts
+# once the type check is done (tsc reads the types a build writes, tsconfig.json's .next/types): it
+# uses what the other checks and the unit and integration tests leave of the 2 cores (one Vitest
+# worker for unit tests; waits on PostgreSQL and Meilisearch).
+failed=0
+static=(typecheck format:check lint knip)
+for name in "${static[@]}"; do background "$name" npm run --silent "$name"; done
+finish typecheck || failed=1
+[ "$failed" = 1 ] || background build node_modules/.bin/tsx scripts/ensure-build.ts
+for name in "${static[@]:1}"; do finish "$name" || failed=1; done
+[ "$failed" = 0 ] || exit 1
+
 step "unit tests";        npm run --silent test:unit
 step "integration tests"; npm run --silent test:integration
-step "end-to-end tests";  npm run --silent test:e2e
-step "fault tests";       npm run --silent test:faults
-printf '\nAll checks passed.\n'
+finish build
+
+# The fault tests (one file at a time, each with a stack of its own on free ports) spend most of their
+# time waiting for services they stopped, froze or restarted: they run beside the end-to-end tests.
+background "fault tests" npm run --silent test:faults
+step "end-to-end tests"
+npm run --silent test:e2e || failed=1
+finish "fault tests" || failed=1
+[ "$failed" = 0 ] || exit 1
+printf '\nAll checks passed in %d s.\n' "$SECONDS"
