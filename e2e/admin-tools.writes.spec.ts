@@ -8,11 +8,12 @@ import { createListingAsAdmin, searchSynced } from "./support/listings";
 /**
  * The admin tools through the site, to success: members (only an admin removes an owner), search sync
  * health and the rebuild, and the CSV import from the template download through the job page, with
- * its failed state and its limits. test/admin-tools.int.test.ts covers the same rules in lib/. These
- * add listings and rebuild the index, so they run in the "writes" project, one at a time.
+ * its failed state (its limits, which save nothing, are e2e/admin-import-limits.spec.ts).
+ * test/admin-tools.int.test.ts covers the same rules in lib/. These add listings and rebuild the
+ * index, so they run in the "writes" project, one at a time.
  */
 
-// One after the other; each does several admin round trips (a listing, a rebuild, a 2 MB upload), so
+// One after the other; each does several admin round trips (a listing, a rebuild, an import), so
 // twice the default time on a busy 2-core machine.
 test.describe.configure({ mode: "default", timeout: 120_000 });
 
@@ -172,38 +173,4 @@ test("a failed import's page shows its error", async ({ sql, signedInPage }) => 
   await expect(a.page.getByText("0 of 40 rows written (0%)")).toBeVisible();
   // A failed job does not reload itself.
   await expect(a.page.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
-});
-
-test("the import's limits: a file over 20 MB is refused before upload; 50,001 rows are refused by name", async ({
-  sql,
-  signedInPage,
-}) => {
-  const a = await signedInPage(adminEmail);
-  await a.page.goto("/admin/import");
-  const jobs = async () => (await sql<{ n: number }[]>`select count(*)::int as n from import_jobs`)[0]!.n;
-  const jobsBefore = await jobs();
-  const input = a.page.getByLabel(/^CSV file/);
-  const header = "name,city,state,routes\n";
-  await input.setInputFiles({
-    name: "too-big.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.from(header + "x".repeat(20 * 1024 * 1024 + 1 - header.length)),
-  });
-  await a.page.getByRole("button", { name: "Check and import" }).click();
-  await expect(a.page.getByRole("alert").filter({ hasText: "The file is" })).toHaveText(
-    "The file is 20.1 MB; the limit is 20 MB. Nothing was imported.",
-  );
-
-  const rows = Array.from({ length: 50_001 }, (_, i) => `Row Limit Clinic ${i},Denver,CO,oral`);
-  await input.setInputFiles({
-    name: "too-many.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.from(header + rows.join("\n")),
-  });
-  await a.page.getByRole("button", { name: "Check and import" }).click();
-  const alert = a.page.getByRole("alert").filter({ hasText: "Nothing was imported" });
-  await expect(alert).toContainText("Nothing was imported: 1 problem found.", { timeout: 30_000 });
-  await expect(a.page.getByTestId("import-issues")).toContainText("At most 50,000 rows per file.");
-  await expect(a.page).toHaveURL(/\/admin\/import$/);
-  expect(await jobs()).toBe(jobsBefore);
 });
