@@ -54,11 +54,10 @@ step "unit tests";        npm run --silent test:unit
 step "integration tests"; npm run --silent test:integration
 finish build
 
-# The fault tests (one file at a time, each with a stack of its own on free ports) spend most of their
-# time waiting for services they stopped, froze or restarted: they run beside the end-to-end tests.
-background "fault tests" npm run --silent test:faults
-step "end-to-end tests"
-npm run --silent test:e2e || failed=1
-finish "fault tests" || failed=1
-[ "$failed" = 0 ] || exit 1
+# The fault tests run after the end-to-end tests, not beside them: on 2 cores, beside them they made
+# the end-to-end tests about as much slower as they saved (a fresh-clone run: end-to-end 12.0 min with
+# them, 9.4 min alone, against 166 s for the fault tests), and their timing bounds then share the
+# machine with a saturating suite.
+step "end-to-end tests";  npm run --silent test:e2e
+step "fault tests";       npm run --silent test:faults
 printf '\nAll checks passed in %d s.\n' "$SECONDS"
