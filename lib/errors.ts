@@ -49,14 +49,21 @@ const UNAVAILABLE_CONNECTION_CODES = new Set([
   "CONNECT_TIMEOUT",
 ]);
 
+/** An error, then its cause, its cause's cause …: at most `max` of them. */
+export function* causes(err: unknown, max = 8): Generator<unknown> {
+  for (let e: unknown = err, n = 0; e && n < max; e = (e as { cause?: unknown }).cause, n++) yield e;
+}
+
+/** An error and its causes, as one line ("Request to … has failed: fetch failed: other side closed"). */
+export function errorChain(err: unknown): string {
+  return Array.from(causes(err, 5), (e) => (e instanceof Error ? e.message : String(e))).join(": ");
+}
+
 /** Did this error come from the database not answering (down, starting up, connection dropped)? */
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (err instanceof DatabaseUnavailableError) return true;
-  for (
-    let e: unknown = err, depth = 0;
-    e && typeof e === "object" && depth < 4;
-    e = (e as { cause?: unknown }).cause, depth++
-  ) {
+  for (const e of causes(err, 4)) {
+    if (typeof e !== "object") break;
     const code = (e as { code?: unknown }).code;
     if (typeof code !== "string") continue;
     if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_CONNECTION_CODES.has(code)) return true;
@@ -92,11 +99,8 @@ export function toFailure(err: unknown, context: string): ActionFailure {
 
 /** The PostgreSQL error code of a failed query ("23505" for a unique violation), also when wrapped by Drizzle. */
 export function pgErrorCode(err: unknown): string | undefined {
-  for (
-    let e: unknown = err, depth = 0;
-    e && typeof e === "object" && depth < 3;
-    e = (e as { cause?: unknown }).cause, depth++
-  ) {
+  for (const e of causes(err, 3)) {
+    if (typeof e !== "object") break;
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
   }

@@ -1,6 +1,7 @@
 import { MeilisearchRequestError, MeilisearchRequestTimeOutError } from "meilisearch";
 import { describe, expect, it } from "vitest";
-import { errorChain, isDroppedConnection } from "./client";
+import { errorChain } from "@/lib/errors";
+import { isDroppedConnection } from "./client";
 
 /** A Node fetch failure as the SDK wraps it: the request error, "fetch failed", then the socket's. */
 const failed = (cause: unknown) =>

@@ -1,3 +1,4 @@
+import { causes } from "@/lib/errors";
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestTimeOutError, type Task } from "meilisearch";
 
 export type MeiliClient = Meilisearch;
@@ -30,7 +31,7 @@ export function createMeili(host: string, apiKey: string, timeoutMs: number): Me
  * Sent again on a new connection, such a request is answered.
  */
 export function isDroppedConnection(err: unknown): boolean {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+  for (const e of causes(err)) {
     if (e instanceof MeilisearchRequestTimeOutError) return false;
     const code = (e as { code?: unknown }).code;
     if (code === "UND_ERR_SOCKET" || code === "ECONNRESET" || code === "EPIPE") return true;
@@ -38,17 +39,9 @@ export function isDroppedConnection(err: unknown): boolean {
   return false;
 }
 
-/** An error and its causes, as one line ("Request to … has failed: fetch failed: other side closed"). */
-export function errorChain(err: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = err; e && parts.length < 5; e = (e as { cause?: unknown }).cause)
-    parts.push(e instanceof Error ? e.message : String(e));
-  return parts.join(": ");
-}
-
 /** The Meilisearch error code (e.g. "index_not_found") of an error thrown by the SDK, if any. */
 export function meiliErrorCode(err: unknown): string | undefined {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+  for (const e of causes(err)) {
     if (e instanceof MeilisearchApiError) return e.cause?.code;
   }
   return undefined;
