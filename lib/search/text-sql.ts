@@ -159,12 +159,16 @@ function labelHas(label: string, t: Term): boolean {
   return false;
 }
 
-/** The conditions on the labelled values under which a listing's labels hold the term. */
-function labelConditions(t: Term): SQL[] {
+/**
+ * The conditions on the labelled values under which a listing's labels hold any of the terms: one
+ * per attribute, so synonyms that label the same value ("spravato", "esketamine", "nasal spray")
+ * test it once.
+ */
+function labelConditions(...terms: Term[]): SQL[] {
   const out: SQL[] = [];
   for (const how of Object.values(FALLBACK_TEXT_FIELDS)) {
     if (how === "vector") continue;
-    const values = Object.keys(how.labels).filter((v) => labelHas(how.labels[v]!, t));
+    const values = Object.keys(how.labels).filter((v) => terms.some((t) => labelHas(how.labels[v]!, t)));
     if (values.length) out.push(condSql({ op: "in", attr: how.attr, values }));
   }
   return out;
@@ -190,6 +194,7 @@ function toSql(n: Node): SQL {
   if (isTerm(n)) return sql`(${sql.join([matches(termQuery(n)), ...labelConditions(n)], sql` or `)})`;
   const joiner = n.op === "and" ? " & " : " | ";
   const plain: string[] = [];
+  const labelled: Term[] = [];
   const rest: SQL[] = [];
   for (const item of n.items) {
     const p = pureQuery(item);
@@ -197,11 +202,15 @@ function toSql(n: Node): SQL {
     else if (n.op === "or" && isTerm(item)) {
       // a | b matches where a matches or b does: the words go into the one tsquery, the labels beside it.
       plain.push(`(${termQuery(item)})`);
-      rest.push(...labelConditions(item));
+      labelled.push(item);
     } else rest.push(toSql(item));
   }
   // The words are searched together, as one tsquery (one look-up in the GIN index).
-  const parts = [...(plain.length ? [matches(plain.join(joiner))] : []), ...rest];
+  const parts = [
+    ...(plain.length ? [matches(plain.join(joiner))] : []),
+    ...(labelled.length ? labelConditions(...labelled) : []),
+    ...rest,
+  ];
   return sql`(${sql.join(parts, n.op === "and" ? sql` and ` : sql` or `)})`;
 }
 
