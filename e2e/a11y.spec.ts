@@ -16,7 +16,8 @@ async function expectNoSeriousViolations(page: Page, path: string) {
 }
 
 // One test per page, so a slow machine gives each its own time and a failure names its page. The cost
-// pages (national, state, city) have theirs in e2e/costs.spec.ts.
+// pages (national, state, city) have theirs in e2e/costs.spec.ts; a comparison of three, the empty
+// comparison and a profile with the compare tray theirs in e2e/profile-compare.spec.ts.
 // A page named by clinics gets two published ones from the API.
 const PAGES: [string, string | ((slugs: string[]) => string)][] = [
   ["home", "/"],

@@ -283,11 +283,15 @@ test("unknown, draft and suspended listings answer 404 with a way back to search
   }
 });
 
-test("profile, compare, methodology and guide have no serious accessibility problems", async ({ page }) => {
-  // axe reads every node; six pages of it take a while on a busy machine.
+// The methodology, the guide and a profile without the tray have their scans in e2e/a11y.spec.ts: the
+// same pages in the same state at the same size, so one scan of each.
+test("compare, full and empty, and a profile with the compare tray have no serious accessibility problems", async ({
+  page,
+}) => {
+  // axe reads every node; three pages of it take a while on a busy machine.
   test.setTimeout(240_000);
   const [a, b, c] = await knownSlugs(page);
-  for (const path of [`/clinics/${a}`, `/compare?c=${a},${b},${c}`, "/compare", "/methodology", "/guide"]) {
+  for (const path of [`/compare?c=${a},${b},${c}`, "/compare"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await seriousViolations(page), path).toEqual([]);
