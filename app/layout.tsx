@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "@/components/link";
+import { LinkNavigation } from "@/components/link-navigation";
 import { MainNav } from "@/components/site-pages";
 import { AccountNav } from "@/components/account-nav";
 import { CompareTray } from "@/components/compare/compare-tray";
@@ -74,6 +75,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </div>
         </footer>
         <CompareTray />
+        <LinkNavigation />
       </body>
     </html>
   );

@@ -1,12 +1,22 @@
-import NextLink from "next/link";
-import type { ComponentProps } from "react";
+import type { AnchorHTMLAttributes } from "react";
+
+/** The attribute that marks a link for client-side navigation (see link-navigation.tsx). */
+export const NAV_ATTRIBUTE = "data-nav";
 
 /**
- * Next's `Link` (client-side navigation) without prefetching the pages it points to. Every page here
- * is rendered per request, so prefetching a search page's twenty-odd links fetched and processed as
- * many pages on load: data a phone user on a small plan did not ask for, and main-thread work that
- * delayed the page becoming responsive. A link can still opt in with `prefetch`.
+ * A link to a page of this site that, once the page is interactive, opens without a full reload
+ * (client-side navigation, as Next's `Link` does): a plain `<a>` marked with `data-nav`, which the
+ * one click listener of `LinkNavigation` (in the root layout) hands to the router. Without
+ * JavaScript, or opened in a new tab (Ctrl/⌘/Shift/middle click, `target`, `download`), it is an
+ * ordinary link.
+ *
+ * Why not `next/link`: every page here is rendered per request, so it never prefetches (that
+ * fetched a search page's twenty-odd pages on load), which leaves its click handler; for that it
+ * cost every page ~3 KB of JavaScript (gzip), and each of the ~40 links of /clinics was a client
+ * component the server rendered and described again in the page data. This is a plain element:
+ * it renders the same `<a>` in server and client components alike.
  */
-export default function Link(props: ComponentProps<typeof NextLink>) {
-  return <NextLink prefetch={false} {...props} />;
+export default function Link({ href, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  // `href` after the other attributes, where next/link put it: the same HTML as before.
+  return <a {...props} href={href} {...{ [NAV_ATTRIBUTE]: "" }} />;
 }

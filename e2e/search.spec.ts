@@ -42,6 +42,8 @@ test("filter, sort, paginate, share the URL and go back", async ({ page, browser
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText(/Showing 21–40/)).toBeVisible();
+  // A link opens its page without a full reload too (components/link-navigation.tsx).
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   const page2 = await names(page);
   expect(page2).not.toEqual(page1);
   expect(Math.min(...(await sessionPrices(page)))).toBeGreaterThanOrEqual(Math.max(...prices));
@@ -67,6 +69,22 @@ test("filter, sort, paginate, share the URL and go back", async ({ page, browser
   await expect(page).not.toHaveURL(/integration/);
   await expect(page.getByLabel("Included in the price")).not.toBeChecked();
   await expect.poll(() => total(page)).toBe(all);
+});
+
+test("a link opened with a modifier key is left to the browser: a new tab, this page stays", async ({
+  page,
+  context,
+}) => {
+  await page.goto("/clinics");
+  // The count on the filter panel's button appears once the page is interactive.
+  await expect(page.getByTestId("show-results")).toHaveText(/^Show [\d,]+ clinics$/);
+  const [tab] = await Promise.all([
+    context.waitForEvent("page"),
+    page.getByRole("link", { name: "Next" }).click({ modifiers: ["ControlOrMeta"] }),
+  ]);
+  await expect(tab).toHaveURL(/[?&]page=2/);
+  await expect(page).toHaveURL(/\/clinics$/);
+  await tab.close();
 });
 
 test("choices made while the page is still loading apply once it is ready", async ({ page }) => {

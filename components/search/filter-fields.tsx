@@ -1,7 +1,6 @@
 "use client";
 
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { count } from "@/lib/format";
 import { fieldId } from "@/lib/search/field-id";
 
 /**
@@ -11,22 +10,25 @@ import { fieldId } from "@/lib/search/field-id";
  * Why a client component: a server component's elements travel twice, once as HTML and once again,
  * element by element with every class name, in the React page data that the server serializes, embeds
  * in the page and reads back to render the HTML. These components receive only the words, values and
- * counts ("Included in the price", 424) and draw the same HTML, so a /clinics render does a fraction
- * of that work and the page carries less. They hold no state and need neither the registry nor the
- * labels in the browser.
+ * counts ("Included in the price", "424") and draw the same HTML, so a /clinics render does a
+ * fraction of that work and the page carries less. They hold no state and need neither the registry,
+ * the labels nor the number formats in the browser (the server formats the counts).
  */
 
-/** One choice: its URL value, its words, and how many clinics it finds (null: not counted). */
-export type ChoiceData = readonly [value: string, label: string, count: number | null];
+/** A count as the page shows it ("1,204", formatted by the server), or null: not counted. */
+type CountText = string | null;
 
-/** One option of a select: its value, its words, and how many clinics it finds (null: not counted). */
-export type OptionData = readonly [value: string, text: string, count: number | null];
+/** One choice: its URL value, its words, and how many clinics it finds. */
+export type ChoiceData = readonly [value: string, label: string, count: CountText];
 
-function Count({ n }: { n: number | null }) {
+/** One option of a select: its value and its words. */
+export type OptionData = readonly [value: string, text: string];
+
+function Count({ n }: { n: CountText }) {
   if (n === null) return null;
   return (
-    <span className={n === 0 ? "choice-count text-muted/70" : "choice-count"}>
-      {count(n)}
+    <span className={n === "0" ? "choice-count text-muted/70" : "choice-count"}>
+      {n}
       <span className="sr-only"> clinics</span>
     </span>
   );
@@ -47,7 +49,7 @@ function Choice({
   return (
     <label htmlFor={id} className="choice">
       <input id={id} type={type} name={name} value={value} defaultChecked={checked} className="choice-box" />
-      <span className={n === 0 && !checked ? "text-muted" : undefined}>{label}</span>
+      <span className={n === "0" && !checked ? "text-muted" : undefined}>{label}</span>
       <Count n={n} />
     </label>
   );
@@ -115,20 +117,29 @@ function Labelled({ id, label, children }: { id: string; label: string; children
   );
 }
 
-/** A select whose options show their counts: "California (123)". */
+/**
+ * A select whose options show their counts: "California (123)". The counts come apart from the
+ * options, so a list the page draws twice (the states) travels in the page data once.
+ */
 export function CountedSelect({
   name,
   label,
   value,
   defaultValue,
+  first,
   options,
+  counts,
 }: {
   name: string;
   label: string;
   value: string;
   /** The value the form falls back to when the URL has none (see `syncForm` in search-client.tsx). */
   defaultValue: string;
+  /** An option before the others, without a count ("Any state"). */
+  first?: OptionData;
   options: readonly OptionData[];
+  /** The options' counts, in their order (none, or null: not counted). */
+  counts?: readonly CountText[];
 }) {
   const id = fieldId(name);
   return (
@@ -140,12 +151,16 @@ export function CountedSelect({
         data-default={defaultValue}
         className="min-h-11 w-full rounded-md border border-muted bg-white px-2"
       >
-        {options.map(([v, text, n]) => (
-          <option key={v} value={v}>
-            {text}
-            {n !== null ? ` (${count(n)})` : ""}
-          </option>
-        ))}
+        {first && <option value={first[0]}>{first[1]}</option>}
+        {options.map(([v, text], i) => {
+          const n = counts?.[i] ?? null;
+          return (
+            <option key={v} value={v}>
+              {text}
+              {n !== null ? ` (${n})` : ""}
+            </option>
+          );
+        })}
       </select>
     </Labelled>
   );

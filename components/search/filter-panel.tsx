@@ -1,4 +1,4 @@
-import { usd } from "@/lib/format";
+import { count, counted, usd } from "@/lib/format";
 import { STATE_NAMES, STATES_BY_NAME } from "@/lib/labels";
 import type { FacetCounts } from "@/lib/search/filters";
 import {
@@ -41,11 +41,17 @@ type Props = { query: SearchQuery; facets: FacetCounts; activeCount: number; tot
 
 const countOf = (facets: FacetCounts, param: ParamName, value: string) => facets[param]?.[value] ?? null;
 
+/** A choice's count as the page shows it ("1,204"), or null when it is not counted. */
+const countText = (facets: FacetCounts, param: ParamName, value: string) => {
+  const n = countOf(facets, param, value);
+  return n === null ? null : count(n);
+};
+
 /** A choice's data for the client fields: its value, words and count. */
 const choice = (f: FilterDef, facets: FacetCounts, value: string): ChoiceData => [
   value,
   choiceWords(f, value),
-  countOf(facets, f.param as ParamName, value),
+  countText(facets, f.param as ParamName, value),
 ];
 
 /** A yes/no filter as one checkbox; its count is how many results ticking it would give. */
@@ -99,12 +105,12 @@ function OneOf({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets:
 function Range({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets: FacetCounts }) {
   const name = f.param as ParamName;
   const current = query[name] as number | null;
+  const choices = choicesOf(f);
   const options: OptionData[] = [
-    ["", "Any price", null],
-    ...choicesOf(f).map((v) => choice(f, facets, v)),
+    ...choices.map((v) => [v, choiceWords(f, v)] as const),
     // A limit typed into the URL that is not one of the choices still shows as chosen.
-    ...(current !== null && !choicesOf(f).includes(String(current))
-      ? [[String(current), `${usd(current * 100)} or less`, null] as const]
+    ...(current !== null && !choices.includes(String(current))
+      ? [[String(current), `${usd(current * 100)} or less`] as const]
       : []),
   ];
   const select = (
@@ -113,7 +119,9 @@ function Range({ f, query, facets }: { f: FilterDef; query: SearchQuery; facets:
       label={f.title}
       value={current === null ? "" : String(current)}
       defaultValue=""
+      first={["", "Any price"]}
       options={options}
+      counts={choices.map((v) => countText(facets, name, v))}
     />
   );
   if (!f.hint) return select;
@@ -150,6 +158,9 @@ const any = (q: SearchQuery, params: ParamName[]) =>
     return Array.isArray(v) ? v.length > 0 : v !== null && v !== false && v !== "";
   });
 
+/** The states as select options, by name: one list, so the page data carries it once for both selects. */
+const STATE_OPTIONS: readonly OptionData[] = STATES_BY_NAME.map((s) => [s, STATE_NAMES[s]]);
+
 /** A choice of state (where the clinic is, or where online care reaches), with its counts. */
 function StateSelect(props: {
   param: "state" | "telehealthIn";
@@ -164,13 +175,14 @@ function StateSelect(props: {
       label={title(param)}
       value={query[param] ?? ""}
       defaultValue=""
-      options={[
-        ["", props.none, null],
-        ...STATES_BY_NAME.map((s) => [s, STATE_NAMES[s], countOf(facets, param, s)] as const),
-      ]}
+      first={["", props.none]}
+      options={STATE_OPTIONS}
+      counts={STATES_BY_NAME.map((s) => countText(facets, param, s))}
     />
   );
 }
+
+const RADIUS_OPTIONS: readonly OptionData[] = RADIUS_CHOICES.map((r) => [String(r), `${r} miles`]);
 
 /** The "Where" section's fields: place filters, drawn together (see `placeGroup`). */
 function WhereFields({ query, facets }: { query: SearchQuery; facets: FacetCounts }) {
@@ -193,7 +205,7 @@ function WhereFields({ query, facets }: { query: SearchQuery; facets: FacetCount
           label={title("radius")}
           value={String(query.radius)}
           defaultValue={String(DEFAULT_RADIUS)}
-          options={RADIUS_CHOICES.map((r) => [String(r), `${r} miles`, null] as const)}
+          options={RADIUS_OPTIONS}
         />
       </div>
       <StateSelect param="telehealthIn" none="No online care" query={query} facets={facets} />
@@ -203,7 +215,7 @@ function WhereFields({ query, facets }: { query: SearchQuery; facets: FacetCount
 
 export function FilterPanel({ query, facets, activeCount, total }: Props) {
   return (
-    <FilterSheet activeCount={activeCount} total={total}>
+    <FilterSheet activeCount={activeCount} found={counted(total, "clinic")}>
       {PANEL_SECTIONS.map((section) => {
         const filters = (FILTERS as readonly FilterDef[]).filter((f) => f.section === section.key);
         return (

@@ -9,7 +9,6 @@ import {
   type MouseEvent,
   type ReactNode,
 } from "react";
-import { count } from "@/lib/format";
 import { useSearchPending } from "./search-client";
 
 /**
@@ -86,17 +85,15 @@ function makeModal(
   };
 }
 
-const clinics = (n: number) => `${count(n)} ${n === 1 ? "clinic" : "clinics"}`;
-
 export function FilterSheet({
   activeCount,
-  total,
+  found,
   children,
 }: {
   /** How many filter values are on (shown on the "Filters" button). */
   activeCount: number;
-  /** How many clinics the current choices find. */
-  total: number;
+  /** How many clinics the current choices find, in words ("12 clinics"; formatted by the server). */
+  found: string;
   children: ReactNode;
 }) {
   const interactive = useInteractive();
@@ -208,7 +205,7 @@ export function FilterSheet({
         >
           {sheet && (
             <p aria-live="polite" className="sr-only">
-              {pending ? "" : `${clinics(total)} match these filters`}
+              {pending ? "" : `${found} match these filters`}
             </p>
           )}
           <button
@@ -218,7 +215,7 @@ export function FilterSheet({
             onClick={onShow}
             data-testid="show-results"
           >
-            {!interactive ? "Show results" : pending ? "Counting clinics…" : `Show ${clinics(total)}`}
+            {!interactive ? "Show results" : pending ? "Counting clinics…" : `Show ${found}`}
           </button>
         </div>
       </div>
