@@ -1,3 +1,4 @@
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 /**
  * A few seconds' cache of whole public pages for signed-out visitors (a "microcache"), kept in the
  * server process and used by `proxy.ts`. Rendering a search page costs 25–40 ms of the one main
@@ -152,8 +153,7 @@ export function cacheableRequest(method: string, url: URL, headers: Headers): bo
   if (headers.has("next-action") || headers.has("authorization")) return false;
   // A hard reload (and the benchmark's uncached runs) asks for a fresh page.
   if (/no-cache/i.test(`${headers.get("cache-control") ?? ""} ${headers.get("pragma") ?? ""}`)) return false;
-  const cookie = headers.get("cookie") ?? "";
-  return !/(^|;\s*)(__Secure-|__Host-)?authjs\.session-token/.test(cookie);
+  return !hasSessionCookie(headers.get("cookie"));
 }
 
 /** The cache key: path and query exactly as asked (the render asks `origin`, whatever the Host). */
