@@ -18,7 +18,7 @@ import { cardOf } from "./card-words";
 import { ResultCard } from "./result-card";
 import { UnpricedOffer, WaysOut } from "./ways-out";
 import type { WayOut } from "@/lib/search/suggestions";
-import { count } from "@/lib/format";
+import { count, counted } from "@/lib/format";
 
 const SORT_LABELS: Record<Sort, string> = {
   relevance: "Best match",
@@ -27,8 +27,6 @@ const SORT_LABELS: Record<Sort, string> = {
   distance: "Nearest",
   verified: "Recently verified",
 };
-
-const plural = (x: number, one: string, many = `${one}s`) => `${count(x)} ${x === 1 ? one : many}`;
 
 /** The query without one parameter value (for a chip's ✕), or without whole parameters. */
 function without(q: SearchQuery, params: readonly ParamName[], value?: string): Partial<SearchQuery> {
@@ -244,7 +242,7 @@ export function Results({
             aria-live="polite"
             data-testid="result-count"
           >
-            {plural(result.total, "clinic")}
+            {counted(result.total, "clinic")}
             {query.zip
               ? ` within ${query.radius} miles of ${query.zip.city}, ${query.zip.state} ${query.zip.code}`
               : ""}
@@ -297,7 +295,7 @@ export function Results({
       {result.total > 0 && ways.length > 0 && (
         <div className="card space-y-2" data-testid="few">
           <p className="font-medium">
-            Only {plural(result.total, "clinic")} found. Widen your search to see more:
+            Only {counted(result.total, "clinic")} found. Widen your search to see more:
           </p>
           <WaysOut query={query} ways={ways} />
         </div>
