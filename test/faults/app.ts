@@ -63,8 +63,8 @@ export async function stopAll(): Promise<void> {
  * (SIGSTOP: it holds connections and answers nothing, as a hung server does), unsupervised.
  * `pageCache: true` turns on the page cache for signed-out visitors as in production (scripts/start.ts
  * sets ATLAS_INTERNAL_ORIGIN unless PAGE_CACHE=off); without it the pages are rendered every time.
- * Every stack has its own free ports and temporary folder (vitest.config.ts says why the files still
- * run one at a time); the build they share is made once, before them (test/faults/global-setup.ts).
+ * Every stack has its own free ports and temporary folder, so two files can run at once (vitest.config.ts
+ * says which run alone and why); the build they share is made once, before them (test/faults/global-setup.ts).
  */
 export async function startApp(
   opts: { seed?: number; env?: Record<string, string>; pageCache?: boolean } = {},
