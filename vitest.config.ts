@@ -7,6 +7,13 @@ const PAGE_CACHE_FAULTS = [
   "test/faults/several-processes.fault.test.ts",
   "test/faults/reduced-search-cache.fault.test.ts",
 ];
+/** What both fault projects share: the build every file starts its site from, made once before them. */
+const faults = {
+  environment: "node" as const,
+  globalSetup: ["test/faults/global-setup.ts"],
+  testTimeout: 240_000,
+  hookTimeout: 240_000,
+};
 const shared = {
   resolve: {
     alias: {
@@ -56,12 +63,10 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          ...faults,
           name: "faults",
-          environment: "node",
           include: ["test/faults/**/*.fault.test.ts"],
           exclude: PAGE_CACHE_FAULTS,
-          // The build every file starts its site from, made once before them.
-          globalSetup: ["test/faults/global-setup.ts"],
           // Two files at once, each with a stack of its own (test/faults/app.ts): most of their time is
           // waiting (Meilisearch's 30 s outage, PostgreSQL stopped and started), so the other core does
           // the rest meanwhile: all six files 179 -> 153 s on a shared machine (load 5), the same CPU;
@@ -69,25 +74,20 @@ export default defineConfig({
           fileParallelism: true,
           maxWorkers: 2,
           sequence: { groupOrder: 2 },
-          testTimeout: 240_000,
-          hookTimeout: 240_000,
         },
       },
       {
         ...shared,
         test: {
+          ...faults,
           name: "faults-page-cache",
-          environment: "node",
           include: PAGE_CACHE_FAULTS,
-          globalSetup: ["test/faults/global-setup.ts"],
           // The page-cache files run one at a time, after the others. With every fault file two at a
           // time (175 -> 133 s), a full CI run once found several-processes' page not answered by the
           // page cache at all (its render for the cache failed), which it never did one file at a
           // time; until that is understood, these run alone.
           fileParallelism: false,
           sequence: { groupOrder: 3 },
-          testTimeout: 240_000,
-          hookTimeout: 240_000,
         },
       },
     ],

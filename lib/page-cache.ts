@@ -1,4 +1,3 @@
-import { hasSessionCookie } from "@/lib/auth/session-cookie";
 /**
  * A few seconds' cache of whole public pages for signed-out visitors (a "microcache"), kept in the
  * server process and used by `proxy.ts`. Rendering a search page costs 25–40 ms of the one main
@@ -17,6 +16,7 @@ import { hasSessionCookie } from "@/lib/auth/session-cookie";
  * of every server process at once (their notices, `lib/cache.ts`), and a render that began before a
  * clear is not stored.
  */
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 
 export const PAGE_CACHE_TTL_MS = 10_000;
 const MAX_BYTES = 64 * 1024 * 1024;
