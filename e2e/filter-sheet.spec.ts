@@ -80,7 +80,7 @@ test.describe("on a phone (390 px) @phone-only", () => {
     const expected = await apiTotal(page, "state=CA&accepting=true");
     expect(expected).toBeLessThan(all);
     const show = sheet.getByRole("button", { name: /^Show / });
-    await expect(show).toHaveText(`Show ${clinics(expected)}`);
+    await expect(show).toHaveAccessibleName(`Show ${clinics(expected)}`);
     await expect(sheet).toBeVisible(); // still open: the patient may choose more
 
     await show.click();
@@ -186,7 +186,7 @@ test.describe("on a laptop (1280 px)", () => {
     );
     // "Show N clinics" counts the current choices and takes the focus to the results.
     const show = panel.getByRole("button", { name: /^Show / });
-    await expect(show).toHaveText(`Show ${clinics(await shownTotal(page))}`);
+    await expect(show).toHaveAccessibleName(`Show ${clinics(await shownTotal(page))}`);
     await show.click();
     await expect(page.locator("#results-heading")).toBeFocused();
   });

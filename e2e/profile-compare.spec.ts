@@ -4,6 +4,7 @@ import { SCORE_RUBRIC } from "../lib/aftercare/score";
 import { seriousViolations } from "./support/axe";
 import { zodLoaded } from "./support/bundle";
 import { expect, test } from "./support/fixtures";
+import { hydrated } from "./support/hydrated";
 
 /** Distinct profile paths listed on a page (a result card may link to its profile more than once). */
 async function profilePaths(page: Page, from: "/clinics" | "/"): Promise<string[]> {
@@ -138,7 +139,7 @@ test("a first visit does not load the check for a stored list; a stored list loa
   const slugs = await knownSlugs(page);
   const add = page.getByRole("button", { name: /Add to compare/ });
   await page.goto(`/clinics/${slugs[0]}`);
-  await expect(add).toBeEnabled(); // hydrated, the (empty) list known
+  await hydrated(add); // the (empty) list known
   expect(await zodLoaded(page)).toBe(false);
   await add.click(); // adding needs no check either: we trust what we write
   await expect(page.getByRole("region", { name: /Compare list/ })).toContainText("(1 of 4)");

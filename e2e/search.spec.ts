@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
+import { hydrated } from "./support/hydrated";
 
 /** "1,234 clinics" → 1234 */
 async function total(page: Page): Promise<number> {
@@ -76,8 +77,8 @@ test("a link opened with a modifier key is left to the browser: a new tab, this 
   context,
 }) => {
   await page.goto("/clinics");
-  // The count on the filter panel's button appears once the page is interactive.
-  await expect(page.getByTestId("show-results")).toHaveText(/^Show [\d,]+ clinics$/);
+  await hydrated(page.getByRole("link", { name: "Next" })); // the links' listener is on
+  await expect(page.getByTestId("show-results")).toHaveAccessibleName(/^Show [\d,]+ clinics$/);
   const [tab] = await Promise.all([
     context.waitForEvent("page"),
     page.getByRole("link", { name: "Next" }).click({ modifiers: ["ControlOrMeta"] }),

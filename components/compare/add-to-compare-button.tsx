@@ -7,8 +7,11 @@ import { tray, useTrayItems } from "./store";
 
 /**
  * Adds a clinic to the compare tray, or takes it out again. Self-contained: drop it into any card
- * or page with the clinic's slug and name. Disabled until the page has loaded (the list lives in the
- * browser) and when the tray already holds `COMPARE_MAX` other clinics, with a message saying why.
+ * or page with the clinic's slug and name. Drawn ready to use (a click before the page is interactive
+ * is replayed by React once it is), so hydrating the page changes nothing on it; not shown without
+ * JavaScript, where the list (kept in the browser) cannot work (`needs-js`). Disabled while a stored
+ * list is being checked and when the tray already holds `COMPARE_MAX` other clinics, with a message
+ * saying why.
  * Once the list can be compared, the compare link follows the button of every clinic in it, so a
  * keyboard user reaches it with the next Tab instead of tabbing through the rest of the page.
  */
@@ -18,7 +21,7 @@ export function AddToCompareButton({ slug, name }: { slug: string; name: string 
   const inTray = items?.some((i) => i.slug === slug) ?? false;
   const full = items !== null && !inTray && items.length >= COMPARE_MAX;
   return (
-    <div className="no-print inline-flex flex-col gap-1">
+    <div className="no-print needs-js inline-flex flex-col gap-1">
       <button
         type="button"
         className={inTray ? "btn-secondary border-accent-700" : "btn-secondary"}

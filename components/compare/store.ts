@@ -12,8 +12,10 @@ import {
 
 /**
  * The compare tray's list in localStorage, shared by every island on the page and across tabs.
- * `useTrayItems()` is null until the page has hydrated (the server cannot know the list), and while
- * a stored list is being checked.
+ * `useTrayItems()` is null while a stored list is being checked. The server draws every page with an
+ * empty list (it cannot know the list), and an empty list in the browser is that very same array, so
+ * hydrating a page changes nothing when nothing is stored: no component draws again and the page
+ * is not touched once it is interactive (docs/ARCHITECTURE.md, "Hydration changes nothing").
  *
  * That check (`lib/compare/tray-storage.ts`, a zod schema) is fetched only when storage holds a
  * list, after the page has hydrated: zod is about 24 KB of a phone's first download and its set-up
@@ -26,8 +28,10 @@ const CHANGE = "aftercare-atlas:compare-change";
 /** Used when the browser refuses localStorage (some private modes): the list lasts for this page. */
 let memory: string | null = null;
 let storageWorks = true;
+/** The empty list: one array, so that React sees the server's and the browser's empty list as equal. */
+const EMPTY: TrayItem[] = [];
 let cachedRaw: string | null | undefined;
-let cachedItems: TrayItem[] = [];
+let cachedItems: TrayItem[] = EMPTY;
 let message = "";
 let parse: ((raw: string) => TrayItem[]) | null = null;
 let loading: Promise<void> | null = null;
@@ -79,7 +83,8 @@ function items(): TrayItem[] | null {
       return null;
     }
     cachedRaw = raw;
-    cachedItems = raw && parse ? parse(raw) : [];
+    const parsed = raw && parse ? parse(raw) : EMPTY;
+    cachedItems = parsed.length > 0 ? parsed : EMPTY;
   }
   return cachedItems;
 }
@@ -90,7 +95,7 @@ function apply(change: TrayChange) {
   const raw = JSON.stringify(change.items);
   writeRaw(raw);
   cachedRaw = raw; // what we wrote needs no check
-  cachedItems = change.items;
+  cachedItems = change.items.length > 0 ? change.items : EMPTY;
   window.dispatchEvent(new Event(CHANGE));
 }
 
@@ -115,10 +120,10 @@ function subscribe(onChange: () => void) {
   };
 }
 
-const notYet = () => null;
+const onServer = () => EMPTY;
 
 export function useTrayItems(): TrayItem[] | null {
-  return useSyncExternalStore(subscribe, items, notYet);
+  return useSyncExternalStore(subscribe, items, onServer);
 }
 
 /** The last change, in words, for a polite live region. */

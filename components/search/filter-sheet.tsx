@@ -1,14 +1,6 @@
 "use client";
 
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type MouseEvent,
-  type ReactNode,
-} from "react";
+import { useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { useSearchPending } from "./search-client";
 
 /**
@@ -28,15 +20,6 @@ import { useSearchPending } from "./search-client";
 const WIDE = "(min-width: 64rem)";
 const RESULTS_HEADING = "results-heading";
 const TITLE_ID = "filter-sheet-title";
-
-const noSubscription = () => () => {};
-/** True once the page is interactive (false while rendering on the server and hydrating). */
-const useInteractive = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
 
 /** Whether `el` is `first` or comes before it (the sheet's title does). */
 const isAtOrBefore = (el: Element | null, first: HTMLElement) =>
@@ -96,7 +79,6 @@ export function FilterSheet({
   found: string;
   children: ReactNode;
 }) {
-  const interactive = useInteractive();
   const pending = useSearchPending();
   const [sheet, setSheet] = useState(false);
   const details = useRef<HTMLDetailsElement>(null);
@@ -215,7 +197,10 @@ export function FilterSheet({
             onClick={onShow}
             data-testid="show-results"
           >
-            {!interactive ? "Show results" : pending ? "Counting clinics…" : `Show ${found}`}
+            {/* Both words are drawn and CSS shows one, so the page need not change when it becomes
+                interactive: without JavaScript the count would not follow the choices. */}
+            <span className="js-only">{pending ? "Counting clinics…" : `Show ${found}`}</span>
+            <span className="no-js-only">Show results</span>
           </button>
         </div>
       </div>
