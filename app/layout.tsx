@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import localFont from "next/font/local";
 import Link from "@/components/link";
 import { LinkNavigation } from "@/components/link-navigation";
@@ -6,6 +7,7 @@ import { MainNav } from "@/components/site-pages";
 import { AccountNav } from "@/components/account-nav";
 import { CompareTray } from "@/components/compare/compare-tray";
 import { CrisisBar, SampleDataNotice } from "@/components/notices";
+import { EARLY_CLICKS_SCRIPT } from "@/lib/compare/early-clicks";
 import "./globals.css";
 
 const publicSans = localFont({
@@ -31,10 +33,15 @@ export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#165559" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The page's CSP nonce (proxy.ts), for the one inline script of our own.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" className={publicSans.variable}>
       <body className="flex min-h-screen flex-col">
+        {/* Notes "Add to compare" pressed before the page is interactive (lib/compare/early-clicks.ts):
+            first in the page, so it runs before any button can be pressed. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: EARLY_CLICKS_SCRIPT }} />
         <a href="#main" className="skip-link focus:absolute focus:left-2 focus:top-2 focus:z-50">
           Skip to main content
         </a>

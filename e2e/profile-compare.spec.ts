@@ -4,7 +4,7 @@ import { SCORE_RUBRIC } from "../lib/aftercare/score";
 import { seriousViolations } from "./support/axe";
 import { zodLoaded } from "./support/bundle";
 import { expect, test } from "./support/fixtures";
-import { hydrated } from "./support/hydrated";
+import { holdScripts, hydrated } from "./support/hydrated";
 
 /** Distinct profile paths listed on a page (a result card may link to its profile more than once). */
 async function profilePaths(page: Page, from: "/clinics" | "/"): Promise<string[]> {
@@ -131,6 +131,20 @@ test("the tray holds four clinics and says so when you try a fifth", async ({ pa
   );
   await page.reload();
   await expect(page.getByTestId("compare-tray")).toHaveCount(0);
+});
+
+test("'Add to compare' pressed before the page is interactive is added once it is", async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto("/clinics", { waitUntil: "domcontentloaded" });
+  const first = page.getByTestId("result").first();
+  const name = (await first.getByRole("heading").innerText()).trim();
+  // No script of the page's own has run yet: React cannot hear this press.
+  await first.getByRole("button", { name: /Add to compare/ }).click({ force: true });
+  release();
+  const tray = page.getByRole("region", { name: /Compare list/ });
+  await expect(tray).toContainText("(1 of 4)", { timeout: 30_000 });
+  await expect(tray.getByRole("link", { name })).toBeVisible();
+  await expect(first.getByRole("button", { name: /Remove from compare/ })).toBeVisible();
 });
 
 test("a first visit does not load the check for a stored list; a stored list loads it and shows", async ({

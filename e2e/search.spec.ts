@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
-import { hydrated } from "./support/hydrated";
+import { holdScripts, hydrated } from "./support/hydrated";
 
 /** "1,234 clinics" → 1234 */
 async function total(page: Page): Promise<number> {
@@ -89,12 +89,7 @@ test("a link opened with a modifier key is left to the browser: a new tab, this 
 });
 
 test("choices made while the page is still loading apply once it is ready", async ({ page }) => {
-  let release = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/*.js", async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto("/clinics", { waitUntil: "domcontentloaded" });
   await page.getByLabel("Near ZIP code").fill("60614");
   await page.getByLabel("Within", { exact: true }).selectOption("50");

@@ -2,14 +2,15 @@
 
 import { useId } from "react";
 import Link from "@/components/link";
+import { NAME_ATTRIBUTE, SLUG_ATTRIBUTE } from "@/lib/compare/early-clicks";
 import { COMPARE_MAX, COMPARE_MIN, compareHref } from "@/lib/compare/href";
 import { tray, useTrayItems } from "./store";
 
 /**
  * Adds a clinic to the compare tray, or takes it out again. Self-contained: drop it into any card
- * or page with the clinic's slug and name. Drawn ready to use (a click before the page is interactive
- * is replayed by React once it is), so hydrating the page changes nothing on it; not shown without
- * JavaScript, where the list (kept in the browser) cannot work (`needs-js`). Disabled while a stored
+ * or page with the clinic's slug and name. Drawn ready to use, so hydrating the page changes nothing
+ * on it: a press before the page is interactive is added once it is (lib/compare/early-clicks.ts).
+ * Not shown without JavaScript, where the list (kept in the browser) cannot work (`needs-js`). Disabled while a stored
  * list is being checked and when the tray already holds `COMPARE_MAX` other clinics, with a message
  * saying why.
  * Once the list can be compared, the compare link follows the button of every clinic in it, so a
@@ -27,7 +28,7 @@ export function AddToCompareButton({ slug, name }: { slug: string; name: string 
         className={inTray ? "btn-secondary border-accent-700" : "btn-secondary"}
         disabled={items === null || full}
         aria-describedby={full ? hintId : undefined}
-        data-compare-slug={slug}
+        {...{ [SLUG_ATTRIBUTE]: slug, [NAME_ATTRIBUTE]: name }}
         onClick={() => (inTray ? tray.remove(slug) : tray.add({ slug, name }))}
       >
         <span aria-hidden="true" className="mr-1.5">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { takeEarlyClicks } from "@/lib/compare/early-clicks";
 import {
   addToTray,
   clearTray,
@@ -141,3 +142,8 @@ export const tray = {
   clear: () => apply(clearTray()),
   match: (wanted: TrayItem[]) => change((current) => matchTray(current, wanted)),
 };
+
+// "Add to compare" pressed before the page was interactive: added now, in order.
+if (typeof window !== "undefined") {
+  for (const item of takeEarlyClicks(window as unknown as Record<string, unknown>)) tray.add(item);
+}

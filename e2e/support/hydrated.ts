@@ -1,4 +1,4 @@
-import { expect, type Locator } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /**
  * Waits until React has taken over `el` (hydrated it): from then on its handlers run. Pages draw
@@ -13,4 +13,18 @@ export async function hydrated(el: Locator): Promise<void> {
       message: "React hydrated the element",
     })
     .toBe(true);
+}
+
+/**
+ * Holds back the page's own scripts (Next.js's chunks) until the returned function is called: the
+ * page is then drawn and usable as HTML while no script of the app has run, as on a slow phone.
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
