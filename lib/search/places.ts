@@ -28,12 +28,20 @@ export function normalizeCity(input: string): string {
 /** One city in one state: the dataset's spelling, how many distinct ZIP-code points it has, and its first one. */
 export type CityEntry = { city: string; state: UsState; points: number; first: ZipPoint | undefined };
 
-let index: Map<string, Map<UsState, CityEntry>> | undefined;
+/**
+ * The tables below, one per server process on `globalThis`: each Next.js bundle (the instrumentation
+ * hook that warms them, the proxy, the pages, the route handlers) loads its own copy of this module,
+ * and a module-level table was built again by each, on its first search with words.
+ */
+const g = globalThis as unknown as {
+  __atlasCityIndex?: Map<string, Map<UsState, CityEntry>>;
+  __atlasCityCentres?: Map<string, ZipPoint>;
+};
 
 /** normalized name → state → the city. Built once (about 40,000 codes), then cached. */
 function cityIndex() {
-  if (index) return index;
-  index = new Map();
+  if (g.__atlasCityIndex) return g.__atlasCityIndex;
+  const index = new Map<string, Map<UsState, CityEntry>>();
   const seen = new Set<string>();
   for (const e of Object.values(zipcodes.codes)) {
     // A few "cities" are businesses with a ZIP code of their own ("At&t"); they are not places.
@@ -56,7 +64,7 @@ function cityIndex() {
     seen.add(at);
     entry.points++;
   }
-  return index;
+  return (g.__atlasCityIndex = index);
 }
 
 /** Every US state a city of this name (any spelling `normalizeCity` accepts) is in, biggest first. */
@@ -68,20 +76,18 @@ export function citiesNamed(input: string): CityEntry[] {
     : [];
 }
 
-let centres: Map<string, ZipPoint> | undefined;
-
 /**
  * The point a city is searched from: the same point the sample data places the city's clinics around
  * (`getPlaces` in db/seed/places.ts: the city's ZIP code nearest the centroid of its ZIP-code points),
  * or, for a town with a single ZIP-code point, that point. Always a real ZIP code, so it fits `zip=`.
  */
 export function cityPoint(entry: CityEntry): ZipPoint | undefined {
-  centres ??= new Map(
+  const centres = (g.__atlasCityCentres ??= new Map(
     getPlaces().map((p) => [
       `${p.city}|${p.state}`,
       { zip: p.zip, city: p.city, state: p.state, lat: p.lat, lng: p.lng },
     ]),
-  );
+  ));
   return centres.get(`${entry.city}|${entry.state}`) ?? entry.first;
 }
 
