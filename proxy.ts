@@ -5,6 +5,8 @@ import { serverEnv } from "@/lib/env";
 import { contentSecurityPolicy, HSTS, PATH_HEADER, servedOverHttps } from "@/lib/security/headers";
 import { MAX_REQUEST_BYTES } from "@/lib/security/limits";
 import { UNAVAILABLE_HTML } from "@/lib/security/unavailable";
+import { EARLY_SEARCH_HEADER, startEarlySearch } from "@/lib/search/early";
+import { SEARCH_PATH } from "@/lib/search/constants";
 import {
   cacheableRequest,
   cacheKey,
@@ -23,7 +25,9 @@ import {
  *    client can only read the action's own answer, so the action says the database is not answering
  *    and the form keeps what was typed (app/dashboard/actions.ts);
  * 3. answers signed-out visitors' public pages from a few seconds' page cache, with a fresh nonce
- *    (`lib/page-cache.ts`), when the launcher said where this server listens (`ATLAS_INTERNAL_ORIGIN`).
+ *    (`lib/page-cache.ts`), when the launcher said where this server listens (`ATLAS_INTERNAL_ORIGIN`);
+ * 4. starts the search of a /clinics page it passes on to be rendered, so the search engine works
+ *    while Next.js starts the render (`lib/search/early.ts`).
  * Authorization is NOT done here: pages, actions and route handlers check who is asking themselves.
  */
 export async function proxy(request: NextRequest) {
@@ -78,6 +82,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
+  requestHeaders.delete(EARLY_SEARCH_HEADER); // only this proxy names a search it started
 
   // A comparison of unknown states (404) or of too few or many (400): the page explains, with that status.
   if (path === COMPARE_PATH) {
@@ -117,6 +122,12 @@ export async function proxy(request: NextRequest) {
       return new NextResponse(withNonce(page, nonce), { status: page.status, headers });
     }
     // Not renderable for the cache (a redirect, a cookie, the server did not answer): render as usual.
+  }
+
+  // The search page is rendered next: its search starts now (a prefetch may not render the page).
+  if (path === SEARCH_PATH && request.method === "GET" && !request.headers.has("next-router-prefetch")) {
+    const key = startEarlySearch(request.nextUrl.searchParams);
+    if (key) requestHeaders.set(EARLY_SEARCH_HEADER, key);
   }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { FilterPanel } from "@/components/search/filter-panel";
 import { Notices, Results, activeChips } from "@/components/search/results";
 import { ResultsRegion, SearchForm, SearchProvider } from "@/components/search/search-client";
 import { AskPlace, PlaceChoices } from "@/components/search/ways-out";
+import { EARLY_SEARCH_HEADER } from "@/lib/search/early";
+import { earlySearches } from "@/lib/search/early-page";
 import { parseSearchQuery } from "@/lib/search/query";
 import { appSearchDeps, searchClinics } from "@/lib/search/search";
 
@@ -15,6 +18,9 @@ export const metadata: Metadata = {
 
 const FORM_ID = "clinic-search";
 
+/** This page's searches; the proxy starts them as requests arrive (lib/search/early.ts). */
+const searches = earlySearches((query) => searchClinics(query, appSearchDeps(), "lenient"));
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** /clinics — the URL is the whole state: filters, sort and page are query parameters. */
@@ -22,7 +28,7 @@ export default async function ClinicsPage({ searchParams }: Props) {
   const parsed = parseSearchQuery(await searchParams, "lenient");
   if (!parsed.ok) throw new Error("lenient parsing never fails");
   const { query } = parsed;
-  const result = await searchClinics(query, appSearchDeps(), "lenient");
+  const result = await searches.take(query, (await headers()).get(EARLY_SEARCH_HEADER));
   const notices = [...parsed.notices, ...result.notices];
   const shown = { ...query, page: result.page };
   return (

@@ -3,6 +3,9 @@
  * form) can use them without pulling in the parser or the ZIP-code dataset.
  */
 
+/** The search page. */
+export const SEARCH_PATH = "/clinics";
+
 export const DEFAULT_RADIUS = 25;
 export const MAX_RADIUS = 500;
 export const RADIUS_CHOICES = [5, 10, 25, 50, 100, 250, 500] as const;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import * as E from "@/db/enums";
 import { zipToPoint } from "@/db/geo";
 import { canonicalLanguage } from "@/lib/languages";
-import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, MAX_PER_PAGE, MAX_RADIUS } from "./constants";
+import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, MAX_PER_PAGE, MAX_RADIUS, SEARCH_PATH } from "./constants";
 import { placeFromWords, toZipLocation, type PlaceChoice } from "./place-phrase";
 import { canonicalCity } from "./places";
 import { FILTERS, filterDef, type Filter, type FilterDef, type PlaceFilter } from "./registry";
@@ -342,7 +342,7 @@ export function toSearchParams(q: SearchQuery): URLSearchParams {
 }
 
 /** `/clinics?…` for a query, optionally changed (e.g. `{ page: 3 }`). Changing a filter goes back to page 1. */
-export function searchHref(q: SearchQuery, change: Partial<SearchQuery> = {}, path = "/clinics"): string {
+export function searchHref(q: SearchQuery, change: Partial<SearchQuery> = {}, path = SEARCH_PATH): string {
   const keepsPage = Object.keys(change).every((k) => k === "page" || k === "sort" || k === "perPage");
   const next = { ...q, ...(keepsPage ? {} : { page: 1 }), ...change };
   // A default sort follows the location (nearest first near a ZIP code); distance needs one.
