@@ -2,7 +2,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { COMPARE_PATH, parseCompareStates } from "@/lib/costs/compare";
 import { databaseAvailable } from "@/lib/db-status";
 import { serverEnv } from "@/lib/env";
-import { contentSecurityPolicy, HSTS, PATH_HEADER, servedOverHttps } from "@/lib/security/headers";
+import {
+  contentSecurityPolicy,
+  HSTS,
+  NONCE_HEADER,
+  PATH_HEADER,
+  servedOverHttps,
+} from "@/lib/security/headers";
 import { MAX_REQUEST_BYTES } from "@/lib/security/limits";
 import { UNAVAILABLE_HTML } from "@/lib/security/unavailable";
 import { EARLY_SEARCH_HEADER, startEarlySearch } from "@/lib/search/early";
@@ -79,7 +85,7 @@ export async function proxy(request: NextRequest) {
   }
 
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
   requestHeaders.delete(EARLY_SEARCH_HEADER); // only this proxy names a search it started

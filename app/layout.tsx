@@ -8,6 +8,7 @@ import { AccountNav } from "@/components/account-nav";
 import { CompareTray } from "@/components/compare/compare-tray";
 import { CrisisBar, SampleDataNotice } from "@/components/notices";
 import { EARLY_CLICKS_SCRIPT } from "@/lib/compare/early-clicks";
+import { NONCE_HEADER } from "@/lib/security/headers";
 import "./globals.css";
 
 const publicSans = localFont({
@@ -35,7 +36,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The page's CSP nonce (proxy.ts), for the one inline script of our own.
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" className={publicSans.variable}>
       <body className="flex min-h-screen flex-col">

@@ -31,6 +31,7 @@ let memory: string | null = null;
 let storageWorks = true;
 /** The empty list: one array, so that React sees the server's and the browser's empty list as equal. */
 const EMPTY: TrayItem[] = [];
+const orEmpty = (list: TrayItem[]) => (list.length > 0 ? list : EMPTY);
 let cachedRaw: string | null | undefined;
 let cachedItems: TrayItem[] = EMPTY;
 let message = "";
@@ -84,8 +85,7 @@ function items(): TrayItem[] | null {
       return null;
     }
     cachedRaw = raw;
-    const parsed = raw && parse ? parse(raw) : EMPTY;
-    cachedItems = parsed.length > 0 ? parsed : EMPTY;
+    cachedItems = raw && parse ? orEmpty(parse(raw)) : EMPTY;
   }
   return cachedItems;
 }
@@ -96,7 +96,7 @@ function apply(change: TrayChange) {
   const raw = JSON.stringify(change.items);
   writeRaw(raw);
   cachedRaw = raw; // what we wrote needs no check
-  cachedItems = change.items.length > 0 ? change.items : EMPTY;
+  cachedItems = orEmpty(change.items);
   window.dispatchEvent(new Event(CHANGE));
 }
 

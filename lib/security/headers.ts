@@ -28,6 +28,9 @@ export function contentSecurityPolicy(nonce: string, { dev = false, https = fals
  */
 export const PATH_HEADER = "x-atlas-path";
 
+/** The request header through which `proxy.ts` gives server components the page's CSP nonce. */
+export const NONCE_HEADER = "x-nonce";
+
 /** Strict-Transport-Security, sent on pages served over https only (browsers ignore it over http). */
 export const HSTS = "max-age=31536000; includeSubDomains";
 
