@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { AssumptionsForm } from "@/components/compare/assumptions-form";
 import { CompareTable } from "@/components/compare/compare-table";
 import { MatchTray } from "@/components/compare/match-tray";
+import { Static } from "@/components/static";
 import { StickyOffset } from "@/components/sticky-offset";
 import { COMPARE_MAX, COMPARE_MIN, parseCompareParams, type CompareProblem } from "@/lib/compare/params";
 import { compareTable } from "@/lib/compare/rows";
@@ -111,12 +112,14 @@ export default async function ComparePage({ searchParams }: Props) {
             </p>
           )}
           <MatchTray items={clinics.map((c) => ({ slug: c.slug, name: c.name }))} />
-          <CompareTable
-            clinics={clinics}
-            groups={groups}
-            assumptions={params.assumptions}
-            onlyDifferences={params.onlyDifferences}
-          />
+          <Static>
+            <CompareTable
+              clinics={clinics}
+              groups={groups}
+              assumptions={params.assumptions}
+              onlyDifferences={params.onlyDifferences}
+            />
+          </Static>
           <StickyOffset target="compare-head" edge="top" />
           <AssumptionsForm
             slugs={clinics.map((c) => c.slug)}

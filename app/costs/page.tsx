@@ -3,6 +3,7 @@ import Link from "@/components/link";
 import { z } from "zod";
 import { AftercareAddsSection, AllFigures, AsOf, Headline } from "@/components/costs/figures";
 import { StateLinks } from "@/components/costs/state-links";
+import { Static } from "@/components/static";
 import { DEFAULT_MAP_ROUTE, UsMap, UsMapTable, mapMetric, type MapRoute } from "@/components/costs/us-map";
 import { ROUTES } from "@/db/enums";
 import { FEATURES, MAP_METRICS, type MapMetric } from "@/lib/costs/features";
@@ -62,8 +63,10 @@ export default async function CostsPage({ searchParams }: Props) {
         </p>
       ) : (
         <>
-          <Headline figures={data} />
-          <AftercareAddsSection figures={data} id="us" place="the US" />
+          <Static className="space-y-10">
+            <Headline figures={data} />
+            <AftercareAddsSection figures={data} id="us" place="the US" />
+          </Static>
 
           <section id="map" aria-labelledby="map-heading" className="render-later scroll-mt-4 space-y-3">
             <h2 id="map-heading" className="text-xl">
@@ -116,16 +119,20 @@ export default async function CostsPage({ searchParams }: Props) {
                 Show
               </button>
             </form>
-            <UsMap rows={data.states} metric={metric} route={route} />
-            <details>
-              <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-accent-700">
-                Show the map as a table
-              </summary>
-              <UsMapTable rows={data.states} metric={metric} route={route} />
-            </details>
+            <Static className="space-y-3">
+              <UsMap rows={data.states} metric={metric} route={route} />
+              <details>
+                <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-accent-700">
+                  Show the map as a table
+                </summary>
+                <UsMapTable rows={data.states} metric={metric} route={route} />
+              </details>
+            </Static>
           </section>
 
-          <AllFigures figures={data} id="us" place="United States" movement={data.movement} />
+          <Static className="space-y-10">
+            <AllFigures figures={data} id="us" place="United States" movement={data.movement} />
+          </Static>
         </>
       )}
 
@@ -137,7 +144,9 @@ export default async function CostsPage({ searchParams }: Props) {
           <Link href="/costs/compare?states=tx,ca">Compare states side by side</Link>, for example Texas and
           California.
         </p>
-        <StateLinks clinics={(state) => byState.get(state)?.clinics ?? 0} />
+        <Static>
+          <StateLinks clinics={(state) => byState.get(state)?.clinics ?? 0} />
+        </Static>
       </section>
     </div>
   );

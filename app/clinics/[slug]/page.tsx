@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AddToCompareButton } from "@/components/compare/add-to-compare-button";
 import { SampleBadge } from "@/components/notices";
+import { Static } from "@/components/static";
 import { AftercareSection, ScoreBreakdown } from "@/components/profile/aftercare";
 import { CareSection, PaymentSection, PlaceSection } from "@/components/profile/care";
 import { Section } from "@/components/profile/facts";
@@ -145,29 +146,32 @@ export default async function ClinicPage({ params }: Props) {
         </aside>
 
         <div className="space-y-6 lg:order-1">
-          <AftercareSection clinic={clinic} />
-          <PatientReportsSection slug={clinic.slug} confirmed={clinic.patientConfirmed} reports={reports} />
-          <ScoreBreakdown score={score} />
-          <Section id="cost" title="Prices">
-            {stalePrices && (
-              <p className="rounded-md border border-notice-line bg-notice px-3 py-2 text-sm">
-                These prices were last updated more than {Math.round(STALE_AFTER_DAYS / 30)} months ago, or we
-                don&apos;t know when. Check them with the clinic.
+          {/* Everything up to the listing's own section has no behaviour: HTML React leaves as it is. */}
+          <Static className="space-y-6">
+            <AftercareSection clinic={clinic} />
+            <PatientReportsSection slug={clinic.slug} confirmed={clinic.patientConfirmed} reports={reports} />
+            <ScoreBreakdown score={score} />
+            <Section id="cost" title="Prices">
+              {stalePrices && (
+                <p className="rounded-md border border-notice-line bg-notice px-3 py-2 text-sm">
+                  These prices were last updated more than {Math.round(STALE_AFTER_DAYS / 30)} months ago, or
+                  we don&apos;t know when. Check them with the clinic.
+                </p>
+              )}
+              <PriceTable clinic={clinic} />
+              <h3 id="course" className="pt-2 text-lg font-semibold">
+                What a first course might cost
+              </h3>
+              <CourseEstimateView estimate={estimate} headingLevel={4} />
+              <p className="no-print text-sm">
+                <Link href={compareHref([clinic.slug])}>Change these numbers</Link> or{" "}
+                <Link href="/methodology#cost">see how we estimate costs</Link>.
               </p>
-            )}
-            <PriceTable clinic={clinic} />
-            <h3 id="course" className="pt-2 text-lg font-semibold">
-              What a first course might cost
-            </h3>
-            <CourseEstimateView estimate={estimate} headingLevel={4} />
-            <p className="no-print text-sm">
-              <Link href={compareHref([clinic.slug])}>Change these numbers</Link> or{" "}
-              <Link href="/methodology#cost">see how we estimate costs</Link>.
-            </p>
-          </Section>
-          <PaymentSection clinic={clinic} />
-          <CareSection clinic={clinic} />
-          <PlaceSection clinic={clinic} sample={sample} />
+            </Section>
+            <PaymentSection clinic={clinic} />
+            <CareSection clinic={clinic} />
+            <PlaceSection clinic={clinic} sample={sample} />
+          </Static>
           <Section id="listing" title="About this listing">
             <p>
               {clinic.lastVerifiedAt ? (

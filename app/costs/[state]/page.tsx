@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
+import { Static } from "@/components/static";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { AftercareAddsSection, AllFigures, AsOf, Headline } from "@/components/costs/figures";
@@ -88,15 +89,17 @@ export default async function StateCostsPage({ params }: Props) {
         </section>
       ) : (
         <>
-          <Headline figures={data} />
-          <AftercareAddsSection figures={data} id={`${state.toLowerCase()}-aftercare-adds`} place={name} />
+          <Static className="space-y-10">
+            <Headline figures={data} />
+            <AftercareAddsSection figures={data} id={`${state.toLowerCase()}-aftercare-adds`} place={name} />
+          </Static>
           <ComparePicker states={[state]} heading={`Compare ${name} with other states`} />
-          <SearchLinks figures={data} base={{ state }} place={name} />
-          <AllFigures figures={data} id={state.toLowerCase()} place={name} movement={data.movement} />
-
-          {data.cities.length > 0 && <CitiesSection state={state} cities={data.cities} />}
-
-          <TopClinics top={data.top} place={name} scoreMedian={data.scoreMedian} />
+          <Static className="space-y-10">
+            <SearchLinks figures={data} base={{ state }} place={name} />
+            <AllFigures figures={data} id={state.toLowerCase()} place={name} movement={data.movement} />
+            {data.cities.length > 0 && <CitiesSection state={state} cities={data.cities} />}
+            <TopClinics top={data.top} place={name} scoreMedian={data.scoreMedian} />
+          </Static>
         </>
       )}
 
@@ -104,7 +107,9 @@ export default async function StateCostsPage({ params }: Props) {
         <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-accent-700">
           Show the cost pages of all {STATES_BY_NAME.length - 1} other states
         </summary>
-        <StateLinks except={state} />
+        <Static>
+          <StateLinks except={state} />
+        </Static>
       </details>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
+import { Static } from "@/components/static";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AftercareAddsSection, AllFigures, AsOf, Headline } from "@/components/costs/figures";
@@ -61,11 +62,13 @@ export default async function CityCostsPage({ params }: Props) {
         <TelehealthNote figures={data} state={state} city={city} />
         <AsOf figures={data} data={costsHref(state, place.slug)} />
       </header>
-      <Headline figures={data} />
-      <AftercareAddsSection figures={data} id="city-aftercare-adds" place={name} />
-      <SearchLinks figures={data} base={{ state, city }} place={city} />
-      <AllFigures figures={data} id="city" place={name} />
-      <TopClinics top={data.top} place={city} scoreMedian={data.scoreMedian} />
+      <Static className="space-y-10">
+        <Headline figures={data} />
+        <AftercareAddsSection figures={data} id="city-aftercare-adds" place={name} />
+        <SearchLinks figures={data} base={{ state, city }} place={city} />
+        <AllFigures figures={data} id="city" place={name} />
+        <TopClinics top={data.top} place={city} scoreMedian={data.scoreMedian} />
+      </Static>
       <p>
         <Link href={costsHref(state)}>All of {STATE_NAMES[state]}: costs, cities and online services</Link>
       </p>
