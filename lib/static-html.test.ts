@@ -112,6 +112,12 @@ describe("staticHtml refuses what needs React in the browser", () => {
       /./,
     ],
     ["an async component", h((async () => h("p")) as unknown as () => null), /async/],
+    ["a script, whose text React writes raw", h("script", null, "x<y"), /rendered differently/],
+    [
+      "a title outside SVG, which React moves into <head>",
+      h("div", null, h("title", null, "T")),
+      /rendered differently/,
+    ],
     ["a plain object", { a: 1 } as unknown as ReactNode, /not a React element/],
   ])("%s", (_, node, message) => {
     expect(() => staticHtml(node)).toThrow(message);

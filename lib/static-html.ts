@@ -79,6 +79,10 @@ const UNITLESS = new Set([
   "fillOpacity", "strokeOpacity", "stopOpacity", "floodOpacity", "strokeWidth", "gridRow", "gridColumn",
 ]); // prettier-ignore
 
+/** Elements whose text React does not escape, and elements React 19 moves into <head> (outside SVG). */
+const RAW_TEXT = new Set(["script", "style", "textarea"]);
+const HOISTED = new Set(["title", "meta", "link", "base"]);
+
 /** Elements whose value React keeps as state in the browser. */
 const FORM_FIELDS = new Set(["input", "select", "option", "textarea"]);
 
@@ -114,6 +118,8 @@ function render(node: unknown, svg: boolean): string {
 }
 
 function element(tag: string, props: Record<string, unknown>, svg: boolean): string {
+  if (RAW_TEXT.has(tag) || (!svg && HOISTED.has(tag)))
+    throw new Error(`staticHtml: <${tag}> is rendered differently by React; keep it out of static blocks`);
   let attrs = "";
   let inner: string | undefined;
   for (const [name, value] of Object.entries(props)) {
