@@ -17,6 +17,8 @@ import { NEXT_BIN, ROOT } from "../scripts/lib/build";
 import { printTable, startTempStack } from "./lib/temp-stack";
 
 const RUNS = Number(process.env.LH_RUNS ?? 3);
+/** LH_FRAME_RATE_LIMIT=1: Chromium's own frame pacing (see the comment at its launch). */
+const PACED = process.env.LH_FRAME_RATE_LIMIT === "1";
 const PAGES_ARG = process.argv.find((a) => a.startsWith("--pages="))?.slice("--pages=".length);
 const ONLY = PAGES_ARG ? new Set(PAGES_ARG.split(",")) : null;
 const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -155,7 +157,7 @@ const chrome = await chromeLauncher.launch({
     // and no scripts; 0.37–0.66 s in 6 of 6 with this flag). Lighthouse builds its simulated paint
     // times on the observed first frame, so every server-rendered page lost LCP and speed index to it
     // while the static floor page never did. LH_FRAME_RATE_LIMIT=1 measures with Chromium's pacing.
-    ...(process.env.LH_FRAME_RATE_LIMIT === "1" ? [] : ["--disable-frame-rate-limit"]),
+    ...(PACED ? [] : ["--disable-frame-rate-limit"]),
   ],
 });
 try {
@@ -204,7 +206,7 @@ try {
     `\nLighthouse benchmarkIndex of this machine: ${Math.min(...cpuIndex)}–${Math.max(...cpuIndex)}`,
   );
   console.log(
-    process.env.LH_FRAME_RATE_LIMIT === "1"
+    PACED
       ? "Chromium's frame pacing on (LH_FRAME_RATE_LIMIT=1): a slow tick can hold back a page's first frame."
       : "Chromium run with --disable-frame-rate-limit (see the comment at its launch).",
   );

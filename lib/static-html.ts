@@ -1,18 +1,18 @@
 import type { ReactNode } from "react";
 
 /**
- * Server-rendered blocks that React does not hydrate: `<section dangerouslySetInnerHTML={staticHtml(…)} />`
- * renders `…` to HTML on the server, and the browser's React takes the element's content as it is
- * instead of building, checking and keeping a fiber for each of its elements, and reads one string from
- * the page data instead of a tree of them. For the large blocks that never change in the browser (the
- * cost pages' tables and charts): see docs/ARCHITECTURE.md, "Blocks React does not hydrate".
+ * Server-rendered blocks that React does not hydrate (`<Static>`, components/static.tsx): renders a
+ * block to HTML on the server for `dangerouslySetInnerHTML`, so the browser's React takes the element's
+ * content as it is instead of building, checking and keeping a fiber for each of its elements, and reads
+ * one string from the page data instead of a tree of them. See docs/ARCHITECTURE.md, "Blocks React does
+ * not hydrate".
  *
  * Why not react-dom/server's renderToStaticMarkup: Next.js refuses it in server components. This renders
  * the part of React's markup such blocks use — host elements, fragments, arrays, text and numbers, and
  * function components without hooks, such as `Link` — with React's escaping and attribute names, and
  * throws on anything else (event handlers, client components, hooks, form state), so a block that cannot
- * be static fails the build's render instead of losing behaviour. lib/static-html.test.ts checks its
- * output against renderToStaticMarkup, for the cost pages' own blocks too.
+ * be static fails its render instead of losing behaviour. renderToStaticMarkup is the oracle:
+ * lib/static-html.test.ts, and test/static-blocks.int.test.ts for the pages' own blocks.
  */
 export function staticHtml(node: ReactNode): { __html: string } {
   return { __html: render(node, false) };
@@ -84,11 +84,14 @@ const RAW_TEXT = new Set(["script", "style", "textarea"]);
 const HOISTED = new Set(["title", "meta", "link", "base"]);
 
 /** Elements whose value React keeps as state in the browser. */
-const FORM_FIELDS = new Set(["input", "select", "option", "textarea"]);
+const FORM_FIELDS = new Set(["input", "select", "option"]);
 
 const FRAGMENT = Symbol.for("react.fragment");
 const ELEMENT = Symbol.for("react.transitional.element");
 const LEGACY_ELEMENT = Symbol.for("react.element");
+
+/** strokeWidth → stroke-width, marginTop → margin-top. */
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 type Element = { $$typeof: symbol; type: unknown; props: Record<string, unknown> };
 
@@ -152,8 +155,7 @@ function attribute(name: string, value: unknown, svg: boolean): string {
   const attr = custom
     ? name
     : svg
-      ? (SVG_NAMES[name] ??
-        (SVG_HYPHENATED.has(name) ? name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) : name))
+      ? (SVG_NAMES[name] ?? (SVG_HYPHENATED.has(name) ? kebab(name) : name))
       : (HTML_NAMES[name] ?? name);
   if (typeof value === "boolean") {
     if (custom || BOOLEANISH.has(attr.toLowerCase())) return ` ${attr}="${value}"`;
@@ -169,7 +171,7 @@ function style(value: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const [prop, v] of Object.entries(value)) {
     if (v == null || typeof v === "boolean" || v === "") continue;
-    const name = prop.startsWith("--") ? prop : prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const name = prop.startsWith("--") ? prop : kebab(prop);
     const text =
       typeof v === "number" && v !== 0 && !UNITLESS.has(prop) && !prop.startsWith("--")
         ? `${v}px`
