@@ -1,3 +1,4 @@
+import { lowerFirst } from "@/lib/format";
 import { GLOSSARY, type GlossaryKey } from "@/lib/labels";
 
 /**
@@ -31,12 +32,4 @@ export function Explain({
       </p>
     </details>
   );
-}
-
-/** "Integration therapy" → "integration therapy", but "KAP …", "HSA / FSA", "PHQ-9" stay as written. */
-function lowerFirst(term: string): string {
-  const first = term.split(/[\s(/]/)[0] ?? term;
-  return first.length > 1 && first === first.toUpperCase()
-    ? term
-    : term.charAt(0).toLowerCase() + term.slice(1);
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { count, dateShort, miles, monthYear, percent, relativeDays, score, usd, usdRange } from "./format";
+import {
+  count,
+  dateShort,
+  lowerFirst,
+  miles,
+  monthYear,
+  percent,
+  relativeDays,
+  score,
+  usd,
+  usdRange,
+} from "./format";
 
 describe("usd", () => {
   it("shows whole dollars with thousands separators, cents only when there are some", () => {
@@ -137,5 +148,14 @@ describe("monthYear", () => {
     expect(monthYear("2026-03-01")).toBe("Mar 2026");
     expect(monthYear(new Date("2025-12-31T23:59:59Z"))).toBe("Dec 2025");
     expect(monthYear("nope")).toBe("—");
+  });
+});
+
+describe("lowerFirst", () => {
+  it("lowers the first letter of a phrase, leaving abbreviations as written", () => {
+    expect(lowerFirst("Median price per session, IV infusion")).toBe("median price per session, IV infusion");
+    expect(lowerFirst("Integration therapy")).toBe("integration therapy");
+    expect(lowerFirst("KAP (ketamine-assisted psychotherapy)")).toBe("KAP (ketamine-assisted psychotherapy)");
+    expect(lowerFirst("HSA / FSA")).toBe("HSA / FSA");
   });
 });

@@ -123,3 +123,11 @@ export function relativeDays(d: Date | string, now: Date | string): string {
 export function percent(fraction: number): string {
   return Number.isFinite(fraction) ? `${count(fraction * 100)}%` : NO_VALUE;
 }
+
+/** "Integration therapy" → "integration therapy", but "KAP …", "HSA / FSA", "PHQ-9" stay as written. */
+export function lowerFirst(term: string): string {
+  const first = term.split(/[\s(/]/)[0] ?? term;
+  return first.length > 1 && first === first.toUpperCase()
+    ? term
+    : term.charAt(0).toLowerCase() + term.slice(1);
+}

@@ -8,7 +8,7 @@ import { DEFAULT_MAP_ROUTE, UsMap, UsMapTable, mapMetric, type MapRoute } from "
 import { ROUTES } from "@/db/enums";
 import { FEATURES, MAP_METRICS, type MapMetric } from "@/lib/costs/features";
 import { getNationCosts } from "@/lib/costs/queries";
-import { usd } from "@/lib/format";
+import { lowerFirst, usd } from "@/lib/format";
 import { ROUTE_LABELS } from "@/lib/labels";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -70,7 +70,7 @@ export default async function CostsPage({ searchParams }: Props) {
 
           <section id="map" aria-labelledby="map-heading" className="render-later scroll-mt-4 space-y-3">
             <h2 id="map-heading" className="text-xl">
-              By state: {mapMetric(metric, route).title.toLowerCase()}
+              By state: {lowerFirst(mapMetric(metric, route).title)}
             </h2>
             {badMetric && (
               <p role="status" className="rounded border border-notice-line bg-notice px-3 py-2 text-sm">
