@@ -1,6 +1,7 @@
 // npm run bench:lighthouse — Lighthouse 12.2.3 (mobile preset) on the main pages of a throwaway site,
 // median of 3 runs per page, with Debian's Chromium. Also prints the JavaScript each page loads, the
 // metrics behind the performance score, and this machine's CPU benchmark index (Lighthouse's own).
+// Each page is requested twice before it is measured, and each run's score and TBT are printed.
 // Last, the same on a bare Next.js page (bench/baseline): what the framework alone scores here, and
 // each page against issue 13's targets relative to it. `--pages=search,costs` measures only those
 // pages (and the floor); LH_RUNS=1 for one run each.
@@ -48,6 +49,16 @@ async function measure(
   };
   const jsKb: number[] = [];
   const metrics: Record<Metric, number[]> = { fcp: [], lcp: [], tbt: [], cls: [], si: [] };
+  // A server answers its first requests of a route slowly (code loaded and compiled on first use)
+  // and, sharing this machine's cores with Chromium, slows the browser while it does; the floor is
+  // a prerendered file. Two requests first, so every page is measured as a running site serves it.
+  const warmMs: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const t0 = performance.now();
+    await (await fetch(url)).arrayBuffer();
+    warmMs.push(Math.round(performance.now() - t0));
+  }
+  console.error(`${name}: warm-up requests answered in ${warmMs.join(" and ")} ms`);
   for (let i = 0; i < RUNS; i++) {
     const result = await lighthouse(url, {
       port,
@@ -67,6 +78,9 @@ async function measure(
     for (const [k, audit] of Object.entries(METRIC_AUDITS) as [Metric, string][])
       metrics[k].push(lhr.audits[audit]?.numericValue ?? NaN);
     cpuIndex.push(lhr.environment.benchmarkIndex);
+    console.error(
+      `${name}, run ${i + 1}: perf ${scores.performance.at(-1)}, TBT ${Math.round(metrics.tbt.at(-1) ?? NaN)} ms`,
+    );
     if (i === 0) {
       const failing = Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
