@@ -203,6 +203,36 @@ for (const width of [390, 1280]) {
       expect(checked).toBeGreaterThan(60);
     });
 
+    test("every control of the compare list is wholly on screen when it has the focus", async ({ page }) => {
+      // The longest names make the widest clinics: on a phone the list scrolls sideways.
+      const hits = await apiHits(page, "perPage=50&sort=score");
+      const longest = [...hits].sort((a, b) => b.name.length - a.name.length).slice(0, 3);
+      await fillTray(page, longest);
+      await page.goto("/clinics");
+      const tray = page.getByTestId("compare-tray");
+      await tray.getByRole("link", { name: "Compare 3 clinics" }).focus();
+      // Backwards from the link: "Clear list", then each clinic's remove button and name.
+      const seen: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        await page.keyboard.press("Shift+Tab");
+        const r = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const box = el.getBoundingClientRect();
+          const list = el.closest("ul");
+          const clip = list ? list.getBoundingClientRect() : { left: 0, right: window.innerWidth };
+          return {
+            what: el.getAttribute("aria-label") ?? el.textContent?.trim() ?? "",
+            inside:
+              box.left >= Math.max(0, clip.left) - 0.5 &&
+              box.right <= Math.min(window.innerWidth, clip.right) + 0.5,
+          };
+        });
+        seen.push(r.what);
+        expect(r.inside, `${r.what} is cut off`).toBe(true);
+      }
+      expect(seen.filter((w) => w.startsWith("Remove "))).toHaveLength(3);
+    });
+
     test("a skip link jumps to the results, and the compare link follows the buttons that fill the list", async ({
       page,
     }) => {

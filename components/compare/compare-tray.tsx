@@ -35,7 +35,9 @@ export function CompareTray() {
           className="no-print sticky bottom-0 z-40 border-t-2 border-accent-700 bg-white shadow-[0_-4px_12px_rgba(0,0,0,0.08)]"
         >
           {/* A phone gets two rows (the list and its link, then the clinics and "Clear list"), so the
-              bar takes as little of the screen as it can; a wide screen, one. */}
+              bar takes as little of the screen as it can; a wide screen, one. On a phone the names
+              are cut shorter, so a whole clinic with its remove button fits beside "Clear list" and
+              the next one shows that the row scrolls; the padding keeps focus rings unclipped. */}
           <div className="mx-auto grid max-w-5xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-4 py-2 sm:grid-cols-[auto_minmax(0,1fr)_auto] sm:gap-y-0">
             <h2 id="compare-tray-title" className="col-start-1 row-start-1 text-base">
               Compare list{" "}
@@ -43,13 +45,19 @@ export function CompareTray() {
                 ({count} of {COMPARE_MAX})
               </span>
             </h2>
-            <ul className="col-start-1 row-start-2 -mx-1 flex gap-2 overflow-x-auto px-1 pb-1 sm:col-start-2 sm:row-span-2 sm:row-start-1 sm:flex-wrap sm:overflow-visible">
+            <ul className="col-start-1 row-start-2 -m-1 flex gap-2 overflow-x-auto p-1 sm:col-start-2 sm:row-span-2 sm:row-start-1 sm:flex-wrap sm:overflow-visible">
               {items.map((i) => (
                 <li
                   key={i.slug}
                   className="flex shrink-0 items-center rounded-full border border-line bg-accent-50 pl-3 text-sm"
+                  // The whole clinic into view when its name or remove button gets focus: the browser
+                  // leaves a half-scrolled-off button where it is.
+                  onFocus={(e) => e.currentTarget.scrollIntoView({ block: "nearest", inline: "nearest" })}
                 >
-                  <Link href={`/clinics/${i.slug}`} className="max-w-[11rem] truncate text-ink no-underline">
+                  <Link
+                    href={`/clinics/${i.slug}`}
+                    className="max-w-[7rem] truncate text-ink no-underline sm:max-w-[11rem]"
+                  >
                     {i.name}
                   </Link>
                   <button
