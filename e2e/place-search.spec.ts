@@ -16,6 +16,7 @@ type Answer = {
   location: { zip: string; city: string; state: string; radiusMiles: number } | null;
   words: string;
   placeChoices: { label: string; href: string }[];
+  didYouMean: { label: string; words: string; href: string } | null;
   askPlace: boolean;
   suggestions: { label: string; href: string; total: number }[];
 };
@@ -117,6 +118,34 @@ test("an ambiguous city name asks which one, and each choice searches near it", 
   await choices.getByRole("link", { name: "Springfield, IL" }).click();
   await expect(page.getByTestId("result-count")).toContainText("miles of Springfield, IL");
   await expect(page.getByRole("navigation", { name: "Which Springfield?" })).toHaveCount(0);
+});
+
+test("a misspelt city is offered as 'Did you mean', and following it searches near the city, nearest first @phone", async ({
+  page,
+  request,
+}) => {
+  const answer = await api(request, "q=ptsd+austn+tx");
+  expect(answer.location).toBeNull(); // offered, not applied
+  expect(answer.words).toBe("ptsd austn tx");
+  expect(answer.didYouMean).toMatchObject({ label: "Austin, TX", words: "austn tx" });
+  const near = await api(request, answer.didYouMean!.href.replace("/api/clinics?", ""));
+  expect(near.location).toMatchObject({ city: "Austin", state: "TX", radiusMiles: 25 });
+  expect(near.words).toBe("ptsd");
+  expect((await api(request, "q=Austin+tx")).didYouMean).toBeNull();
+
+  await page.goto("/");
+  await page.getByLabel("City, state, ZIP or clinic name").fill("ptsd austn tx");
+  await page.getByRole("button", { name: "Search clinics" }).click();
+  const guess = page.getByTestId("place-guess");
+  await expect(guess).toContainText("Did you mean clinics near Austin, TX?");
+  await noViolations(page);
+  await guess.getByRole("link", { name: "clinics near Austin, TX" }).click();
+  await expect(page.getByTestId("result-count")).toContainText("within 25 miles of Austin, TX");
+  await expect(page.getByTestId("place-guess")).toHaveCount(0);
+  await expect(page.getByLabel("Search by name, city or treatment")).toHaveValue("ptsd");
+  expect(await total(page)).toBe(near.total);
+  const first = near.hits[0];
+  if (first) await expect(page.getByTestId("result").first()).toContainText(first.name);
 });
 
 test("'near me' asks where: typing a place, or the browser's location, searches near it @phone", async ({

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { FilterPanel } from "@/components/search/filter-panel";
 import { Notices, Results, activeChips } from "@/components/search/results";
 import { ResultsRegion, SearchForm, SearchProvider } from "@/components/search/search-client";
-import { AskPlace, PlaceChoices } from "@/components/search/ways-out";
+import { AskPlace, PlaceChoices, PlaceGuess } from "@/components/search/ways-out";
 import { EARLY_SEARCH_HEADER } from "@/lib/search/early";
 import { earlySearches } from "@/lib/search/early-page";
 import { parseSearchQuery } from "@/lib/search/query";
@@ -40,6 +40,7 @@ export default async function ClinicsPage({ searchParams }: Props) {
         </a>
         <Notices notices={notices} />
         <PlaceChoices query={query} choices={parsed.placeChoices ?? []} />
+        {parsed.placeGuess && <PlaceGuess query={query} guess={parsed.placeGuess} />}
         {parsed.askPlace && <AskPlace query={query} />}
         <div className="grid gap-6 lg:grid-cols-[19rem_minmax(0,1fr)] lg:items-start">
           <SearchForm id={FORM_ID} label="Search clinics" className="space-y-3">

@@ -35,6 +35,26 @@ export function UnpricedOffer({ query, way }: { query: SearchQuery; way: WayOut 
   );
 }
 
+/**
+ * "Did you mean clinics near Austin, TX?": the words read as no place but misspell one
+ * (`guessPlace`); the link searches near it with the other words. The results below stay those of
+ * the words as typed.
+ */
+export function PlaceGuess({ query, guess }: { query: SearchQuery; guess: PlaceChoice & { words: string } }) {
+  return (
+    <div className="rounded-md border border-notice-line bg-notice p-3" data-testid="place-guess">
+      <p className="font-medium">
+        Did you mean{" "}
+        <Link href={searchHref(query, guess.change)} className="tap">
+          clinics near {guess.label}
+        </Link>
+        ?
+      </p>
+      <p className="text-sm">Meanwhile, here are clinics whose listing matches “{query.q}”.</p>
+    </div>
+  );
+}
+
 /** "Which Springfield did you mean?": one link per city of that name, biggest first. */
 export function PlaceChoices({ query, choices }: { query: SearchQuery; choices: PlaceChoice[] }) {
   const words = choices[0]?.change.zip?.city;

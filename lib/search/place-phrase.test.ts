@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readPlace, type PlaceReading } from "./place-phrase";
-import { warmPlaces } from "./places";
+import { guessPlace, readPlace, type PlaceReading } from "./place-phrase";
+import { editDistance, warmPlaces } from "./places";
 import { parseSearchQuery } from "./query";
 
 // The city and ZIP-code tables take a second or two to build (far more on a loaded machine): once, up front.
@@ -121,6 +121,62 @@ describe("readPlace", () => {
   });
 });
 
+/** Misspelt places, and words that must never be taken for one. */
+const GUESSES: [typed: string, guess: string][] = [
+  ["Austn tx", "Austin, TX [Austn tx] | "],
+  ["austn, texas", "Austin, TX [austn texas] | "],
+  ["ptsd austn tx", "Austin, TX [austn tx] | ptsd"],
+  ["ketamine therapy austn", "Austin, TX [austn] | ketamine therapy"],
+  ["chicgo", "Chicago, IL [chicgo] | "],
+  ["ptsd chicgo", "Chicago, IL [chicgo] | ptsd"],
+  ["Pheonix", "Phoenix, AZ [Pheonix] | "], // two letters swapped: one edit
+  ["pheonix az", "Phoenix, AZ [pheonix az] | "],
+  ["san antonoi tx", "San Antonio, TX [san antonoi tx] | "],
+  ["los angelas", "Los Angeles, CA [los angelas] | "],
+  ["sanfrancisco", "San Francisco, CA [sanfrancisco] | "],
+  ["albequerque", "Albuquerque, NM [albequerque] | "],
+  ["maimi", "Miami, FL [maimi] | "],
+  ["Seatle", "Seattle, WA [Seatle] | "],
+  // no guess: places spelt right, ambiguous names, small towns, everyday and treatment words
+  ["Austin tx", "-"],
+  ["springfeld", "-"], // several Springfields: no one guess
+  ["oral tx", "-"], // Orla, TX has one ZIP-code point
+  ["oral ketamine", "-"],
+  ["katamine", "-"],
+  ["integraton", "-"],
+  ["group therapy", "-"],
+  ["esketamine", "-"],
+  ["depression", "-"],
+  ["PTSD", "-"],
+  ["Spanish", "-"],
+  ["sliding scale", "-"],
+  ["chronic pain", "-"],
+  ["hope", "-"],
+  ['"austn"', "-"],
+];
+
+describe("guessPlace", () => {
+  it.each(GUESSES)("%j → %s", (typed, guess) => {
+    const g = guessPlace(typed);
+    expect(g ? `${g.point.city}, ${g.point.state} [${g.words}] | ${g.rest}` : "-").toBe(guess);
+  });
+
+  it("looks in the state already chosen", () => {
+    expect(guessPlace("austn", "TX")?.point.city).toBe("Austin");
+    expect(guessPlace("portlnd", "ME")?.point.state).toBe("ME");
+  });
+
+  it("counts edits as optimal string alignment, and stops past the limit", () => {
+    expect(editDistance("austn", "austin", 2)).toBe(1);
+    expect(editDistance("pheonix", "phoenix", 2)).toBe(1);
+    expect(editDistance("chciago", "chicago", 2)).toBe(1);
+    expect(editDistance("abc", "abc", 0)).toBe(0);
+    expect(editDistance("kitten", "sitting", 3)).toBe(3);
+    expect(editDistance("kitten", "sitting", 1)).toBe(2); // more than the limit: limit + 1
+    expect(editDistance("a", "abcd", 1)).toBe(2);
+  });
+});
+
 describe("parseSearchQuery with place words", () => {
   const parse = (qs: string, mode: "lenient" | "strict" = "strict") => {
     const r = parseSearchQuery(new URLSearchParams(qs), mode);
@@ -173,6 +229,18 @@ describe("parseSearchQuery with place words", () => {
     ]);
     expect(r.placeChoices?.[1]?.change).toMatchObject({ q: "group therapy", zip: { state: "IL" } });
     expect(parse("q=Springfield&state=MO").query).toMatchObject({ q: "", zip: { state: "MO" } });
+  });
+
+  it("offers the city misspelt words most likely mean, and searches the words as typed meanwhile", () => {
+    const r = parse("q=group+therapy+austn+tx&integration=included");
+    expect(r.query).toMatchObject({ q: "group therapy austn tx", zip: null });
+    expect(r.placeGuess).toMatchObject({
+      label: "Austin, TX",
+      words: "austn tx",
+      change: { q: "group therapy", zip: { city: "Austin", state: "TX" } },
+    });
+    expect(parse("q=Austin+tx").placeGuess).toBeUndefined();
+    expect(parse("q=ketamine+near+me").placeGuess).toBeUndefined();
   });
 
   it("asks where when the words say 'near me' and name no place", () => {

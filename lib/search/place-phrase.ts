@@ -1,7 +1,7 @@
 import { US_STATES, type UsState } from "@/db/enums";
 import { zipToPoint, type ZipPoint } from "@/db/geo";
 import { STATE_NAMES } from "@/lib/labels";
-import { citiesNamed, cityPoint, normalizeCity, type CityEntry } from "./places";
+import { citiesNamed, citiesSpeltLike, cityPoint, normalizeCity, type CityEntry } from "./places";
 import type { QueryIssue, SearchQuery, ZipLocation } from "./query";
 
 /**
@@ -31,8 +31,9 @@ import type { QueryIssue, SearchQuery, ZipLocation } from "./query";
  * - Nothing in double quotes, and nothing when the words hold a double quote: `"Phoenix Rising"`
  *   searches for those words.
  * - Upper or lower case, commas and full stops are all the same; "St."/"Ft."/"Mt." are "Saint",
- *   "Fort", "Mount" (`normalizeCity`). Misspelt places are not corrected here: they stay words, and the
- *   search engine's typo tolerance matches them against listings' cities ("chicgo" finds Chicago).
+ *   "Fort", "Mount" (`normalizeCity`). Misspelt places are not corrected: they stay words (the search
+ *   engine's typo tolerance matches them against listings' cities, so "chicgo" finds Chicago's
+ *   clinics), and `guessPlace` offers the city they most likely mean ("Did you mean Chicago, IL?").
  */
 
 /** A city named alone needs at least this many distinct ZIP-code points to be read as a place. */
@@ -254,6 +255,69 @@ export function readPlace(q: string, given?: UsState): PlaceReading | undefined 
   return undefined;
 }
 
+/** Edits a misspelt city name may hold: one, two from 8 letters on, none below 4 letters. */
+const guessEdits = (phrase: string) => {
+  const letters = phrase.replace(/ /g, "").length;
+  return letters >= 8 ? 2 : letters >= 4 ? 1 : 0;
+};
+/** A misspelt city named without its state is guessed only among cities this big (ZIP-code points). */
+const GUESS_MIN_POINTS = 5;
+const WORD = /^[\p{L}'.-]+$/u;
+
+export type PlaceGuess = { words: string; point: ZipPoint; rest: string };
+
+/**
+ * The city that words read as no place most likely misspell: "Austn tx" → Austin, TX; "chicgo" →
+ * Chicago, IL; "san antonoi, texas" → San Antonio, TX. Only offered ("Did you mean…?"), never
+ * applied. Up to three words within `guessEdits` of a city's name: followed by a state (or with the
+ * state already chosen, `given`), a city of that state with at least `BARE_CITY_MIN_POINTS` ZIP-code
+ * points ("oral tx" is not Orla, TX); alone, a city of `GUESS_MIN_POINTS` that its name alone would
+ * be read as. Words that are a place name already (a small town, a state) are left alone.
+ */
+export function guessPlace(q: string, given?: UsState): PlaceGuess | undefined {
+  if (q.includes('"')) return undefined;
+  const t = tokenize(q);
+  if (t.length === 0 || t.length > MAX_WORDS) return undefined;
+  let best: { entry: CityEntry; distance: number; used: number[] } | undefined;
+  for (let i = 0; i < t.length; i++) {
+    for (let len = 1; len <= MAX_CITY_WORDS - 1 && i + len <= t.length; len++) {
+      const words = t.slice(i, i + len);
+      if (!words.every((x) => WORD.test(x.norm))) break;
+      const phrase = normalizeCity(words.map((x) => x.norm).join(" "));
+      const max = guessEdits(phrase);
+      if (max === 0 || citiesNamed(phrase).length > 0 || STATE_BY_NAME.has(phrase)) continue;
+      const st = stateAt(t, i + len, t.length, true);
+      const state = st?.state ?? given;
+      const found = state
+        ? citiesSpeltLike(phrase, max, { state }).filter((c) => c.entry.points >= BARE_CITY_MIN_POINTS)
+        : citiesSpeltLike(phrase, max, { minPoints: GUESS_MIN_POINTS }).filter((c) => {
+            const named = citiesNamed(c.entry.city);
+            const bare = {
+              kind: "bare",
+              phrase: normalizeCity(c.entry.city),
+              entries: named,
+              start: 0,
+              end: 0,
+            } as const;
+            return bareCity(bare, undefined)?.entry === c.entry;
+          });
+      const top = found[0];
+      if (!top) continue;
+      const used = range({ start: i, end: i + len + (st?.len ?? 0) });
+      if (
+        !best ||
+        top.distance < best.distance ||
+        (top.distance === best.distance && top.entry.points > best.entry.points)
+      )
+        best = { ...top, used };
+    }
+  }
+  const point = best && cityPoint(best.entry);
+  if (!best || !point) return undefined;
+  const spelt = best.used.filter((i) => i < t.length).map((i) => t[i]!.raw);
+  return { words: spelt.join(" "), point, rest: restOf(t, new Set(best.used)) };
+}
+
 /**
  * Phrases that ask for the searcher's own place ("ketamine near me", "clinics nearby"): they name
  * no place, so the search words lose them and the page asks where (`askPlace`).
@@ -283,27 +347,35 @@ export function placeFromWords(query: SearchQuery): {
   notices: QueryIssue[];
   choices?: PlaceChoice[];
   askPlace?: boolean;
+  /** Words that read as no place but misspell one: the search near it, offered. */
+  guess?: PlaceChoice & { words: string };
 } {
   const none = { change: {}, notices: [] };
   if (query.q === "") return none;
   const given = query.state ?? undefined;
+  const nearWith = (p: ZipPoint, q: string): Partial<SearchQuery> => ({
+    zip: toZipLocation(p),
+    city: null,
+    state: given === p.state ? given : null,
+    q,
+  });
   const read = readPlace(query.q, given) ?? (given ? readPlace(query.q) : undefined);
   if (!read) {
     // "near me" with no place anywhere in the search: the words can't say where, so ask.
     const rest = withoutNearMe(query.q);
-    if (rest === undefined) return none;
+    if (rest === undefined) {
+      const guess = guessPlace(query.q, given);
+      if (!guess) return none;
+      const change = nearWith(guess.point, guess.rest);
+      return { ...none, guess: { label: placeLabel(guess.point), change, words: guess.words } };
+    }
     return query.zip || query.city
       ? { change: { q: rest }, notices: [] }
       : { change: { q: rest }, notices: [], askPlace: true };
   }
   // "Austin near me": the place is named, so "near me" is only words.
   const rest = withoutNearMe(read.rest) ?? read.rest;
-  const near = (p: ZipPoint): Partial<SearchQuery> => ({
-    zip: toZipLocation(p),
-    city: null,
-    state: given === p.state ? given : null,
-    q: rest,
-  });
+  const near = (p: ZipPoint) => nearWith(p, rest);
   switch (read.kind) {
     case "zip": {
       const notices: QueryIssue[] = read.elsewhere

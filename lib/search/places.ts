@@ -36,6 +36,7 @@ export type CityEntry = { city: string; state: UsState; points: number; first: Z
 const g = globalThis as unknown as {
   __atlasCityIndex?: Map<string, Map<UsState, CityEntry>>;
   __atlasCityCentres?: Map<string, ZipPoint>;
+  __atlasSpellings?: Map<string, { key: string; entry: CityEntry }[]>;
 };
 
 /** normalized name → state → the city. Built once (about 40,000 codes), then cached. */
@@ -101,6 +102,61 @@ export function canonicalCity(input: string, state?: UsState): string | undefine
   if (!byState) return undefined;
   if (state) return byState.get(state)?.city;
   return byState.values().next().value?.city;
+}
+
+/**
+ * Optimal string alignment distance between `a` and `b` (insertions, deletions, substitutions and
+ * swaps of two neighbouring letters, each 1), or `max + 1` once it is sure to exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    [before, prev] = [prev, row];
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Cities in `state` (or, without one, cities with at least `minPoints` ZIP-code points anywhere) whose
+ * name is within `max` edits of `input`'s (`editDistance`, on `normalizeCity`'s form), nearest
+ * spelling first, then biggest. For "did you mean": "austn" is 1 edit from Austin.
+ */
+export function citiesSpeltLike(
+  input: string,
+  max: number,
+  where: { state: UsState } | { minPoints: number },
+): { entry: CityEntry; distance: number }[] {
+  if (input.length > 60) return [];
+  const key = normalizeCity(input);
+  const group = "state" in where ? where.state : `>=${where.minPoints}`;
+  // The names to compare, by state or size: a few hundred, not the 19,000 of the whole index.
+  const groups = (g.__atlasSpellings ??= new Map<string, { key: string; entry: CityEntry }[]>());
+  let names = groups.get(group);
+  if (!names) {
+    names = [];
+    for (const [k, byState] of cityIndex())
+      for (const entry of byState.values())
+        if ("state" in where ? entry.state === where.state : entry.points >= where.minPoints)
+          names.push({ key: k, entry });
+    groups.set(group, names);
+  }
+  return names
+    .map((n) => ({ entry: n.entry, distance: editDistance(key, n.key, max) }))
+    .filter((n) => n.distance <= max)
+    .sort((a, b) => a.distance - b.distance || b.entry.points - a.entry.points);
 }
 
 /** Builds the city tables (a second or two) so the first search with words does not wait for them. */

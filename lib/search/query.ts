@@ -85,6 +85,8 @@ export type ParseResult =
       query: SearchQuery;
       notices: QueryIssue[];
       placeChoices?: PlaceChoice[];
+      /** Words that read as no place but misspell one ("Austn tx"): the search near it. */
+      placeGuess?: PlaceChoice & { words: string };
       /** The words asked for a place near the searcher ("near me") and gave none. */
       askPlace?: boolean;
     }
@@ -314,6 +316,7 @@ export function parseSearchQuery(input: Input, mode: "lenient" | "strict"): Pars
     query,
     notices,
     ...(place.choices ? { placeChoices: place.choices } : {}),
+    ...(place.guess ? { placeGuess: place.guess } : {}),
     ...(place.askPlace ? { askPlace: true } : {}),
   };
 }

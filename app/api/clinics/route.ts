@@ -11,7 +11,7 @@ export async function GET(request: NextRequest) {
   const parsed = parseSearchQuery(request.nextUrl.searchParams, "strict");
   if (!parsed.ok) return invalidParameter(parsed.error);
   try {
-    const { query, placeChoices = [], askPlace = false } = parsed;
+    const { query, placeChoices = [], placeGuess, askPlace = false } = parsed;
     const r = await searchClinics(query, appSearchDeps(), "strict");
     // Ways out and place choices link to this API; each `total` is what following its `href` finds.
     const href = (change: object) => searchHref(query, change, "/api/clinics");
@@ -33,6 +33,9 @@ export async function GET(request: NextRequest) {
           radiusMiles: query.radius,
         },
         placeChoices: placeChoices.map((c) => ({ label: c.label, href: href(c.change) })),
+        didYouMean: placeGuess
+          ? { label: placeGuess.label, words: placeGuess.words, href: href(placeGuess.change) }
+          : null,
         askPlace,
         suggestions: r.suggestions.map((s) => ({
           label: s.label,
