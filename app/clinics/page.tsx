@@ -6,7 +6,7 @@ import { ResultsRegion, SearchForm, SearchProvider } from "@/components/search/s
 import { AskPlace, PlaceChoices, PlaceGuess } from "@/components/search/ways-out";
 import { EARLY_SEARCH_HEADER } from "@/lib/search/early";
 import { earlySearches } from "@/lib/search/early-page";
-import { parseSearchQuery } from "@/lib/search/query";
+import { parseLenient } from "@/lib/search/query";
 import { appSearchDeps, searchClinics } from "@/lib/search/search";
 
 export const metadata: Metadata = {
@@ -25,8 +25,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** /clinics — the URL is the whole state: filters, sort and page are query parameters. */
 export default async function ClinicsPage({ searchParams }: Props) {
-  const parsed = parseSearchQuery(await searchParams, "lenient");
-  if (!parsed.ok) throw new Error("lenient parsing never fails");
+  const parsed = parseLenient(await searchParams);
   const { query } = parsed;
   const result = await searches.take(query, (await headers()).get(EARLY_SEARCH_HEADER));
   const notices = [...parsed.notices, ...result.notices];

@@ -1,5 +1,5 @@
 import { EARLY_SEARCH_KEEP_MS, registerEarlyStarter, type EarlyStarter } from "./early";
-import { parseSearchQuery, type SearchQuery } from "./query";
+import { parseLenient, type SearchQuery } from "./query";
 
 /** One query, parsed twice by one parser, serializes the same way. */
 const keyOf = (query: SearchQuery) => JSON.stringify(query);
@@ -12,8 +12,7 @@ const keyOf = (query: SearchQuery) => JSON.stringify(query);
 export function earlySearches<R>(search: (query: SearchQuery) => Promise<R>, register = true) {
   const started = new Map<string, { query: string; result: Promise<R>; timer: NodeJS.Timeout }>();
   const start: EarlyStarter = (params) => {
-    const parsed = parseSearchQuery(params, "lenient");
-    if (!parsed.ok) throw new Error("lenient parsing never fails");
+    const parsed = parseLenient(params);
     const key = crypto.randomUUID();
     const result = search(parsed.query);
     // A failure reaches the page that takes the search; one nobody takes must not end the process.

@@ -10,14 +10,10 @@ import {
   UnsafeFilterError,
   type Cond,
 } from "./filters";
-import { parseSearchQuery } from "./query";
+import { parseLenient, parseSearchQuery } from "./query";
 import { FILTERABLE_ATTRIBUTES, GEO_FILTER_ATTRIBUTES } from "./settings";
 
-const query = (qs: string) => {
-  const r = parseSearchQuery(new URLSearchParams(qs), "lenient");
-  if (!r.ok) throw new Error("unreachable");
-  return r.query;
-};
+const query = (qs: string) => parseLenient(new URLSearchParams(qs)).query;
 const filterOf = (qs: string) => {
   const c = combined(filterGroups(query(qs)));
   return c && toMeiliFilter(c);

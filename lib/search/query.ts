@@ -321,6 +321,16 @@ export function parseSearchQuery(input: Input, mode: "lenient" | "strict"): Pars
   };
 }
 
+/**
+ * Parses search params for a page: whatever cannot be used is dropped with a notice, so this
+ * always succeeds (`parseSearchQuery`'s lenient mode).
+ */
+export function parseLenient(input: Input): Extract<ParseResult, { ok: true }> {
+  const parsed = parseSearchQuery(input, "lenient");
+  if (!parsed.ok) throw new Error("lenient parsing never fails");
+  return parsed;
+}
+
 /** The default sort for a query: nearest first when searching near a ZIP code. */
 export const defaultSort = (q: Pick<SearchQuery, "zip">): Sort => (q.zip ? "distance" : "relevance");
 
