@@ -20,7 +20,7 @@ type Props = {
 export function DetailTable({ caption, showCaption = false, headers, rows, footer, className = "" }: Props) {
   const hasDetail = headers.detail !== undefined;
   return (
-    <div className={`relative overflow-x-auto ${className}`}>
+    <div className={`scroll-x relative ${className}`}>
       <table className="w-full text-left">
         <caption className={showCaption ? "pb-2 text-left text-sm text-muted" : "sr-only"}>{caption}</caption>
         <thead className="text-sm text-muted">

@@ -188,6 +188,32 @@ test("on a phone: headline numbers, the map and its switch @phone", async ({ pag
   expect(box?.height).toBeGreaterThanOrEqual(44);
 });
 
+test("on a phone, every table wider than the screen scrolls in a box that shows there is more @phone-only", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/costs", "/costs/tx"]) {
+    await page.goto(path);
+    // Tables behind "Show as a table" too.
+    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+    const boxes = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("main *")]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "auto")
+        .map((el) => ({
+          what: el.getAttribute("aria-label") ?? el.querySelector("caption")?.textContent ?? el.className,
+          // The edge shadows (the `scroll-x` utility): covers that move with the content, shadows that stay.
+          attachment: getComputedStyle(el).backgroundAttachment,
+          focusable: el.tabIndex >= 0,
+        })),
+    );
+    expect(boxes.length, path).toBeGreaterThan(0);
+    for (const b of boxes) {
+      expect(b.attachment, `${path}: ${b.what}`).toBe("local, local, scroll, scroll");
+      expect(b.focusable, `${path}: ${b.what} can be scrolled from the keyboard`).toBe(true);
+    }
+  }
+});
+
 test("home, search and the cost pages send no schema library to the browser", async ({ page }) => {
   for (const path of ["/costs", "/costs/ca", "/clinics", "/"]) {
     await page.goto(path);

@@ -38,7 +38,7 @@ function Num({ children }: { children: React.ReactNode }) {
  */
 function Table({ caption, children }: { caption: string; children: React.ReactNode }) {
   return (
-    <div className="relative overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <div className="scroll-x relative" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

@@ -167,7 +167,7 @@ export function CitiesSection({ state, cities }: { state: UsState; cities: CityR
         Clinics located in each city (online services are not counted by city). A city with at least{" "}
         {MIN_CITY_CLINICS} clinics has its own cost page; the others link to a search.
       </p>
-      <div className="relative overflow-x-auto">
+      <div className="scroll-x relative">
         <table className="w-full text-sm">
           <caption className="sr-only">
             Clinics, median price per session and integration therapy by city in {name}

@@ -247,7 +247,7 @@ export function UsMapTable({
   const byState = new Map(rows.map((r) => [r.state, r]));
   const feature = metric === "price" ? null : FEATURES.find((f) => f.key === metric);
   return (
-    <div className="relative overflow-x-auto">
+    <div className="scroll-x relative">
       <table className="w-full text-sm">
         <caption className="sr-only">{m.title} by state, with the clinics each figure rests on</caption>
         <thead>
