@@ -39,6 +39,48 @@ test("the map's states link to their state pages", async ({ page }) => {
   await expect(page).toHaveURL(/\/costs\/tx$/);
 });
 
+test("tabbing through the map on a phone: every state in the tab order is big enough to see its focus, and its ring fits the map @phone-only", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/costs");
+  const map = page.getByRole("group", { name: /Map of the United States/ });
+  await map.getByRole("link").first().focus();
+  const seen: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const r = await page.evaluate(() => {
+      const a = document.activeElement;
+      const svg = a?.closest("svg");
+      if (!a || !svg) return null;
+      const shape = a.querySelector("use")!.getBoundingClientRect();
+      const frame = svg.getBoundingClientRect();
+      const ring = (5 / 2) * (frame.width / svg.viewBox.baseVal.width); // the focus stroke, in px
+      return {
+        name: a.getAttribute("aria-label")!.split(":")[0]!,
+        size: Math.min(shape.width, shape.height),
+        inside:
+          shape.left - ring >= frame.left - 0.5 &&
+          shape.right + ring <= frame.right + 0.5 &&
+          shape.top - ring >= frame.top - 0.5 &&
+          shape.bottom + ring <= frame.bottom + 0.5,
+      };
+    });
+    if (!r) break;
+    seen.push(r.name);
+    expect(r.size, `${r.name} is too small to see its focus`).toBeGreaterThanOrEqual(6);
+    expect(r.inside, `${r.name}'s focus ring is cut off`).toBe(true);
+    await page.keyboard.press("Tab");
+  }
+  // The small states are reached in the list under the map, with full-size links.
+  expect(seen).toHaveLength(41);
+  expect(seen).toContain("Alaska");
+  expect(seen).not.toContain("District of Columbia");
+  const dc = page.getByRole("link", { name: /^DC / });
+  await dc.focus();
+  const box = await dc.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(44);
+});
+
 test("state → city → clinic, with links into search", async ({ page }) => {
   await page.goto("/costs/ca");
   await expect(page.getByRole("link", { name: "Integration therapy included" })).toHaveAttribute(

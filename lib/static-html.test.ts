@@ -82,6 +82,7 @@ describe("staticHtml renders what React renders", () => {
             h("tspan", { fill: "#666" }, " · b"),
           ),
           h("use", { href: "/map.svg#tx", xlinkHref: "/map.svg#tx" }),
+          h("a", { href: "/costs/dc", tabIndex: -1, className: "group" }, h("use", { href: "#dc" })),
         ),
       ),
     ],

@@ -68,6 +68,7 @@ const SVG_HYPHENATED = new Set([
 ]); // prettier-ignore
 const SVG_NAMES: Record<string, string> = {
   className: "class",
+  tabIndex: "tabindex",
   xlinkHref: "xlink:href",
   xmlLang: "xml:lang",
   xmlSpace: "xml:space",

@@ -1,6 +1,6 @@
 import type { Route, UsState } from "@/db/enums";
 import { featureLabel, FEATURES, type MapMetric } from "@/lib/costs/features";
-import { MAP_HEIGHT, MAP_WIDTH, mapSpriteHref, stateShapes } from "@/lib/costs/map";
+import { mapBounds, mapSpriteHref, stateShapes } from "@/lib/costs/map";
 import type { StateRow } from "@/lib/costs/queries";
 import { FEW_CLINICS, isFew } from "@/lib/costs/sample";
 import { count, percent } from "@/lib/format";
@@ -16,8 +16,22 @@ const HATCH_ID = "few-clinics-hatch";
 export type MapRoute = Route | "all";
 export const DEFAULT_MAP_ROUTE: MapRoute = "iv_infusion";
 
-/** States too small to tap on a phone's map: also listed under it with full-size links. */
+/**
+ * States too small to tap on a phone's map: also listed under it with full-size links, which are
+ * the keyboard's way to them (on the map, DC is 1 × 2 px at 390 px: its focus ring can't be seen).
+ */
 const SMALL_STATES: readonly UsState[] = ["CT", "DE", "DC", "HI", "MD", "MA", "NH", "NJ", "RI", "VT"];
+const SMALL: ReadonlySet<UsState> = new Set(SMALL_STATES);
+/** Room around the map for the focus outline (stroke width 5) of a state at its edge: Alaska, Maine. */
+const FOCUS_MARGIN = 3;
+
+/** Every state whole (Alaska's islands too), with room for a focus outline. */
+function viewBox(): string {
+  const [x0, y0, x1, y1] = mapBounds();
+  const left = Math.floor(x0) - FOCUS_MARGIN;
+  const top = Math.floor(y0) - FOCUS_MARGIN;
+  return `${left} ${top} ${Math.ceil(x1) + FOCUS_MARGIN - left} ${Math.ceil(y1) + FOCUS_MARGIN - top}`;
+}
 
 type Metric = {
   title: string;
@@ -131,8 +145,9 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
   return (
     <figure className="space-y-3">
       <svg
-        viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
-        className="h-auto w-full"
+        viewBox={viewBox()}
+        // The focused state's outline may be drawn past the map's edge instead of cut off.
+        className="h-auto w-full overflow-visible"
         role="group"
         aria-label={`Map of the United States: ${m.title.toLowerCase()} by state. Each state links to its page.`}
       >
@@ -150,7 +165,13 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
         {stateShapes().map(({ state }) => {
           const s = byState.get(state)!;
           return (
-            <a key={state} href={`/costs/${state.toLowerCase()}`} aria-label={s.label} className="group">
+            <a
+              key={state}
+              href={`/costs/${state.toLowerCase()}`}
+              aria-label={s.label}
+              className="group"
+              tabIndex={SMALL.has(state) ? -1 : undefined}
+            >
               <title>{s.label}</title>
               <use
                 href={mapSpriteHref(state)}

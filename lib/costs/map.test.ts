@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { US_STATES } from "@/db/enums";
-import { MAP_HEIGHT, MAP_WIDTH, mapSprite, mapSpriteHref, stateShapes } from "./map";
+import { MAP_HEIGHT, MAP_WIDTH, mapBounds, mapSprite, mapSpriteHref, stateShapes } from "./map";
 
 describe("stateShapes", () => {
   // Projecting every outline takes about a second alone; on the shared 2-core machine it took 7 s.
@@ -20,6 +20,23 @@ describe("stateShapes", () => {
       }
     }
     expect(total).toBeLessThan(60_000);
+  });
+
+  it("gives the box every outline fits in, Alaska's islands included", () => {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const { d } of stateShapes())
+      for (const [, x, y] of d.matchAll(/(-?\d+),(-?\d+)/g)) {
+        xs.push(Number(x));
+        ys.push(Number(y));
+      }
+    const [x0, y0, x1, y1] = mapBounds();
+    // The paths are rounded to whole pixels; the box is not.
+    expect(Math.abs(Math.min(...xs) - x0)).toBeLessThanOrEqual(1);
+    expect(Math.abs(Math.min(...ys) - y0)).toBeLessThanOrEqual(1);
+    expect(Math.abs(Math.max(...xs) - x1)).toBeLessThanOrEqual(1);
+    expect(Math.abs(Math.max(...ys) - y1)).toBeLessThanOrEqual(1);
+    expect(x0).toBeLessThan(-50);
   });
 });
 

@@ -70,6 +70,7 @@ const byName = new Map<string, UsState>(
 export type StateShape = { state: UsState; d: string };
 
 let shapes: StateShape[] | undefined;
+let bounds: [x0: number, y0: number, x1: number, y1: number] | undefined;
 
 /** Every state's outline as an SVG path, in alphabetical order of USPS code. */
 export function stateShapes(): StateShape[] {
@@ -95,10 +96,24 @@ export function stateShapes(): StateShape[] {
       if (parts.length > 0) geometry = { type: "MultiPolygon", coordinates: parts };
     }
     const d = path(geometry);
-    if (d) out.push({ state, d });
+    if (!d) continue;
+    out.push({ state, d });
+    const [[x0, y0], [x1, y1]] = path.bounds(geometry);
+    bounds = bounds
+      ? [Math.min(bounds[0], x0), Math.min(bounds[1], y0), Math.max(bounds[2], x1), Math.max(bounds[3], y1)]
+      : [x0, y0, x1, y1];
   }
   shapes = out.sort((a, b) => a.state.localeCompare(b.state));
   return shapes;
+}
+
+/**
+ * The box every state's outline fits in, [left, top, right, bottom], in the map's coordinates. Not
+ * quite 0 0 `MAP_WIDTH` `MAP_HEIGHT`: Alaska's westernmost islands lie left of 0.
+ */
+export function mapBounds(): readonly [number, number, number, number] {
+  stateShapes();
+  return bounds!;
 }
 
 /** Where pages find the state outlines (`app/maps/us-states.svg`); see `mapSpriteHref`. */
