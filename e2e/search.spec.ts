@@ -72,6 +72,29 @@ test("filter, sort, paginate, share the URL and go back", async ({ page, browser
   await expect.poll(() => total(page)).toBe(all);
 });
 
+for (const [width, tag] of [
+  [1280, ""],
+  [390, " @phone-only"],
+] as const) {
+  test(`the results page keeps its height as cards come near the screen (${width} px)${tag}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto("/clinics");
+    await expect(page.getByTestId("result")).toHaveCount(20);
+    const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+    const before = await height();
+    // Down the page a screen at a time, so every card is drawn (content-visibility: auto).
+    for (let y = 0; y < before; y += 700) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    const after = await height();
+    // Each card was held at about its drawn height: the page grew or shrank by under 5%.
+    expect(Math.abs(after - before) / after).toBeLessThan(0.05);
+  });
+}
+
 test("a link opened with a modifier key is left to the browser: a new tab, this page stays", async ({
   page,
   context,

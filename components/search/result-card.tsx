@@ -53,7 +53,7 @@ const AVAILABILITY_STYLE: Record<Status, string> = {
 
 export function ResultCard({ card }: { card: Card }) {
   return (
-    <li className="card render-later space-y-3" data-testid="result">
+    <li className="card render-later result-card space-y-3" data-testid="result">
       <div className="flex flex-wrap items-center gap-2">
         <span
           className={`badge text-sm font-semibold ${AVAILABILITY_STYLE[card.status]}`}
