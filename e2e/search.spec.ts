@@ -92,6 +92,8 @@ for (const [width, tag] of [
     const after = await height();
     // Each card was held at about its drawn height: the page grew or shrank by under 5%.
     expect(Math.abs(after - before) / after).toBeLessThan(0.05);
+    // And no wider than the screen (a card held too wide once made a phone's page 530 px wide).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   });
 }
 
