@@ -44,13 +44,14 @@ const BOOLEAN = new Set([
 /** Attributes React writes as "true"/"false" from a boolean. */
 const BOOLEANISH = new Set(["contenteditable", "draggable", "spellcheck", "autoreverse", "externalresourcesrequired", "focusable", "preservealpha"]); // prettier-ignore
 
+/** Attributes React writes under another name in HTML and SVG alike. */
+const RENAMED_ANYWHERE: Record<string, string> = { className: "class", tabIndex: "tabindex" };
 /** HTML attributes React writes under another name; it writes all others as named (colSpan, dateTime). */
 const HTML_NAMES: Record<string, string> = {
-  className: "class",
+  ...RENAMED_ANYWHERE,
   htmlFor: "for",
   acceptCharset: "accept-charset",
   httpEquiv: "http-equiv",
-  tabIndex: "tabindex",
   autoFocus: "autofocus",
   crossOrigin: "crossorigin",
 };
@@ -67,8 +68,7 @@ const SVG_HYPHENATED = new Set([
   "unicodeBidi", "vectorEffect", "wordSpacing", "writingMode",
 ]); // prettier-ignore
 const SVG_NAMES: Record<string, string> = {
-  className: "class",
-  tabIndex: "tabindex",
+  ...RENAMED_ANYWHERE,
   xlinkHref: "xlink:href",
   xmlLang: "xml:lang",
   xmlSpace: "xml:space",

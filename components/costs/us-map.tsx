@@ -21,7 +21,6 @@ export const DEFAULT_MAP_ROUTE: MapRoute = "iv_infusion";
  * the keyboard's way to them (on the map, DC is 1 × 2 px at 390 px: its focus ring can't be seen).
  */
 const SMALL_STATES: readonly UsState[] = ["CT", "DE", "DC", "HI", "MD", "MA", "NH", "NJ", "RI", "VT"];
-const SMALL: ReadonlySet<UsState> = new Set(SMALL_STATES);
 /** Room around the map for the focus outline (stroke width 5) of a state at its edge: Alaska, Maine. */
 const FOCUS_MARGIN = 3;
 
@@ -170,7 +169,7 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
               href={`/costs/${state.toLowerCase()}`}
               aria-label={s.label}
               className="group"
-              tabIndex={SMALL.has(state) ? -1 : undefined}
+              tabIndex={SMALL_STATES.includes(state) ? -1 : undefined}
             >
               <title>{s.label}</title>
               <use

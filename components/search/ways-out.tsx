@@ -1,6 +1,6 @@
 import Link from "@/components/link";
 import { count } from "@/lib/format";
-import type { PlaceChoice } from "@/lib/search/place-phrase";
+import type { PlaceChoice, PlaceOffer } from "@/lib/search/place-phrase";
 import { searchHref, toSearchParams, type SearchQuery } from "@/lib/search/query";
 import { UseMyLocation } from "./search-client";
 import type { WayOut } from "@/lib/search/suggestions";
@@ -40,7 +40,7 @@ export function UnpricedOffer({ query, way }: { query: SearchQuery; way: WayOut 
  * (`guessPlace`); the link searches near it with the other words. The results below stay those of
  * the words as typed.
  */
-export function PlaceGuess({ query, guess }: { query: SearchQuery; guess: PlaceChoice & { words: string } }) {
+export function PlaceGuess({ query, guess }: { query: SearchQuery; guess: PlaceOffer }) {
   return (
     <div className="rounded-md border border-notice-line bg-notice p-3" data-testid="place-guess">
       <p className="font-medium">

@@ -154,7 +154,10 @@ function placeAt(t: readonly Token[], i: number, stop: number): Found | undefine
  * Towns below `BARE_CITY_MIN_POINTS` never compete ("Beverly Hills" is Beverly Hills, CA), unless
  * the searcher already chose their state (`given`), which then names it as "Austin MN" would.
  */
-function bareCity(found: Extract<Found, { kind: "bare" }>, given: UsState | undefined) {
+function bareCity(
+  found: Pick<Extract<Found, { kind: "bare" }>, "phrase" | "entries">,
+  given: UsState | undefined,
+) {
   if (NOT_BARE.has(found.phrase)) return undefined;
   if (given) {
     const entry = found.entries.find((e) => e.state === given);
@@ -264,7 +267,7 @@ const guessEdits = (phrase: string) => {
 const GUESS_MIN_POINTS = 5;
 const WORD = /^[\p{L}'.-]+$/u;
 
-export type PlaceGuess = { words: string; point: ZipPoint; rest: string };
+type PlaceGuess = { words: string; point: ZipPoint; rest: string };
 
 /**
  * The city that words read as no place most likely misspell: "Austn tx" → Austin, TX; "chicgo" →
@@ -290,17 +293,11 @@ export function guessPlace(q: string, given?: UsState): PlaceGuess | undefined {
       const state = st?.state ?? given;
       const found = state
         ? citiesSpeltLike(phrase, max, { state }).filter((c) => c.entry.points >= BARE_CITY_MIN_POINTS)
-        : citiesSpeltLike(phrase, max, { minPoints: GUESS_MIN_POINTS }).filter((c) => {
-            const named = citiesNamed(c.entry.city);
-            const bare = {
-              kind: "bare",
-              phrase: normalizeCity(c.entry.city),
-              entries: named,
-              start: 0,
-              end: 0,
-            } as const;
-            return bareCity(bare, undefined)?.entry === c.entry;
-          });
+        : citiesSpeltLike(phrase, max, { minPoints: GUESS_MIN_POINTS }).filter(
+            ({ entry }) =>
+              bareCity({ phrase: normalizeCity(entry.city), entries: citiesNamed(entry.city) }, undefined)
+                ?.entry === entry,
+          );
       const top = found[0];
       if (!top) continue;
       const used = range({ start: i, end: i + len + (st?.len ?? 0) });
@@ -314,8 +311,8 @@ export function guessPlace(q: string, given?: UsState): PlaceGuess | undefined {
   }
   const point = best && cityPoint(best.entry);
   if (!best || !point) return undefined;
-  const spelt = best.used.filter((i) => i < t.length).map((i) => t[i]!.raw);
-  return { words: spelt.join(" "), point, rest: restOf(t, new Set(best.used)) };
+  const words = best.used.map((i) => t[i]!.raw).join(" ");
+  return { words, point, rest: restOf(t, new Set(best.used)) };
 }
 
 /**
@@ -335,6 +332,8 @@ function withoutNearMe(q: string): string | undefined {
 
 /** A city to choose when the words name several: its label and how the query changes. */
 export type PlaceChoice = { label: string; change: Partial<SearchQuery> };
+/** The city misspelt words most likely mean (`guessPlace`), offered: `words` are the misspelt ones. */
+export type PlaceOffer = PlaceChoice & { words: string };
 
 /**
  * What the place in the words changes in a parsed query (see `readPlace`). The words win over the
@@ -348,7 +347,7 @@ export function placeFromWords(query: SearchQuery): {
   choices?: PlaceChoice[];
   askPlace?: boolean;
   /** Words that read as no place but misspell one: the search near it, offered. */
-  guess?: PlaceChoice & { words: string };
+  guess?: PlaceOffer;
 } {
   const none = { change: {}, notices: [] };
   if (query.q === "") return none;

@@ -4,7 +4,7 @@ import * as E from "@/db/enums";
 import { zipToPoint } from "@/db/geo";
 import { canonicalLanguage } from "@/lib/languages";
 import { DEFAULT_PER_PAGE, DEFAULT_RADIUS, MAX_PER_PAGE, MAX_RADIUS, SEARCH_PATH } from "./constants";
-import { placeFromWords, toZipLocation, type PlaceChoice } from "./place-phrase";
+import { placeFromWords, toZipLocation, type PlaceChoice, type PlaceOffer } from "./place-phrase";
 import { canonicalCity } from "./places";
 import { FILTERS, filterDef, type Filter, type FilterDef, type PlaceFilter } from "./registry";
 
@@ -86,7 +86,7 @@ export type ParseResult =
       notices: QueryIssue[];
       placeChoices?: PlaceChoice[];
       /** Words that read as no place but misspell one ("Austn tx"): the search near it. */
-      placeGuess?: PlaceChoice & { words: string };
+      placeGuess?: PlaceOffer;
       /** The words asked for a place near the searcher ("near me") and gave none. */
       askPlace?: boolean;
     }
