@@ -366,3 +366,31 @@ test("the compare table stays readable on a phone @phone-only", async ({ page })
   const submit = await page.getByRole("button", { name: "Update the comparison" }).boundingBox();
   expect(submit?.height).toBeGreaterThanOrEqual(44);
 });
+
+test("four long-named clinics on a phone: the pinned names leave the rows most of the screen @phone-only", async ({
+  page,
+  sql,
+}) => {
+  const longest = await sql<{ slug: string; name: string }[]>`
+    select slug, name from clinics where status = 'published' order by length(name) desc, slug limit 4`;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/compare?c=${longest.map((c) => c.slug).join(",")}`);
+  const head = page.getByTestId("compare-head");
+  await expect(head.getByRole("columnheader")).toHaveCount(4);
+  // Scrolled to the cost rows, the names are pinned at the top and take at most a fifth of the screen
+  // (the badge, up to three lines of name, and "Remove"; a whole name took 230 px of 844 at three clinics).
+  await page.locator('tr[data-row="consult"]').scrollIntoViewIfNeeded();
+  const box = (await head.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(-1);
+  expect(box.y).toBeLessThanOrEqual(1);
+  expect(box.height).toBeLessThanOrEqual(844 / 5);
+  // Cut short on screen, each name is whole for a screen reader, and its "Remove" keeps its tap target.
+  for (const c of longest) {
+    await expect(head.getByRole("link", { name: c.name, exact: true })).toBeInViewport();
+    const remove = await head
+      .getByRole("link", { name: `Remove ${c.name} from the comparison` })
+      .boundingBox();
+    expect(remove!.height).toBeGreaterThanOrEqual(44);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

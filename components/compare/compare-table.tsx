@@ -55,6 +55,7 @@ export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: 
         <table
           className="compare-table w-full table-fixed border-separate border-spacing-0 text-left [overflow-wrap:anywhere]"
           style={{ "--clinics": clinics.length } as React.CSSProperties}
+          data-many={clinics.length >= 3 || undefined}
         >
           <caption className="sr-only">
             {title}: the deciding facts first, then aftercare, cost, care and logistics. The first cell of
@@ -67,10 +68,15 @@ export function CompareTable({ clinics, groups, assumptions, onlyDifferences }: 
                 <th
                   key={c.slug}
                   scope="col"
-                  className="border-b border-line bg-white px-3 py-2 align-top font-normal sm:border-l"
+                  className="border-b border-line bg-white px-2 py-2 align-top font-normal sm:border-l sm:px-3"
                 >
                   {c.dataSource === "sample" && <SampleBadge />}
-                  <Link href={`/clinics/${c.slug}`} className="block font-semibold leading-snug">
+                  {/* On a phone the pinned names must leave room for the rows: small, at most three
+                      lines (the link's name stays whole), broken with a hyphen where the browser can. */}
+                  <Link
+                    href={`/clinics/${c.slug}`}
+                    className="block font-semibold leading-snug hyphens-auto max-sm:line-clamp-3 max-sm:text-sm max-sm:leading-tight"
+                  >
                     {c.name}
                   </Link>
                   <span className="hidden text-sm text-muted sm:block">{placeText(c)}</span>
