@@ -1,4 +1,4 @@
-import type { TrayItem } from "./tray";
+import { uniqueSlugs, type TrayItem } from "./tray";
 
 /**
  * "Add to compare" pressed before the page is interactive. The compare buttons are drawn ready to
@@ -36,8 +36,9 @@ export function takeEarlyClicks(win: Record<string, unknown>): TrayItem[] {
   for (const entry of queue as unknown[]) {
     if (!Array.isArray(entry)) continue;
     const [slug, name] = entry as unknown[];
-    if (typeof slug !== "string" || typeof name !== "string" || !slug || !name.trim()) continue;
-    if (!items.some((i) => i.slug === slug)) items.push({ slug, name });
+    if (typeof slug === "string" && typeof name === "string" && slug && name.trim())
+      items.push({ slug, name });
   }
-  return items;
+  // Past the list's limit they still go to the store, which answers the fifth as a press would be.
+  return uniqueSlugs(items);
 }

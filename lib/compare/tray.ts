@@ -15,10 +15,15 @@ export const NAME_MAX_LENGTH = 200;
 /** The entry as the list keeps it: the name trimmed and at most `NAME_MAX_LENGTH` long. */
 const entry = (i: TrayItem): TrayItem => ({ slug: i.slug, name: i.name.trim().slice(0, NAME_MAX_LENGTH) });
 
+/** Each slug once: the first of it, in order. */
+export function uniqueSlugs<T extends { slug: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(i.slug) && seen.add(i.slug));
+}
+
 /** Each slug once (the first), at most `COMPARE_MAX`. */
 export function tidyTray(items: readonly TrayItem[]): TrayItem[] {
-  const seen = new Set<string>();
-  return items.filter((i) => !seen.has(i.slug) && seen.add(i.slug)).slice(0, COMPARE_MAX);
+  return uniqueSlugs(items).slice(0, COMPARE_MAX);
 }
 
 const count = (n: number) => `${n} of ${COMPARE_MAX} chosen.`;
