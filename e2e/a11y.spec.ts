@@ -76,3 +76,43 @@ test("keyboard only: home → search → a filter → a profile → compare", as
   await expect(page).toHaveURL(/\/compare\?c=/);
   await expect(page.getByRole("table")).toBeVisible();
 });
+
+// WCAG 2.2 SC 1.4.10 (reflow): at 320 CSS px nothing needs scrolling sideways but wide tables, which
+// scroll in their own boxes; and no chart's text runs out of its chart (SVG text never wraps).
+const REFLOW_PAGES: (string | ((slugs: string[]) => string))[] = [
+  "/",
+  "/clinics",
+  "/clinics?q=Austin%2078701",
+  ([a]) => `/clinics/${a}`,
+  ([a, b, c]) => `/compare?c=${a},${b},${c}`,
+  "/costs",
+  "/costs/tx",
+  "/costs/tx/austin",
+  "/costs/compare?states=tx,ca",
+  "/guide",
+  "/methodology",
+  "/for-clinics",
+  "/signin",
+  "/no-such-page",
+];
+test("at 320 px wide no page scrolls sideways and no chart's text leaves its chart @phone-only", async ({
+  page,
+}) => {
+  test.slow();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const slugs = await someSlugs(page, 3);
+  for (const p of REFLOW_PAGES) {
+    const path = typeof p === "string" ? p : p(slugs);
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    const outside = await page.evaluate(() =>
+      [...document.querySelectorAll("svg text")].flatMap((t) => {
+        const svg = t.closest("svg")!.getBoundingClientRect();
+        const r = t.getBoundingClientRect();
+        return r.width > 0 && (r.left < svg.left - 1 || r.right > svg.right + 1) ? [t.textContent] : [];
+      }),
+    );
+    expect(outside, path).toEqual([]);
+  }
+});

@@ -41,7 +41,7 @@ export default async function ClinicsPage({ searchParams }: Props) {
         <PlaceChoices query={query} choices={parsed.placeChoices ?? []} />
         {parsed.placeGuess && <PlaceGuess query={query} guess={parsed.placeGuess} />}
         {parsed.askPlace && <AskPlace query={query} />}
-        <div className="grid gap-6 lg:grid-cols-[19rem_minmax(0,1fr)] lg:items-start">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[19rem_minmax(0,1fr)] lg:items-start">
           <SearchForm id={FORM_ID} label="Search clinics" className="space-y-3">
             <div className="space-y-1">
               <label htmlFor="f-q" className="block font-medium">

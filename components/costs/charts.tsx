@@ -17,6 +17,8 @@ const MEDIAN = "#114245"; // accent-800
 const TRACK = "#e5e9ec";
 const TEXT = "#1f2933"; // ink
 const MUTED = "#52606d";
+/** Text drawn over bars or lines: a white outline under its letters keeps it readable. */
+const HALO = { stroke: "#ffffff", strokeWidth: 4, strokeLinejoin: "round", paintOrder: "stroke" } as const;
 /** A percentage of the chart's width, as an SVG length. */
 const pct = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100).toFixed(2)}%`;
 
@@ -79,11 +81,13 @@ export type RangeRow = { label: string; count: number; p25: number; median: numb
 
 /**
  * Box-like ranges in cents: a light track, a box from the 25th to the 75th percentile, and a dark
- * line at the median, one row per item with its label, median and sample size above. A row resting
- * on few clinics says so (`sampleSize`).
+ * line at the median, one row per item with its label above, then its median and sample size. A row
+ * resting on few clinics says so (`sampleSize`). Two lines of text, because SVG text never wraps:
+ * on one line, "Esketamine nasal spray (Spravato) · median $913 · n = 2, few clinics" ran past a
+ * phone's screen and lost its warning.
  */
 export function RangeChart({ id, title, rows }: { id: string; title: string; rows: RangeRow[] }) {
-  const rowH = 50;
+  const rowH = 68;
   const axisH = 24;
   const top = 4;
   const height = rows.length * rowH + axisH + top;
@@ -119,12 +123,14 @@ export function RangeChart({ id, title, rows }: { id: string; title: string; row
           <g key={r.label}>
             <text x="0" y={y + FONT} fill={TEXT}>
               {r.label}
-              <tspan fill={MUTED}>{` · median ${wholeDollars(r.median)} · ${sampleSize(r.count)}`}</tspan>
             </text>
-            <rect x="0" y={y + 24} width="100%" height={14} fill={TRACK} rx={2} />
+            <text x="0" y={y + 2 * FONT + 4} fill={MUTED}>
+              {`median ${wholeDollars(r.median)} · ${sampleSize(r.count)}`}
+            </text>
+            <rect x="0" y={y + 42} width="100%" height={14} fill={TRACK} rx={2} />
             <rect
               x={x(r.p25)}
-              y={y + 22}
+              y={y + 40}
               width={pct(Math.max(0.004, (r.p75 - r.p25) / max))}
               height={18}
               fill={few ? "none" : BAR}
@@ -133,7 +139,7 @@ export function RangeChart({ id, title, rows }: { id: string; title: string; row
               fillOpacity={0.55}
               rx={2}
             />
-            <line x1={x(r.median)} x2={x(r.median)} y1={y + 19} y2={y + 43} stroke={MEDIAN} strokeWidth={3} />
+            <line x1={x(r.median)} x2={x(r.median)} y1={y + 37} y2={y + 61} stroke={MEDIAN} strokeWidth={3} />
           </g>
         );
       })}
@@ -143,7 +149,8 @@ export function RangeChart({ id, title, rows }: { id: string; title: string; row
 
 /**
  * A histogram of counts in fixed-width bins of cents; with `lastIsOverflow` the last bin reads
- * "and up". Count labels sit just above their grid lines, so the bars can use the full width.
+ * "and up". Count labels sit just above their grid lines, over the bars on a white halo, so the
+ * bars can use the full width.
  */
 export function Histogram({
   id,
@@ -181,14 +188,7 @@ export function Histogram({
   return (
     <ChartSvg id={id} title={title} description={description} height={height}>
       {ticks(yMax, yStep).map((t) => (
-        <g key={t}>
-          <line x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke={TRACK} />
-          {t > 0 && (
-            <text x="0" y={y(t) - 4} fill={MUTED}>
-              {count(t)} {noun}
-            </text>
-          )}
-        </g>
+        <line key={t} x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke={TRACK} />
       ))}
       {bins.map((count, i) => (
         <rect
@@ -200,11 +200,28 @@ export function Histogram({
           fill={BAR}
         />
       ))}
+      {/* The count labels go over the bars, on a white halo, so a tall bar never hides them. */}
+      {ticks(yMax, yStep).map((t) =>
+        t > 0 ? (
+          <text key={t} x="0" y={y(t) - 4} fill={MUTED} {...HALO}>
+            {count(t)} {noun}
+          </text>
+        ) : null,
+      )}
       {bins.map((_, i) => {
         if (i % labelEvery !== 0) return null;
         const label = `${usd(i * width)}${lastIsOverflow && i === bins.length - 1 ? "+" : ""}`;
+        // A label under its bin: from the bin's left edge, or near the right of the chart up to the
+        // bin's right edge, so that it never runs out of the chart (it did by 22 px at 320 px wide).
+        const nearEnd = i * barW > 0.7;
         return (
-          <text key={i} x={pct(i * barW)} y={bottom + 18} textAnchor="start" fill={MUTED}>
+          <text
+            key={i}
+            x={pct(nearEnd ? (i + 1) * barW : i * barW)}
+            y={bottom + 18}
+            textAnchor={nearEnd ? "end" : "start"}
+            fill={MUTED}
+          >
             {label}
           </text>
         );
@@ -323,16 +340,7 @@ export function LineChart({
       })}
       {/* The value labels go over the lines, on a white halo, so a line never hides them. */}
       {yTicks.map((t) => (
-        <text
-          key={t}
-          x="0"
-          y={y(t) - 4}
-          fill={MUTED}
-          stroke="#ffffff"
-          strokeWidth={4}
-          strokeLinejoin="round"
-          paintOrder="stroke"
-        >
+        <text key={t} x="0" y={y(t) - 4} fill={MUTED} {...HALO}>
           {usd(t)}
         </text>
       ))}
