@@ -36,8 +36,9 @@ export function CompareTray() {
         >
           {/* A phone gets two rows (the list and its link, then the clinics and "Clear list"), so the
               bar takes as little of the screen as it can; a wide screen, one. On a phone the names
-              are cut shorter, so a whole clinic with its remove button fits beside "Clear list" and
-              the next one shows that the row scrolls; the padding keeps focus rings unclipped. */}
+              are cut shorter, so a whole clinic with its remove button fits beside "Clear list" (at
+              320 px too) and the next one shows that the row scrolls; the padding keeps focus rings
+              unclipped. */}
           <div className="mx-auto grid max-w-5xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-4 py-2 sm:grid-cols-[auto_minmax(0,1fr)_auto] sm:gap-y-0">
             <h2 id="compare-tray-title" className="col-start-1 row-start-1 text-base">
               Compare list{" "}
@@ -45,39 +46,44 @@ export function CompareTray() {
                 ({count} of {COMPARE_MAX})
               </span>
             </h2>
-            <ul className="col-start-1 row-start-2 -m-1 flex gap-2 overflow-x-auto p-1 sm:col-start-2 sm:row-span-2 sm:row-start-1 sm:flex-wrap sm:overflow-visible">
-              {items.map((i) => (
-                <li
-                  key={i.slug}
-                  className="flex shrink-0 items-center rounded-full border border-line bg-accent-50 pl-3 text-sm"
-                  // The whole clinic into view when its name or remove button gets focus: the browser
-                  // leaves a half-scrolled-off button where it is.
-                  onFocus={(e) => e.currentTarget.scrollIntoView({ block: "nearest", inline: "nearest" })}
-                >
-                  <Link
-                    href={`/clinics/${i.slug}`}
-                    className="max-w-[7rem] truncate text-ink no-underline sm:max-w-[11rem]"
+            {/* On a phone the clinics and "Clear list" share the second row by themselves (a row of its
+                own, not the first row's columns, whose right one is as wide as the compare link); on a
+                wide screen this box is not drawn and they take their places in the bar's grid. */}
+            <div className="col-span-2 row-start-2 flex items-center gap-4 sm:contents">
+              <ul className="-m-1 flex min-w-0 flex-1 gap-2 overflow-x-auto p-1 sm:col-start-2 sm:row-span-2 sm:row-start-1 sm:flex-wrap sm:overflow-visible">
+                {items.map((i) => (
+                  <li
+                    key={i.slug}
+                    className="flex shrink-0 items-center rounded-full border border-line bg-accent-50 pl-3 text-sm"
+                    // The whole clinic into view when its name or remove button gets focus: the browser
+                    // leaves a half-scrolled-off button where it is.
+                    onFocus={(e) => e.currentTarget.scrollIntoView({ block: "nearest", inline: "nearest" })}
                   >
-                    {i.name}
-                  </Link>
-                  <button
-                    type="button"
-                    className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full text-lg leading-none text-muted hover:text-ink"
-                    aria-label={`Remove ${i.name} from compare`}
-                    onClick={() => tray.remove(i.slug)}
-                  >
-                    <span aria-hidden="true">×</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-            <button
-              type="button"
-              className="col-start-2 row-start-2 min-h-11 justify-self-end text-sm text-accent-700 underline underline-offset-2 sm:col-start-1 sm:justify-self-start"
-              onClick={tray.clear}
-            >
-              Clear list
-            </button>
+                    <Link
+                      href={`/clinics/${i.slug}`}
+                      className="max-w-[7rem] truncate text-ink no-underline sm:max-w-[11rem]"
+                    >
+                      {i.name}
+                    </Link>
+                    <button
+                      type="button"
+                      className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full text-lg leading-none text-muted hover:text-ink"
+                      aria-label={`Remove ${i.name} from compare`}
+                      onClick={() => tray.remove(i.slug)}
+                    >
+                      <span aria-hidden="true">×</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <button
+                type="button"
+                className="min-h-11 shrink-0 text-sm text-accent-700 underline underline-offset-2 sm:col-start-1 sm:row-start-2 sm:justify-self-start"
+                onClick={tray.clear}
+              >
+                Clear list
+              </button>
+            </div>
             {count >= COMPARE_MIN ? (
               <Link
                 className="btn col-start-2 row-start-1 shrink-0 sm:col-start-3 sm:row-span-2"
