@@ -30,7 +30,14 @@ export function ImportForm() {
         <label htmlFor="file" className="block font-medium">
           CSV file (up to {MAX_UPLOAD_MEGABYTES} MB, 50,000 rows)
         </label>
-        <input id="file" name="file" type="file" accept=".csv,text/csv" required className="block min-h-11 w-full" />
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          required
+          className="block min-h-11 w-full"
+        />
         <button type="submit" className="btn" disabled={pending}>
           {pending ? "Checking the file…" : "Check and import"}
         </button>
