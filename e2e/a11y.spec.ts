@@ -116,3 +116,20 @@ test("at 320 px wide no page scrolls sideways and no chart's text leaves its cha
     expect(outside, path).toEqual([]);
   }
 });
+
+test("in a forced-colours theme, chart text takes the theme's text colour and buttons keep an outline", async ({
+  page,
+}) => {
+  // A dark contrast theme, as Windows applies it: the page's own colours give way to the theme's.
+  await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
+  await page.goto("/costs/tx");
+  const { text, labels } = await page.evaluate(() => ({
+    text: getComputedStyle(document.body).color,
+    labels: [...document.querySelectorAll("svg text")].map((t) => getComputedStyle(t).fill),
+  }));
+  expect(labels.length).toBeGreaterThan(10);
+  expect(new Set(labels)).toEqual(new Set([text]));
+  await page.goto("/clinics");
+  const search = page.getByRole("button", { name: "Search", exact: true });
+  expect(await search.evaluate((b) => getComputedStyle(b).borderTopStyle)).toBe("solid");
+});
