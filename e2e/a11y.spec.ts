@@ -117,7 +117,7 @@ test("at 320 px wide no page scrolls sideways and no chart's text leaves its cha
   }
 });
 
-test("in a forced-colours theme, chart text takes the theme's text colour and buttons keep an outline", async ({
+test("in a forced-colours theme, chart text takes the theme's text colour, the map's legend keeps its colours and buttons keep an outline", async ({
   page,
 }) => {
   // A dark contrast theme, as Windows applies it: the page's own colours give way to the theme's.
@@ -129,6 +129,16 @@ test("in a forced-colours theme, chart text takes the theme's text colour and bu
   }));
   expect(labels.length).toBeGreaterThan(10);
   expect(new Set(labels)).toEqual(new Set([text]));
+  // The map keeps its colours (SVG fills are not forced), and so must its legend's swatches: their
+  // computed colours read the same either way, so what is checked is that they opt out of forcing.
+  await page.goto("/costs");
+  const swatches = await page
+    .getByRole("figure")
+    .getByRole("list", { name: "Legend" })
+    .locator("span[aria-hidden]")
+    .evaluateAll((spans) => spans.map((s) => getComputedStyle(s).forcedColorAdjust));
+  expect(swatches.length).toBeGreaterThan(3);
+  expect(new Set(swatches)).toEqual(new Set(["none"]));
   await page.goto("/clinics");
   const search = page.getByRole("button", { name: "Search", exact: true });
   expect(await search.evaluate((b) => getComputedStyle(b).borderTopStyle)).toBe("solid");

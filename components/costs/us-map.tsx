@@ -193,7 +193,7 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
               <li key={color} className="flex items-center gap-1.5">
                 <span
                   aria-hidden
-                  className="inline-block h-4 w-6 rounded-sm border border-line"
+                  className="swatch inline-block h-4 w-6 rounded-sm border border-line"
                   style={{ background: color }}
                 />
                 <span className="num">
@@ -205,7 +205,7 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
           <li className="flex items-center gap-1.5">
             <span
               aria-hidden
-              className="inline-block h-4 w-6 rounded-sm border border-line"
+              className="swatch inline-block h-4 w-6 rounded-sm border border-line"
               style={{ background: NO_DATA }}
             />
             <span>No clinics{metric === "price" ? " or prices" : ""} listed</span>
@@ -236,7 +236,7 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
                   >
                     <span
                       aria-hidden
-                      className="inline-block h-4 w-4 rounded-sm border border-line"
+                      className="swatch inline-block h-4 w-4 rounded-sm border border-line"
                       style={{ background: s.fill }}
                     />
                     <span className="font-medium">{state}</span>
