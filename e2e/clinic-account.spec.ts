@@ -320,3 +320,28 @@ test("sign-in requests are rate limited per email: a clear message on the page, 
   expect(res.headers()["retry-after"]).toMatch(/^\d+$/);
   expect(((await res.json()) as { message: string }).message).toMatch(/Too many sign-in requests/);
 });
+
+test("the account pages work at 320 px wide: nothing scrolls sideways @phone-only", async ({
+  sql,
+  signedInPage,
+}) => {
+  // An admin may open every one of them, a listing's editor and history included (lib/auth/authz.ts).
+  const [listing] = await sql<{ id: string }[]>`
+    select id from clinics where status = 'published' order by id limit 1`;
+  const { page } = await signedInPage(adminEmail);
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of [
+    "/dashboard",
+    `/dashboard/listings/${listing!.id}`,
+    `/dashboard/listings/${listing!.id}/history`,
+    `/dashboard/listings/${listing!.id}/patient-reports`,
+    "/for-clinics/claim",
+    "/admin",
+    "/admin/import",
+    "/admin/wording",
+  ]) {
+    await page.goto(path);
+    await expect(page.locator("h1")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+  }
+});
