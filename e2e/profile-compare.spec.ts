@@ -394,3 +394,20 @@ test("four long-named clinics on a phone: the pinned names leave the rows most o
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test("the comparison asks the server for nothing once loaded, so the back/forward cache can keep it", async ({
+  page,
+}) => {
+  const [a, b] = await knownSlugs(page);
+  const fetches: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "fetch" || r.resourceType() === "xhr") fetches.push(r.url());
+  });
+  await page.goto(`/compare?c=${a},${b}`);
+  // The numbers form in view: a prefetching form fetched an empty /compare here, answered no-store.
+  const update = page.getByRole("button", { name: "Update the comparison" });
+  await hydrated(update);
+  await update.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1_000);
+  expect(fetches).toEqual([]);
+});

@@ -25,6 +25,10 @@ export function AssumptionsForm({
     <Form
       key={`${Object.values(assumptions).join("-")}-${onlyDifferences}`}
       action="/compare"
+      // Not prefetched: it rendered an empty /compare on the server whenever the form came into
+      // view, and a script's request answered with no-store keeps the page out of the browser's
+      // back/forward cache (Lighthouse's bf-cache audit failed on /compare alone).
+      prefetch={false}
       className="card no-print space-y-3"
       aria-labelledby="assumptions-title"
     >
