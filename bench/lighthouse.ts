@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Flags } from "lighthouse";
+import { defaultSettings } from "lighthouse/core/config/constants.js";
 import postgres from "postgres";
 import { killOnExit } from "@/scripts/lib/services/process";
 import { freePort, waitFor } from "@/scripts/lib/services/ports";
@@ -45,7 +46,12 @@ const cpuIndex: number[] = [];
  * ran as a returning visitor's: a stored list is checked by a chunk (zod) fetched after hydration, a
  * long task the floor never has (54–74 ms in Lighthouse's traces here, 287 ms with one core busy).
  */
-const FIRST_VISIT: NonNullable<Flags["clearStorageTypes"]> = ["file_systems", "shader_cache", "service_workers", "cache_storage", "local_storage", "indexeddb", "cookies"]; // prettier-ignore
+const FIRST_VISIT: NonNullable<Flags["clearStorageTypes"]> = [
+  ...defaultSettings.clearStorageTypes,
+  "local_storage",
+  "indexeddb",
+  "cookies",
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 

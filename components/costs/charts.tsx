@@ -174,6 +174,7 @@ export function Histogram({
   const maxCount = Math.max(...bins, 1);
   const yStep = niceStep(maxCount, 3);
   const yMax = Math.ceil(maxCount / yStep) * yStep;
+  const yTicks = ticks(yMax, yStep);
   const barW = 1 / Math.max(bins.length, 1);
   const y = (count: number) => bottom - (count / yMax) * (bottom - top);
   // About five labels: they fit a phone's width, and every bin is in the table anyway.
@@ -187,7 +188,7 @@ export function Histogram({
       : `${count(total)} ${noun} in ${usd(width)} steps. The most common range is ${binLabel(peak)}, with ${count(maxCount)} ${noun}.`;
   return (
     <ChartSvg id={id} title={title} description={description} height={height}>
-      {ticks(yMax, yStep).map((t) => (
+      {yTicks.map((t) => (
         <line key={t} x1="0" x2="100%" y1={y(t)} y2={y(t)} stroke={TRACK} />
       ))}
       {bins.map((count, i) => (
@@ -201,7 +202,7 @@ export function Histogram({
         />
       ))}
       {/* The count labels go over the bars, on a white halo, so a tall bar never hides them. */}
-      {ticks(yMax, yStep).map((t) =>
+      {yTicks.map((t) =>
         t > 0 ? (
           <text key={t} x="0" y={y(t) - 4} fill={MUTED} {...HALO}>
             {count(t)} {noun}

@@ -191,11 +191,7 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
           {breaks.length > 0 &&
             PALETTE.map((color, i) => (
               <li key={color} className="flex items-center gap-1.5">
-                <span
-                  aria-hidden
-                  className="swatch inline-block h-4 w-6 rounded-sm border border-line"
-                  style={{ background: color }}
-                />
+                <span aria-hidden className="swatch h-4 w-6" style={{ background: color }} />
                 <span className="num">
                   {m.format(breaks[i]!)}
                   {i === PALETTE.length - 1 ? " and up" : ` to under ${m.format(breaks[i + 1]!)}`}
@@ -203,11 +199,7 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
               </li>
             ))}
           <li className="flex items-center gap-1.5">
-            <span
-              aria-hidden
-              className="swatch inline-block h-4 w-6 rounded-sm border border-line"
-              style={{ background: NO_DATA }}
-            />
+            <span aria-hidden className="swatch h-4 w-6" style={{ background: NO_DATA }} />
             <span>No clinics{metric === "price" ? " or prices" : ""} listed</span>
           </li>
           <li className="flex items-center gap-1.5">
@@ -234,11 +226,7 @@ export function UsMap({ rows, metric, route }: { rows: StateRow[]; metric: MapMe
                     aria-label={`${state} ${shown}: ${s.label}`}
                     className="inline-flex min-h-11 min-w-11 items-center gap-1.5 rounded border border-line px-2"
                   >
-                    <span
-                      aria-hidden
-                      className="swatch inline-block h-4 w-4 rounded-sm border border-line"
-                      style={{ background: s.fill }}
-                    />
+                    <span aria-hidden className="swatch h-4 w-4" style={{ background: s.fill }} />
                     <span className="font-medium">{state}</span>
                     <span className="num text-muted">{shown}</span>
                   </a>
